@@ -1,0 +1,83 @@
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Fields;
+using CucThongKe.Contents.Indexing;
+using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Recipes;
+using CucThongKe.Contents.Routing;
+using CucThongKe.Contents.Scheduling;
+using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core;
+using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Contents;
+
+/// <summary>The content engine: types as data, versioned items, index tables, scheduled publishing, the indexing-task log.</summary>
+public sealed class ContentsModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions<ContentsPermissions>();
+        services.AddSingleton<ContentDefinitionCache>();
+        services.AddScoped<ContentDefinitionManager>();
+        services.AddScoped<ContentValidator>();
+        services.AddScoped<ContentManager>();
+        services.AddScoped<ContentQueries>();
+        services.AddSingleton<ScheduleSignal>();
+        services.AddHostedService<ScheduledPublishingService>();
+
+        services
+            .AddContentPart<TitlePart, TitlePartSettings>()
+            .AddContentPart<AutoroutePart, AutoroutePartSettings>()
+            .AddContentPart<HtmlBodyPart, HtmlBodyPartSettings>()
+            .AddContentPart<SummaryPart, SummaryPartSettings>()
+            .AddContentPart<PublishLaterPart>();
+
+        services
+            .AddContentField<TextField, TextFieldSettings>()
+            .AddContentField<MultilineTextField, MultilineTextFieldSettings>()
+            .AddContentField<HtmlField, HtmlFieldSettings>()
+            .AddContentField<NumericField, NumericFieldSettings>()
+            .AddContentField<DateField, ContentFieldSettings>()
+            .AddContentField<DateTimeField, ContentFieldSettings>()
+            .AddContentField<BooleanField, ContentFieldSettings>()
+            .AddContentField<TaxonomyField, TaxonomyFieldSettings>()
+            .AddContentField<MediaField, MediaFieldSettings>()
+            .AddContentField<AttachmentField, AttachmentFieldSettings>()
+            .AddContentField<ContentPickerField, ContentPickerFieldSettings>();
+
+        services
+            .AddContentIndexProvider<AutorouteIndexProvider>()
+            .AddContentIndexProvider<TaxonomyIndexProvider>()
+            .AddContentIndexProvider<ContentPickerIndexProvider>();
+
+        services
+            .AddContentHandler<AutorouteHandler>()
+            .AddPublishGuard<WorkflowPublishGuard>();
+
+        services
+            .AddRecipeStep<ContentDefinitionRecipeStep>()
+            .AddRecipeStep<TaxonomiesRecipeStep>()
+            .AddRecipeStep<ContentRecipeStep>()
+            .AddRecipeExporter<ContentDefinitionRecipeExporter>()
+            .AddRecipeExporter<TaxonomiesRecipeExporter>()
+            .AddRecipeExporter<ContentRecipeExporter>()
+            .AddRecipeEventHandler<ContentDefinitionCacheReset>();
+    }
+}
+
+/// <summary>Drops cached definitions after every recipe, committed or not.</summary>
+internal sealed class ContentDefinitionCacheReset(ContentDefinitionCache cache) : IRecipeEventHandler
+{
+    public Task RecipeFinishedAsync(RecipeDocument recipe, bool succeeded)
+    {
+        cache.Invalidate();
+        return Task.CompletedTask;
+    }
+}

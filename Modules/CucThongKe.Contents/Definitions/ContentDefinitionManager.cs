@@ -1,0 +1,113 @@
+using System.Text.Json;
+using CucThongKe.Core.Data;
+using CucThongKe.Contents.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Contents.Definitions;
+
+/// <summary>The site's content types and parts, read from the database and cached until they change.</summary>
+public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionCache cache, IOptions<ContentOptions> options, TimeProvider clock)
+{
+    private ContentDefinitionSnapshot? _uncommitted;
+
+    public async Task<ContentTypeDefinition?> GetTypeAsync(string name, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Types.GetValueOrDefault(name);
+
+    /// <summary>The type with its parts' code and fields, or null when there is no such type.</summary>
+    public async Task<ResolvedContentType?> GetResolvedTypeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        return snapshot.Types.TryGetValue(name, out var type) ? snapshot.Resolve(type, options.Value) : null;
+    }
+
+    public async Task<ContentPartDefinition?> GetPartAsync(string name, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Parts.GetValueOrDefault(name);
+
+    public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await GetSnapshotAsync(cancellationToken)).Types.Values.OrderBy(t => t.Name, StringComparer.Ordinal)];
+
+    public async Task<IReadOnlyList<ContentPartDefinition>> ListPartsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await GetSnapshotAsync(cancellationToken)).Parts.Values.OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    public async Task StoreTypeAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default) =>
+        await StoreAsync(ContentDefinitionRecord.TypeKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);
+
+    public async Task StorePartAsync(ContentPartDefinition definition, CancellationToken cancellationToken = default) =>
+        await StoreAsync(ContentDefinitionRecord.PartKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);
+
+    private async Task StoreAsync(string kind, string name, string json, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<ContentDefinitionRecord>().FirstOrDefaultAsync(r => r.Kind == kind && r.Name == name, cancellationToken);
+        if (record is null)
+        {
+            record = new ContentDefinitionRecord { Kind = kind, Name = name, Json = json };
+            db.Add(record);
+        }
+
+        record.Json = json;
+        record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Until the surrounding transaction commits, this scope reads its own writes and the shared cache is left alone.
+        _uncommitted = await LoadAsync(cancellationToken);
+        cache.Invalidate();
+    }
+
+    private async Task<ContentDefinitionSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (_uncommitted is not null)
+        {
+            return _uncommitted;
+        }
+
+        return cache.Current ?? cache.Set(await LoadAsync(cancellationToken));
+    }
+
+    private async Task<ContentDefinitionSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var records = await db.Set<ContentDefinitionRecord>().AsNoTracking().ToListAsync(cancellationToken);
+        var types = new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, ContentPartDefinition>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (record.Kind == ContentDefinitionRecord.TypeKind)
+            {
+                types[record.Name] = JsonSerializer.Deserialize<ContentTypeDefinition>(record.Json, CmsJson.Options)!;
+            }
+            else
+            {
+                parts[record.Name] = JsonSerializer.Deserialize<ContentPartDefinition>(record.Json, CmsJson.Options)!;
+            }
+        }
+
+        return new ContentDefinitionSnapshot(types, parts);
+    }
+}
+
+/// <summary>All definitions at one moment.</summary>
+public sealed record ContentDefinitionSnapshot(
+    IReadOnlyDictionary<string, ContentTypeDefinition> Types,
+    IReadOnlyDictionary<string, ContentPartDefinition> Parts)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedContentType> _resolved = new(StringComparer.Ordinal);
+
+    public ResolvedContentType Resolve(ContentTypeDefinition type, ContentOptions options) =>
+        _resolved.GetOrAdd(type.Name, _ => new ResolvedContentType(type, [.. type.Parts.Select(p => new ResolvedPart(
+            p.Name,
+            p,
+            options.FindPart(p.PartName),
+            Parts.TryGetValue(p.PartName, out var part) ? part.Fields : []))]));
+}
+
+/// <summary>The committed definitions, shared by every request until a change resets them.</summary>
+public sealed class ContentDefinitionCache
+{
+    private volatile ContentDefinitionSnapshot? _current;
+
+    public ContentDefinitionSnapshot? Current => _current;
+
+    public ContentDefinitionSnapshot Set(ContentDefinitionSnapshot snapshot) => _current = snapshot;
+
+    public void Invalidate() => _current = null;
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+
+namespace CucThongKe.Contents.Definitions;
+
+/// <summary>A content type: its name, display name, settings and the parts it is made of.</summary>
+public sealed class ContentTypeDefinition
+{
+    public required string Name { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public ContentTypeSettings Settings { get; init; } = new();
+
+    public IReadOnlyList<ContentTypePartDefinition> Parts { get; init; } = [];
+
+    public ContentTypePartDefinition? FindPart(string name) => Parts.FirstOrDefault(p => p.Name == name);
+
+    public bool HasPart(string partName) => Parts.Any(p => p.PartName == partName);
+}
+
+/// <summary>What a content type allows, and which workflow governs it.</summary>
+public sealed class ContentTypeSettings
+{
+    /// <summary>Editors can create items of the type in the back office.</summary>
+    public bool Creatable { get; init; } = true;
+
+    /// <summary>Items of the type appear in the back office's content list.</summary>
+    public bool Listable { get; init; } = true;
+
+    /// <summary>Items can be saved as drafts before publishing.</summary>
+    public bool Draftable { get; init; } = true;
+
+    /// <summary>Every save keeps a new version; when false an unpublished draft is saved over.</summary>
+    public bool Versionable { get; init; } = true;
+
+    /// <summary>The approval workflow that governs the type; when set, nothing publishes the type outside it.</summary>
+    public string? Workflow { get; init; }
+
+    /// <summary>A group for menus and the public site (e.g. "tai-lieu").</summary>
+    public string? Stereotype { get; init; }
+}
+
+/// <summary>A part as it sits in a type: the name it is stored under, the part it is, its settings.</summary>
+public sealed class ContentTypePartDefinition
+{
+    /// <summary>The key under which the part is stored in the item's JSON.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The part's definition (a code part such as <c>TitlePart</c>, or a part defined with fields).</summary>
+    public string PartName { get; init; } = "";
+
+    public string? DisplayName { get; init; }
+
+    public JsonObject Settings { get; init; } = [];
+}
+
+/// <summary>A reusable part: a set of fields (a code part may also carry fields).</summary>
+public sealed class ContentPartDefinition
+{
+    public required string Name { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<ContentPartFieldDefinition> Fields { get; init; } = [];
+}
+
+/// <summary>A field of a part: its name, its kind (<c>TextField</c>, <c>DateField</c>...) and settings.</summary>
+public sealed class ContentPartFieldDefinition
+{
+    public required string Name { get; init; }
+
+    public required string FieldType { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public JsonObject Settings { get; init; } = [];
+}

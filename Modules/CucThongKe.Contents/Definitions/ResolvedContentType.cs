@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+
+namespace CucThongKe.Contents.Definitions;
+
+/// <summary>A content type with each of its parts resolved: the code behind it and the fields it carries.</summary>
+public sealed class ResolvedContentType
+{
+    public ResolvedContentType(ContentTypeDefinition definition, IReadOnlyList<ResolvedPart> parts)
+    {
+        Definition = definition;
+        Parts = parts;
+    }
+
+    public ContentTypeDefinition Definition { get; }
+
+    public string Name => Definition.Name;
+
+    public IReadOnlyList<ResolvedPart> Parts { get; }
+
+    /// <summary>Every field of kind <typeparamref name="TField"/> in <paramref name="item"/>, with its path and settings.</summary>
+    public IEnumerable<(string Path, TField Field, TSettings Settings)> FindFields<TField, TSettings>(ContentItem item)
+        where TField : ContentField
+        where TSettings : class, new()
+    {
+        foreach (var part in Parts)
+        {
+            foreach (var field in part.Fields.Where(f => f.FieldType == typeof(TField).Name))
+            {
+                if (item.Content[part.Name]?[field.Name] is JsonObject node && node.Deserialize<TField>(CmsJson.Options) is { } value)
+                {
+                    yield return ($"{part.Name}.{field.Name}", value, field.Settings.Deserialize<TSettings>(CmsJson.Options) ?? new TSettings());
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A part of a type, resolved.</summary>
+/// <param name="Name">The key it is stored under.</param>
+/// <param name="Code">The code part, when the part is one (title, route...).</param>
+/// <param name="Fields">The fields its definition carries.</param>
+public sealed record ResolvedPart(string Name, ContentTypePartDefinition TypePart, ContentElementDescriptor? Code, IReadOnlyList<ContentPartFieldDefinition> Fields);

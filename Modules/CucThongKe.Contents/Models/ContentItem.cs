@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CucThongKe.Contents.Models;
+
+/// <summary>One version of a content item: its parts as JSON, and the columns every listing filters on.</summary>
+/// <remarks>
+/// A version, once saved, keeps its content for ever (Điều 8.2): a change is a new version. Only the
+/// <see cref="Latest"/> and <see cref="Published"/> flags move between versions.
+/// </remarks>
+public sealed class ContentItem
+{
+    /// <summary>The version's own id (the row id).</summary>
+    public long Id { get; set; }
+
+    /// <summary>The item's id, shared by all its versions.</summary>
+    public string ContentItemId { get; set; } = "";
+
+    /// <summary>1, 2, 3... in the order the versions were saved.</summary>
+    public int Version { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    /// <summary>The title shown in lists (from the title part).</summary>
+    public string? DisplayText { get; set; }
+
+    public bool Latest { get; set; }
+
+    public bool Published { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When this version was saved.</summary>
+    public DateTime ModifiedUtc { get; set; }
+
+    /// <summary>When the item was first published; kept by later published versions.</summary>
+    public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The user who created the item.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>The user who wrote this version.</summary>
+    public string? Author { get; set; }
+
+    /// <summary>The unit (đơn vị) the author belonged to when writing this version.</summary>
+    public string? AuthorUnitId { get; set; }
+
+    /// <summary>How this version came to be published: through the workflow, a recorded legacy import, directly, or on schedule.</summary>
+    public PublishSource? PublishSource { get; set; }
+
+    /// <summary>Who published this version, and why when the path needs a reason (the import's recipe, for instance).</summary>
+    public string? PublishedBy { get; set; }
+
+    public string? PublishNote { get; set; }
+
+    /// <summary>True once the item is removed: no version is latest or published any more.</summary>
+    public bool Removed { get; set; }
+
+    public JsonObject Content { get; set; } = [];
+
+    /// <summary>A part of this version, or null when the item has none under that name.</summary>
+    public TPart? Get<TPart>(string name) where TPart : class =>
+        Content[name] is JsonObject node ? node.Deserialize<TPart>(CmsJson.Options) : null;
+
+    public TPart? As<TPart>() where TPart : class => Get<TPart>(typeof(TPart).Name);
+
+    /// <summary>Stores <paramref name="part"/> under its type name.</summary>
+    public ContentItem Apply<TPart>(TPart part) where TPart : class => Apply(typeof(TPart).Name, part);
+
+    public ContentItem Apply<TPart>(string name, TPart part) where TPart : class
+    {
+        Content[name] = JsonSerializer.SerializeToNode(part, CmsJson.Options);
+        return this;
+    }
+
+    /// <summary>A new, unsaved version of this item carrying a copy of its content.</summary>
+    public ContentItem CloneAsNewVersion() => new()
+    {
+        ContentItemId = ContentItemId,
+        ContentType = ContentType,
+        DisplayText = DisplayText,
+        CreatedUtc = CreatedUtc,
+        PublishedUtc = PublishedUtc,
+        Owner = Owner,
+        Content = Content.DeepClone().AsObject(),
+    };
+}
+
+/// <summary>How a version was published (recorded on the version).</summary>
+public enum PublishSource
+{
+    /// <summary>The approval workflow's publishing step.</summary>
+    Workflow,
+
+    /// <summary>A recipe importing content that was already published elsewhere (legacy import), with the explicit flag.</summary>
+    Import,
+
+    /// <summary>An editor allowed to publish a type no workflow governs.</summary>
+    Direct,
+}
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> builder)
+    {
+        builder.ToTable("ContentItems");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.ContentItemId).HasMaxLength(32).IsRequired();
+        builder.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.DisplayText).HasMaxLength(1000);
+        builder.Property(x => x.Owner).HasMaxLength(256);
+        builder.Property(x => x.Author).HasMaxLength(256);
+        builder.Property(x => x.AuthorUnitId).HasMaxLength(100);
+        builder.Property(x => x.PublishedBy).HasMaxLength(256);
+        builder.Property(x => x.PublishNote).HasMaxLength(2000);
+        builder.Property(x => x.PublishSource).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Content)
+            .HasConversion(
+                v => v.ToJsonString(CmsJson.Options),
+                v => JsonNode.Parse(v, null, default)!.AsObject(),
+                new ValueComparer<JsonObject>(
+                    (a, b) => JsonNode.DeepEquals(a, b),
+                    v => v.ToJsonString(CmsJson.Options).GetHashCode(StringComparison.Ordinal),
+                    v => v.DeepClone().AsObject()))
+            .IsRequired();
+
+        // Two saves racing to write the same next version: the database lets one win.
+        builder.HasIndex(x => new { x.ContentItemId, x.Version }).IsUnique();
+        builder.HasIndex(x => new { x.ContentItemId, x.Latest });
+        builder.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
+        builder.HasIndex(x => new { x.ContentType, x.Latest, x.ModifiedUtc });
+        builder.HasIndex(x => new { x.Latest, x.ModifiedUtc });
+        builder.HasIndex(x => new { x.AuthorUnitId, x.Latest });
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Recipes;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Contents.Recipes;
+
+/// <summary>The <c>ContentDefinition</c> step: parts with their fields, then types with their parts; each replaces a stored one of the same name.</summary>
+internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager definitions, IOptions<ContentOptions> options) : IRecipeStep
+{
+    public string Name => "ContentDefinition";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var model = context.Read<StepModel>();
+        var registry = options.Value;
+
+        for (var i = 0; i < model.ContentParts.Count; i++)
+        {
+            var part = model.ContentParts[i];
+            var path = $".ContentParts[{i}]";
+            CheckName(context, path + ".Name", part.Name);
+            var fields = new List<ContentPartFieldDefinition>();
+            for (var f = 0; f < part.Fields.Count; f++)
+            {
+                var field = part.Fields[f];
+                var fieldPath = $"{path}.Fields[{f}]";
+                CheckName(context, fieldPath + ".Name", field.Name);
+                if (fields.Any(x => x.Name == field.Name))
+                {
+                    throw context.Error(fieldPath + ".Name", $"trường '{field.Name}' bị khai báo hai lần.");
+                }
+
+                var descriptor = registry.FindField(field.FieldType)
+                    ?? throw context.Error(fieldPath + ".FieldType", $"không có kiểu trường '{field.FieldType}'. Các kiểu hợp lệ: {string.Join(", ", registry.FieldNames.Order(StringComparer.Ordinal))}.");
+                CheckSettings(context, fieldPath + ".Settings", field.Settings, descriptor.SettingsType);
+                fields.Add(new ContentPartFieldDefinition { Name = field.Name, FieldType = field.FieldType, DisplayName = Nfc(field.DisplayName), Settings = Normalize(field.Settings) });
+            }
+
+            await definitions.StorePartAsync(new ContentPartDefinition { Name = part.Name, DisplayName = Nfc(part.DisplayName), Description = Nfc(part.Description), Fields = fields }, cancellationToken);
+        }
+
+        for (var i = 0; i < model.ContentTypes.Count; i++)
+        {
+            var type = model.ContentTypes[i];
+            var path = $".ContentTypes[{i}]";
+            CheckName(context, path + ".Name", type.Name);
+            var parts = new List<ContentTypePartDefinition>();
+            for (var p = 0; p < type.Parts.Count; p++)
+            {
+                var part = type.Parts[p];
+                var partPath = $"{path}.Parts[{p}]";
+                CheckName(context, partPath + ".Name", part.Name);
+                var partName = string.IsNullOrEmpty(part.PartName) ? part.Name : part.PartName;
+                var code = registry.FindPart(partName);
+                if (code is null && await definitions.GetPartAsync(partName, cancellationToken) is null)
+                {
+                    throw context.Error(partPath + (string.IsNullOrEmpty(part.PartName) ? ".Name" : ".PartName"),
+                        $"không có phần '{partName}'. Các phần có sẵn: {string.Join(", ", registry.PartNames.Order(StringComparer.Ordinal))}; hoặc khai báo nó trong ContentParts.");
+                }
+
+                if (parts.Any(x => x.Name == part.Name))
+                {
+                    throw context.Error(partPath + ".Name", $"phần '{part.Name}' bị khai báo hai lần.");
+                }
+
+                if (code is not null)
+                {
+                    CheckSettings(context, partPath + ".Settings", part.Settings, code.SettingsType);
+                }
+
+                parts.Add(new ContentTypePartDefinition { Name = part.Name, PartName = partName, DisplayName = Nfc(part.DisplayName), Settings = Normalize(part.Settings) });
+            }
+
+            await definitions.StoreTypeAsync(new ContentTypeDefinition
+            {
+                Name = type.Name,
+                DisplayName = Nfc(type.DisplayName)!,
+                Description = Nfc(type.Description),
+                Settings = type.Settings ?? new ContentTypeSettings(),
+                Parts = parts,
+            }, cancellationToken);
+        }
+    }
+
+    private static void CheckName(RecipeStepContext context, string path, string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || !char.IsAsciiLetter(name[0]))
+        {
+            throw context.Error(path, $"tên '{name}' chỉ gồm chữ cái không dấu, chữ số và '_', bắt đầu bằng chữ cái.");
+        }
+    }
+
+    private static void CheckSettings(RecipeStepContext context, string path, JsonObject? settings, Type settingsType)
+    {
+        if (settings is null)
+        {
+            return;
+        }
+
+        try
+        {
+            settings.Deserialize(settingsType, CmsJson.Strict);
+        }
+        catch (JsonException ex)
+        {
+            throw context.Error(path + CmsJson.RelativePath(ex), CmsJson.Describe(ex));
+        }
+    }
+
+    private static string? Nfc(string? text) => TextNormalizer.NormalizeOrNull(text);
+
+    private static JsonObject Normalize(JsonObject? settings) => settings is null ? [] : (JsonObject)TextNormalizer.NormalizeNode(settings)!;
+
+    private sealed class StepModel
+    {
+        public List<PartModel> ContentParts { get; init; } = [];
+
+        public List<TypeModel> ContentTypes { get; init; } = [];
+    }
+
+    private sealed class PartModel
+    {
+        public required string Name { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public string? Description { get; init; }
+
+        public List<FieldModel> Fields { get; init; } = [];
+    }
+
+    private sealed class FieldModel
+    {
+        public required string Name { get; init; }
+
+        public required string FieldType { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public JsonObject? Settings { get; init; }
+    }
+
+    private sealed class TypeModel
+    {
+        public required string Name { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public string? Description { get; init; }
+
+        public ContentTypeSettings? Settings { get; init; }
+
+        public List<TypePartModel> Parts { get; init; } = [];
+    }
+
+    private sealed class TypePartModel
+    {
+        public required string Name { get; init; }
+
+        public string? PartName { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public JsonObject? Settings { get; init; }
+    }
+}
+
+/// <summary>Exports every part and type definition as one <c>ContentDefinition</c> step.</summary>
+internal sealed class ContentDefinitionRecipeExporter(ContentDefinitionManager definitions) : IRecipeExporter
+{
+    public int Order => 10;
+
+    public async Task<JsonObject?> ExportAsync(RecipeExportOptions options, CancellationToken cancellationToken)
+    {
+        var parts = await definitions.ListPartsAsync(cancellationToken);
+        var types = await definitions.ListTypesAsync(cancellationToken);
+        if (parts.Count == 0 && types.Count == 0)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["name"] = "ContentDefinition",
+            ["ContentParts"] = JsonSerializer.SerializeToNode(parts, CmsJson.Options),
+            ["ContentTypes"] = JsonSerializer.SerializeToNode(types, CmsJson.Options),
+        };
+    }
+}

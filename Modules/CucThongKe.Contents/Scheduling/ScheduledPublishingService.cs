@@ -1,0 +1,80 @@
+using CucThongKe.Contents.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CucThongKe.Contents.Scheduling;
+
+/// <summary>Wakes the scheduler when a new schedule may be due sooner than the one it sleeps for.</summary>
+public sealed class ScheduleSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Raise()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already raised by another thread: one wake-up is enough.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>Publishes scheduled versions at their exact time: sleeps until the next one is due, not on a coarse timer.</summary>
+internal sealed class ScheduledPublishingService(
+    IServiceScopeFactory scopes,
+    ScheduleSignal signal,
+    TimeProvider clock,
+    ILogger<ScheduledPublishingService> logger) : BackgroundService
+{
+    /// <summary>The longest sleep: a schedule written by another node is seen within this time.</summary>
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sleep = MaxSleep;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                var published = await contents.PublishDueAsync(now, stoppingToken);
+                if (published > 0)
+                {
+                    logger.LogInformation("Published {Count} scheduled item(s)", published);
+                }
+
+                if (await contents.NextScheduledUtcAsync(stoppingToken) is { } next)
+                {
+                    var untilNext = next - clock.GetUtcNow().UtcDateTime;
+                    sleep = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < MaxSleep ? untilNext : MaxSleep;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled publishing failed; retrying");
+            }
+
+            try
+            {
+                await signal.WaitAsync(sleep, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CucThongKe.Contents.Indexing;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Contents.Services;
+
+/// <summary>A line of a listing: read from columns and index tables only, never from the JSON.</summary>
+public sealed record ContentSummary(long VersionId, string ContentItemId, string ContentType, string? DisplayText, DateTime? PublishedUtc, DateTime ModifiedUtc, string? Path);
+
+/// <summary>The listings the public site and the back office show.</summary>
+public sealed class ContentQueries(CmsDbContext db)
+{
+    /// <summary>Published items, newest first, optionally of one type.</summary>
+    public async Task<IReadOnlyList<ContentSummary>> ListPublishedAsync(string? contentType, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var items = db.Set<ContentItem>().AsNoTracking().Where(c => c.Published);
+        if (contentType is not null)
+        {
+            items = items.Where(c => c.ContentType == contentType);
+        }
+
+        return await (
+            from c in items.OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)
+            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
+            from r in routes.DefaultIfEmpty()
+            orderby c.PublishedUtc descending, c.Id descending
+            select new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path))
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task<int> CountPublishedAsync(string? contentType, CancellationToken cancellationToken = default) =>
+        db.Set<ContentItem>().CountAsync(c => c.Published && (contentType == null || c.ContentType == contentType), cancellationToken);
+}

@@ -1,0 +1,50 @@
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
+using CucThongKe.Core.Settings;
+using CucThongKe.Core.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Core;
+
+/// <summary>The platform: recipes, settings, permissions, setup and the back office's recipe pages.</summary>
+public sealed class CoreModule : CmsModule
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpContextActor>();
+
+        services.AddSingleton<RecipeHarvester>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<RecipeExportService>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<SettingsStore>();
+
+        services.AddSettingsDocument<SiteSettings>(SiteSettings.DocumentName);
+        services.AddRecipeStep<SettingsRecipeStep>();
+        services.AddRecipeExporter<SettingsRecipeExporter>();
+
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddPermissions<CorePermissions>();
+        services.AddAdminMenu<CoreAdminMenu>();
+
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));
+    }
+}
+
+internal sealed class CoreAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Hệ thống", "Công thức (recipe)", "/admin/recipes", CorePermissions.ManageRecipes.Name, 90),
+    ];
+}

@@ -1,0 +1,62 @@
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Recipes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Core.Hosting;
+
+/// <summary>The host's command-line verbs: <c>recipe list</c>, <c>recipe run FILE|ID</c>, <c>recipe export FILE [--content]</c>.</summary>
+internal static class CmsCommands
+{
+    public static bool IsCommand(string verb) => verb is "recipe";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var action = args.Length > 1 ? args[1] : "help";
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        switch (action)
+        {
+            case "list":
+                foreach (var entry in provider.GetRequiredService<RecipeHarvester>().Harvest())
+                {
+                    Console.WriteLine($"{entry.Id,-50} {entry.Document.DisplayName ?? entry.Document.Name}");
+                }
+
+                return 0;
+            case "run" when args.Length > 2:
+                try
+                {
+                    var harvester = provider.GetRequiredService<RecipeHarvester>();
+                    var recipe = harvester.Find(args[2])?.Document ?? RecipeHarvester.ReadFile(args[2]);
+                    Console.WriteLine($"Đang chạy công thức '{recipe.Name}' ({recipe.Steps.Count} bước)...");
+                    await provider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions
+                    {
+                        Progress = new ConsoleProgress(),
+                    });
+                    Console.WriteLine("Xong: công thức đã được áp dụng.");
+                    return 0;
+                }
+                catch (RecipeException ex)
+                {
+                    await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
+                    await Console.Error.WriteLineAsync("Không có thay đổi nào được lưu.");
+                    return 2;
+                }
+
+            case "export" when args.Length > 2:
+                var includeContent = args.Contains("--content");
+                var document = await provider.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(includeContent));
+                await File.WriteAllTextAsync(args[2], document.ToJsonString(CmsJson.Indented));
+                Console.WriteLine($"Đã xuất công thức ra '{args[2]}'.");
+                return 0;
+            default:
+                Console.WriteLine("Cách dùng: recipe list | recipe run <tệp hoặc mã công thức> | recipe export <tệp> [--content]");
+                return action == "help" ? 0 : 2;
+        }
+    }
+
+    private sealed class ConsoleProgress : IProgress<string>
+    {
+        public void Report(string value) => Console.WriteLine("  " + value);
+    }
+}

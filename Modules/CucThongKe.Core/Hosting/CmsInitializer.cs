@@ -1,0 +1,87 @@
+using System.Data.Common;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Setup;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Core.Hosting;
+
+/// <summary>Start-up checks and work: a writable data folder, a reachable and migrated database, a set-up site.</summary>
+/// <remarks>Failures are told in one clear sentence, not a stack trace: an operator reads them.</remarks>
+public static class CmsInitializer
+{
+    public static async Task<bool> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CucThongKe.Startup");
+        var options = services.GetRequiredService<IOptions<CmsOptions>>().Value;
+        var environment = services.GetRequiredService<IWebHostEnvironment>();
+        var dataPath = options.ResolveDataPath(environment.ContentRootPath);
+
+        if (!EnsureWritable(dataPath, out var reason))
+        {
+            Fail(logger, $"Thư mục dữ liệu '{dataPath}' không ghi được ({reason}). Sửa quyền ghi hoặc đặt Cms:DataPath tới một thư mục ghi được.");
+            return false;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while one writer writes; the setting is kept in the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            Fail(logger, $"Không kết nối hoặc không cập nhật được cơ sở dữ liệu ({options.Database.Provider}): {ex.Message}");
+            return false;
+        }
+
+        var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
+        if (!await setup.IsSetUpAsync(cancellationToken))
+        {
+            try
+            {
+                await setup.SetupAsync(cancellationToken);
+            }
+            catch (RecipeException ex)
+            {
+                Fail(logger, "Không cài đặt được trang: " + ex.Message);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Fail(ILogger logger, string message)
+    {
+        logger.LogCritical("{Message}", message);
+        Console.Error.WriteLine(message);
+    }
+
+    private static bool EnsureWritable(string path, out string reason)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = Path.Combine(path, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            reason = "";
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            reason = ex.Message;
+            return false;
+        }
+    }
+}

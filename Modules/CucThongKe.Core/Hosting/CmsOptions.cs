@@ -1,0 +1,48 @@
+namespace CucThongKe.Core.Hosting;
+
+/// <summary>The <c>Cms</c> configuration section.</summary>
+public sealed class CmsOptions
+{
+    public const string SectionName = "Cms";
+
+    /// <summary>The data folder: database, media and indexes. Relative paths are taken from the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    public CmsDatabaseOptions Database { get; set; } = new();
+
+    public CmsSetupOptions Setup { get; set; } = new();
+
+    /// <summary>The data folder as an absolute path.</summary>
+    public string ResolveDataPath(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataPath) ? DataPath : Path.Combine(contentRoot, DataPath));
+}
+
+/// <summary>The <c>Cms:Database</c> section.</summary>
+public sealed class CmsDatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+/// <summary>The database servers the site runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The <c>Cms:Setup</c> section: what happens on first start with an empty database.</summary>
+public sealed class CmsSetupOptions
+{
+    /// <summary>The setup recipe, a path relative to the application folder or absolute.</summary>
+    public string Recipe { get; set; } = "Recipes/cucthongke-thainguyen.recipe.json";
+
+    /// <summary>Further recipes applied after the setup recipe on first start (the demo content, for instance).</summary>
+    public List<string> AdditionalRecipes { get; set; } = [];
+
+    public string AdminUserName { get; set; } = "admin";
+
+    /// <summary>When empty, a strong password is generated and written once to the log.</summary>
+    public string? AdminPassword { get; set; }
+
+    public string? AdminEmail { get; set; }
+}

@@ -1,0 +1,144 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
+
+namespace CucThongKe.Core.Hosting;
+
+/// <summary>Builds the site from its modules: the host's <c>Program.cs</c> calls these three.</summary>
+public static class CmsWebApplicationExtensions
+{
+    /// <summary>Registers the platform and every module in <paramref name="configureModules"/>.</summary>
+    /// <param name="migrationsAssembly">The assembly holding the migrations of the composed model (the host's).</param>
+    public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder, Assembly migrationsAssembly, Action<ModuleCatalog> configureModules)
+    {
+        var catalog = new ModuleCatalog().Add<CoreModule>();
+        configureModules(catalog);
+
+        var services = builder.Services;
+        services.AddSingleton(catalog);
+        services.AddOptions<CmsOptions>().Bind(builder.Configuration.GetSection(CmsOptions.SectionName));
+        var options = builder.Configuration.GetSection(CmsOptions.SectionName).Get<CmsOptions>() ?? new CmsOptions();
+        AddDatabase(builder, options, migrationsAssembly.GetName().Name!);
+
+        // Vietnamese letters are written as themselves, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        var mvc = services.AddRazorPages();
+        mvc.ConfigureApplicationPartManager(parts =>
+        {
+            foreach (var assembly in catalog.Assemblies)
+            {
+                if (!parts.ApplicationParts.Any(p => p is AssemblyPart a && a.Assembly == assembly))
+                {
+                    parts.ApplicationParts.Add(new AssemblyPart(assembly));
+                }
+            }
+        });
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
+
+        foreach (var module in catalog.Modules)
+        {
+            module.ConfigureServices(services, builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the request pipeline: errors, static files, security, then every module's endpoints.</summary>
+    public static WebApplication UseCms(this WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/loi");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/loi", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        foreach (var module in catalog.Modules)
+        {
+            module.Configure(app);
+        }
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapRazorPages();
+        foreach (var module in catalog.Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    /// <summary>Prepares the data folder and database, sets the site up if it is new, then serves it or runs a command.</summary>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunCmsAsync(this WebApplication app, string[] args)
+    {
+        if (!await CmsInitializer.InitializeAsync(app.Services))
+        {
+            return 1;
+        }
+
+        if (args.Length > 0 && CmsCommands.IsCommand(args[0]))
+        {
+            return await CmsCommands.RunAsync(app.Services, args);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void AddDatabase(WebApplicationBuilder builder, CmsOptions options, string migrationsAssembly)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Cms:Database:Provider là Postgres nhưng thiếu ConnectionStrings:Default.");
+                }
+
+                builder.Services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o =>
+                    o.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly)));
+                break;
+            default:
+                var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(dataPath, "cucthongke.db")};Foreign Keys=True;Default Timeout=30"
+                    : connectionString;
+                builder.Services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o =>
+                    o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)));
+                break;
+        }
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, CmsJson.Options));
+    }
+}

@@ -1,0 +1,56 @@
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
+using CucThongKe.Core.Settings;
+using CucThongKe.Core.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CucThongKe.Core.Modules;
+
+/// <summary>The verbs a module's startup uses to say what it brings.</summary>
+public static class ModuleServiceCollectionExtensions
+{
+    public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services) where TStep : class, IRecipeStep
+    {
+        services.AddScoped<IRecipeStep, TStep>();
+        return services;
+    }
+
+    public static IServiceCollection AddRecipeExporter<TExporter>(this IServiceCollection services) where TExporter : class, IRecipeExporter
+    {
+        services.AddScoped<IRecipeExporter, TExporter>();
+        return services;
+    }
+
+    public static IServiceCollection AddPermissions<TProvider>(this IServiceCollection services) where TProvider : class, IPermissionProvider
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermissionProvider, TProvider>());
+        return services;
+    }
+
+    public static IServiceCollection AddAdminMenu<TProvider>(this IServiceCollection services) where TProvider : class, IAdminMenuProvider
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAdminMenuProvider, TProvider>());
+        return services;
+    }
+
+    /// <summary>Declares a settings document that the <c>Settings</c> recipe step accepts and export writes.</summary>
+    public static IServiceCollection AddSettingsDocument<TSettings>(this IServiceCollection services, string name) where TSettings : class, new()
+    {
+        services.AddSingleton(new SettingsDocumentType(name, typeof(TSettings)));
+        return services;
+    }
+
+    public static IServiceCollection AddSetupHandler<THandler>(this IServiceCollection services) where THandler : class, ISetupHandler
+    {
+        services.AddScoped<ISetupHandler, THandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddRecipeEventHandler<THandler>(this IServiceCollection services) where THandler : class, IRecipeEventHandler
+    {
+        services.AddScoped<IRecipeEventHandler, THandler>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CucThongKe.Core.Settings;
+
+/// <summary>Reads and writes named settings documents, with a short in-memory cache.</summary>
+public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
+{
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
+
+    public async Task<T> GetAsync<T>(string name, CancellationToken cancellationToken = default) where T : new()
+    {
+        var json = await GetJsonAsync(name, cancellationToken);
+        return json is null ? new T() : json.Deserialize<T>(CmsJson.Options) ?? new T();
+    }
+
+    public async Task<JsonObject?> GetJsonAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var text = await cache.GetOrCreateAsync(CacheKey(name), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheDuration;
+            return await db.Settings.AsNoTracking()
+                .Where(s => s.Name == name)
+                .Select(s => s.Json)
+                .FirstOrDefaultAsync(cancellationToken);
+        });
+        return text is null ? null : JsonNode.Parse(text)?.AsObject();
+    }
+
+    public async Task<IReadOnlyList<SettingsDocument>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        await db.Settings.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+
+    /// <summary>Merges <paramref name="values"/> into the stored document; the caller saves the context.</summary>
+    public async Task MergeAsync(string name, JsonObject values, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Settings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
+        var current = document is null ? [] : JsonNode.Parse(document.Json)!.AsObject();
+        foreach (var (key, value) in values)
+        {
+            current[key] = value?.DeepClone();
+        }
+
+        if (document is null)
+        {
+            document = new SettingsDocument { Name = name, Json = "{}" };
+            db.Settings.Add(document);
+        }
+
+        document.Json = current.ToJsonString(CmsJson.Options);
+        document.ModifiedUtc = DateTime.UtcNow;
+        cache.Remove(CacheKey(name));
+    }
+
+    public void Invalidate(string name) => cache.Remove(CacheKey(name));
+
+    private static string CacheKey(string name) => "settings:" + name;
+}

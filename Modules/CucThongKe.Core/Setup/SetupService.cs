@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Core.Setup;
+
+/// <summary>Work a module does when the site is first set up, inside the setup recipe's transaction.</summary>
+public interface ISetupHandler
+{
+    Task SetupAsync(CmsSetupOptions options, CancellationToken cancellationToken);
+}
+
+/// <summary>Sets the site up on first start: the setup recipe, the modules' setup work, then the extra recipes.</summary>
+public sealed class SetupService(
+    CmsDbContext db,
+    IServiceScopeFactory scopes,
+    IOptions<CmsOptions> options,
+    TimeProvider clock,
+    ILogger<SetupService> logger)
+{
+    public const string SetupDocumentName = "Setup";
+
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
+        db.Settings.AnyAsync(s => s.Name == SetupDocumentName, cancellationToken);
+
+    public async Task SetupAsync(CancellationToken cancellationToken = default)
+    {
+        var setup = options.Value.Setup;
+        var recipe = RecipeHarvester.ReadFile(setup.Recipe);
+        logger.LogInformation("Setting up the site with recipe {Recipe}", recipe.File);
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
+            await executor.ExecuteAsync(recipe, new RecipeRunOptions
+            {
+                BeforeCommit = async (services, ct) =>
+                {
+                    foreach (var handler in services.GetServices<ISetupHandler>())
+                    {
+                        await handler.SetupAsync(setup, ct);
+                    }
+
+                    await services.GetRequiredService<SettingsStore>().MergeAsync(SetupDocumentName, new JsonObject
+                    {
+                        ["Recipe"] = recipe.Name,
+                        ["CompletedUtc"] = clock.GetUtcNow().UtcDateTime,
+                    }, ct);
+                },
+            }, cancellationToken);
+        }
+
+        foreach (var path in setup.AdditionalRecipes.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            var additional = RecipeHarvester.ReadFile(path);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(additional, new RecipeRunOptions(), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using CucThongKe.Users.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Logging;
+
+namespace CucThongKe.Users.Pages.Account;
+
+/// <summary>The back office's sign-in form: rate-limited, with lockout after repeated failures.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(UsersModule.SignInRateLimit)]
+public sealed class LoginModel(SignInManager<CmsUser> signIn, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    public string? ErrorMessage { get; private set; }
+
+    public bool AccessDenied { get; private set; }
+
+    public string ReturnUrl { get; private set; } = "/admin";
+
+    public void OnGet(string? handler, string? returnUrl)
+    {
+        AccessDenied = handler == "tu-choi";
+        ReturnUrl = SafeReturnUrl(returnUrl);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        logger.LogInformation("Sign-in for {UserName} from {Address}: {Result}", Input.UserName, HttpContext.Connection.RemoteIpAddress, result);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        ErrorMessage = result.IsLockedOut
+            ? "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị."
+            : "Tên đăng nhập hoặc mật khẩu không đúng.";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
+        [StringLength(256)]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Hãy nhập mật khẩu.")]
+        [DataType(DataType.Password)]
+        [StringLength(256)]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+}

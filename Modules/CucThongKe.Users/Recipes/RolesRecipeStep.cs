@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
+using CucThongKe.Users.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Users.Recipes;
+
+/// <summary>The <c>Roles</c> step: roles with their display names and the permissions they grant (replacing the stored ones).</summary>
+internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCatalog permissions) : IRecipeStep
+{
+    public string Name => "Roles";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var model = context.Read<StepModel>();
+        for (var i = 0; i < model.Roles.Count; i++)
+        {
+            var input = model.Roles[i];
+            var path = $".Roles[{i}]";
+            if (string.IsNullOrWhiteSpace(input.Name) || !input.Name.All(char.IsAsciiLetterOrDigit))
+            {
+                throw context.Error(path + ".Name", $"tên vai trò '{input.Name}' chỉ gồm chữ cái không dấu và chữ số.");
+            }
+
+            for (var p = 0; p < input.Permissions.Count; p++)
+            {
+                if (!permissions.Exists(input.Permissions[p]))
+                {
+                    throw context.Error($"{path}.Permissions[{p}]", $"không có quyền '{input.Permissions[p]}'.");
+                }
+            }
+
+            var role = await roles.FindByNameAsync(input.Name);
+            if (role is null)
+            {
+                role = new CmsRole { Name = input.Name };
+                Check(context, path, await roles.CreateAsync(role));
+            }
+
+            role.DisplayName = TextNormalizer.NormalizeOrNull(input.DisplayName);
+            role.Description = TextNormalizer.NormalizeOrNull(input.Description);
+            Check(context, path, await roles.UpdateAsync(role));
+
+            var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsClaims.Permission).ToList();
+            foreach (var claim in current.Where(c => !input.Permissions.Contains(c.Value)))
+            {
+                Check(context, path, await roles.RemoveClaimAsync(role, claim));
+            }
+
+            foreach (var permission in input.Permissions.Distinct().Where(p => current.All(c => c.Value != p)))
+            {
+                Check(context, path, await roles.AddClaimAsync(role, new Claim(CmsClaims.Permission, permission)));
+            }
+        }
+    }
+
+    private static void Check(RecipeStepContext context, string path, IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw context.Error(path, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed record StepModel(List<RoleModel> Roles);
+
+    private sealed class RoleModel
+    {
+        public required string Name { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public string? Description { get; init; }
+
+        public List<string> Permissions { get; init; } = [];
+    }
+}
+
+internal sealed class RolesRecipeExporter(CmsDbContext db) : IRecipeExporter
+{
+    public int Order => 30;
+
+    public async Task<JsonObject?> ExportAsync(RecipeExportOptions options, CancellationToken cancellationToken)
+    {
+        var roles = await db.Set<CmsRole>().AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        if (roles.Count == 0)
+        {
+            return null;
+        }
+
+        var claims = await db.Set<IdentityRoleClaim<string>>().AsNoTracking().Where(c => c.ClaimType == CmsClaims.Permission).ToListAsync(cancellationToken);
+        var array = new JsonArray();
+        foreach (var role in roles)
+        {
+            var entry = new JsonObject { ["Name"] = role.Name };
+            if (role.DisplayName is not null)
+            {
+                entry["DisplayName"] = role.DisplayName;
+            }
+
+            if (role.Description is not null)
+            {
+                entry["Description"] = role.Description;
+            }
+
+            entry["Permissions"] = new JsonArray([.. claims.Where(c => c.RoleId == role.Id).Select(c => c.ClaimValue).Order(StringComparer.Ordinal).Select(v => (JsonNode?)v)]);
+            array.Add(entry);
+        }
+
+        return new JsonObject { ["name"] = "Roles", ["Roles"] = array };
+    }
+}

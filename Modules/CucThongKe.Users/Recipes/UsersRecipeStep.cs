@@ -1,0 +1,78 @@
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Users.Identity;
+using CucThongKe.Users.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Users.Recipes;
+
+/// <summary>The <c>Users</c> step, for demo recipes only: accounts with a password, a unit and roles.</summary>
+internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<CmsRole> roles, CmsDbContext db, TimeProvider clock) : IRecipeStep
+{
+    public string Name => "Users";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var model = context.Read<StepModel>();
+        for (var i = 0; i < model.Users.Count; i++)
+        {
+            var input = model.Users[i];
+            var path = $".Users[{i}]";
+            if (!await db.Set<Unit>().AnyAsync(u => u.Id == input.UnitId, cancellationToken))
+            {
+                throw context.Error(path + ".UnitId", $"không có đơn vị '{input.UnitId}'.");
+            }
+
+            for (var r = 0; r < input.Roles.Count; r++)
+            {
+                if (!await roles.RoleExistsAsync(input.Roles[r]))
+                {
+                    throw context.Error($"{path}.Roles[{r}]", $"không có vai trò '{input.Roles[r]}'.");
+                }
+            }
+
+            var user = await users.FindByNameAsync(input.UserName);
+            var isNew = user is null;
+            user ??= new CmsUser { UserName = input.UserName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            user.Email = input.Email;
+            user.EmailConfirmed = input.Email is not null;
+            user.DisplayName = TextNormalizer.NormalizeOrNull(input.DisplayName);
+            user.Position = TextNormalizer.NormalizeOrNull(input.Position);
+            user.UnitId = input.UnitId;
+            user.LockoutEnabled = true;
+
+            var result = isNew ? await users.CreateAsync(user, input.Password) : await users.UpdateAsync(user);
+            if (!result.Succeeded)
+            {
+                throw context.Error(isNew ? path + ".Password" : path, string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            var current = await users.GetRolesAsync(user);
+            var add = await users.AddToRolesAsync(user, input.Roles.Except(current));
+            if (!add.Succeeded)
+            {
+                throw context.Error(path + ".Roles", string.Join(" ", add.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
+    private sealed record StepModel(List<UserModel> Users);
+
+    private sealed class UserModel
+    {
+        public required string UserName { get; init; }
+
+        public required string Password { get; init; }
+
+        public string? Email { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public string? Position { get; init; }
+
+        public required string UnitId { get; init; }
+
+        public List<string> Roles { get; init; } = [];
+    }
+}
