@@ -4,18 +4,22 @@ using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
 
-// The site is the sum of its modules and themes; each registers what it brings.
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddCms(migrationsAssembly: typeof(Program).Assembly, modules => modules
-    .Add<ContentsModule>()
-    .Add<UsersModule>()
-    .Add<AdminThemeModule>()
-    .Add<PublicThemeModule>());
-
-var app = builder.Build();
+var app = Program.BuildSite(args);
 app.UseCms();
 return await app.RunCmsAsync(args);
 
-/// <summary>The host's entry point, visible to tests.</summary>
-public partial class Program;
+/// <summary>The host: the site is the sum of the modules and themes listed here; each registers what it brings.</summary>
+public partial class Program
+{
+    /// <summary>Builds the site from its modules (benchmarks and tools build it the same way).</summary>
+    public static WebApplication BuildSite(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddCms(migrationsAssembly: typeof(Program).Assembly, modules => modules
+            .Add<ContentsModule>()
+            .Add<UsersModule>()
+            .Add<AdminThemeModule>()
+            .Add<PublicThemeModule>());
+        return builder.Build();
+    }
+}

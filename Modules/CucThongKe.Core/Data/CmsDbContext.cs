@@ -23,11 +23,14 @@ public abstract class CmsDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        foreach (var assembly in _modules.Assemblies)
+        foreach (var assembly in _modules.Assemblies.Where(DeclaresEntities))
         {
             modelBuilder.ApplyConfigurationsFromAssembly(assembly);
         }
     }
+
+    private static bool DeclaresEntities(System.Reflection.Assembly assembly) =>
+        assembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

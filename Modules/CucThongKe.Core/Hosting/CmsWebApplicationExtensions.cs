@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -48,6 +49,11 @@ public static class CmsWebApplicationExtensions
         });
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
+
+        // Sign-in cookies and antiforgery tokens survive restarts: the keys live in the data folder.
+        services.AddDataProtection()
+            .SetApplicationName("CucThongKe")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataPath(builder.Environment.ContentRootPath), "keys")));
 
         foreach (var module in catalog.Modules)
         {
