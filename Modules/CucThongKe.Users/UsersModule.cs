@@ -52,10 +52,13 @@ public sealed class UsersModule : CmsModule
             o.SlidingExpiration = true;
         });
 
+        // Sign-in attempts (not page views) are limited per address: 10 a minute.
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("view")));
 
         services.AddPermissions<UsersPermissions>();
         services

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 
@@ -41,8 +42,8 @@ public sealed class AutoroutePart : ContentPart
     public override void Prepare(ContentElementContext context)
     {
         var settings = context.Settings<AutoroutePartSettings>();
-        var path = string.IsNullOrWhiteSpace(Path) ? context.Item.As<TitlePart>()?.Title : Path;
-        var normalized = SlugGenerator.NormalizePath(path ?? "");
+        // A title is one segment even when it holds a '/' ("Quyết định 215/QĐ-CTK"); an editor's path may have several.
+        var normalized = string.IsNullOrWhiteSpace(Path) ? SlugGenerator.Slugify(TitleOf(context.Item)) : SlugGenerator.NormalizePath(Path);
         if (!string.IsNullOrEmpty(settings.Prefix) && string.IsNullOrWhiteSpace(Path) && normalized.Length > 0)
         {
             normalized = SlugGenerator.NormalizePath(settings.Prefix) + "/" + normalized;
@@ -64,6 +65,9 @@ public sealed class AutoroutePart : ContentPart
 
         return ValueTask.CompletedTask;
     }
+
+    private static string? TitleOf(ContentItem item) =>
+        item.Content[nameof(TitlePart)]?[nameof(TitlePart.Title)] is JsonValue value && value.TryGetValue<string>(out var title) ? title : null;
 
     /// <summary>Paths the site itself answers; content may not take them.</summary>
     public static readonly string[] ReservedPrefixes = ["admin", "api", "health", "dang-nhap", "dang-xuat", "loi", "_content", "media", "lib", "css", "js", "tim-kiem", "rss", "sitemap.xml"];

@@ -53,7 +53,11 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
             }
         }
 
-        item.DisplayText = item.As<TitlePart>()?.Title ?? item.DisplayText;
+        if (errors.Count == 0)
+        {
+            item.DisplayText = item.As<TitlePart>()?.Title ?? item.DisplayText;
+        }
+
         return errors;
     }
 
@@ -78,14 +82,22 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
         }
 
         var context = new ContentElementContext(item, type.Definition, part.Name, part.TypePart.DisplayName ?? part.Name, part.TypePart.Settings, part.Code.SettingsType, services, errors);
-        value.Prepare(context);
-        var prepared = JsonSerializer.SerializeToNode(value, part.Code.Type, CmsJson.Options)!.AsObject();
-        foreach (var (key, propertyValue) in prepared)
+        try
         {
-            partObject[key] = propertyValue?.DeepClone();
-        }
+            value.Prepare(context);
+            var prepared = JsonSerializer.SerializeToNode(value, part.Code.Type, CmsJson.Options)!.AsObject();
+            foreach (var (key, propertyValue) in prepared)
+            {
+                partObject[key] = propertyValue?.DeepClone();
+            }
 
-        await value.ValidateAsync(context);
+            await value.ValidateAsync(context);
+        }
+        catch (JsonException ex)
+        {
+            // A part that reads another part (the route reads the title) meets that part's bad value.
+            errors.Add(new(part.Name, CmsJson.Describe(ex)));
+        }
     }
 
     private async Task PrepareFieldAsync(ContentItem item, ResolvedContentType type, ResolvedPart part, ContentPartFieldDefinition field, JsonObject partObject, List<ContentValidationError> errors)

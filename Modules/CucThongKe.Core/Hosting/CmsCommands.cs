@@ -9,7 +9,9 @@ internal static class CmsCommands
 {
     public static bool IsCommand(string verb) => verb is "recipe";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         var action = args.Length > 1 ? args[1] : "help";
         await using var scope = services.CreateAsyncScope();
@@ -19,7 +21,7 @@ internal static class CmsCommands
             case "list":
                 foreach (var entry in provider.GetRequiredService<RecipeHarvester>().Harvest())
                 {
-                    Console.WriteLine($"{entry.Id,-50} {entry.Document.DisplayName ?? entry.Document.Name}");
+                    output.WriteLine($"{entry.Id,-50} {entry.Document.DisplayName ?? entry.Document.Name}");
                 }
 
                 return 0;
@@ -28,18 +30,18 @@ internal static class CmsCommands
                 {
                     var harvester = provider.GetRequiredService<RecipeHarvester>();
                     var recipe = harvester.Find(args[2])?.Document ?? RecipeHarvester.ReadFile(args[2]);
-                    Console.WriteLine($"Đang chạy công thức '{recipe.Name}' ({recipe.Steps.Count} bước)...");
+                    output.WriteLine($"Đang chạy công thức '{recipe.Name}' ({recipe.Steps.Count} bước)...");
                     await provider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions
                     {
-                        Progress = new ConsoleProgress(),
+                        Progress = new WriterProgress(output),
                     });
-                    Console.WriteLine("Xong: công thức đã được áp dụng.");
+                    output.WriteLine("Xong: công thức đã được áp dụng.");
                     return 0;
                 }
                 catch (RecipeException ex)
                 {
-                    await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
-                    await Console.Error.WriteLineAsync("Không có thay đổi nào được lưu.");
+                    await errors.WriteLineAsync("Lỗi: " + ex.Message);
+                    await errors.WriteLineAsync("Không có thay đổi nào được lưu.");
                     return 2;
                 }
 
@@ -47,16 +49,16 @@ internal static class CmsCommands
                 var includeContent = args.Contains("--content");
                 var document = await provider.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(includeContent));
                 await File.WriteAllTextAsync(args[2], document.ToJsonString(CmsJson.Indented));
-                Console.WriteLine($"Đã xuất công thức ra '{args[2]}'.");
+                output.WriteLine($"Đã xuất công thức ra '{args[2]}'.");
                 return 0;
             default:
-                Console.WriteLine("Cách dùng: recipe list | recipe run <tệp hoặc mã công thức> | recipe export <tệp> [--content]");
+                output.WriteLine("Cách dùng: recipe list | recipe run <tệp hoặc mã công thức> | recipe export <tệp> [--content]");
                 return action == "help" ? 0 : 2;
         }
     }
 
-    private sealed class ConsoleProgress : IProgress<string>
+    private sealed class WriterProgress(TextWriter output) : IProgress<string>
     {
-        public void Report(string value) => Console.WriteLine("  " + value);
+        public void Report(string value) => output.WriteLine("  " + value);
     }
 }

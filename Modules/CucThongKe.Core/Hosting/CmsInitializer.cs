@@ -14,7 +14,11 @@ namespace CucThongKe.Core.Hosting;
 /// <remarks>Failures are told in one clear sentence, not a stack trace: an operator reads them.</remarks>
 public static class CmsInitializer
 {
-    public static async Task<bool> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<bool> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        await InitializeAsync(services, Console.Error, cancellationToken);
+
+    /// <param name="errors">Where an operator reads why start-up failed (standard error).</param>
+    public static async Task<bool> InitializeAsync(IServiceProvider services, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CucThongKe.Startup");
         var options = services.GetRequiredService<IOptions<CmsOptions>>().Value;
@@ -23,7 +27,7 @@ public static class CmsInitializer
 
         if (!EnsureWritable(dataPath, out var reason))
         {
-            Fail(logger, $"Thư mục dữ liệu '{dataPath}' không ghi được ({reason}). Sửa quyền ghi hoặc đặt Cms:DataPath tới một thư mục ghi được.");
+            Fail(logger, errors, $"Thư mục dữ liệu '{dataPath}' không ghi được ({reason}). Sửa quyền ghi hoặc đặt Cms:DataPath tới một thư mục ghi được.");
             return false;
         }
 
@@ -40,7 +44,7 @@ public static class CmsInitializer
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
-            Fail(logger, $"Không kết nối hoặc không cập nhật được cơ sở dữ liệu ({options.Database.Provider}): {ex.Message}");
+            Fail(logger, errors, $"Không kết nối hoặc không cập nhật được cơ sở dữ liệu ({options.Database.Provider}): {ex.Message}");
             return false;
         }
 
@@ -53,7 +57,7 @@ public static class CmsInitializer
             }
             catch (RecipeException ex)
             {
-                Fail(logger, "Không cài đặt được trang: " + ex.Message);
+                Fail(logger, errors, "Không cài đặt được trang: " + ex.Message);
                 return false;
             }
         }
@@ -61,10 +65,10 @@ public static class CmsInitializer
         return true;
     }
 
-    private static void Fail(ILogger logger, string message)
+    private static void Fail(ILogger logger, TextWriter errors, string message)
     {
         logger.LogCritical("{Message}", message);
-        Console.Error.WriteLine(message);
+        errors.WriteLine(message);
     }
 
     private static bool EnsureWritable(string path, out string reason)

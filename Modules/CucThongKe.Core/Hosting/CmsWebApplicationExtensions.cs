@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.WebEncoders;
 
 namespace CucThongKe.Core.Hosting;
@@ -108,6 +109,11 @@ public static class CmsWebApplicationExtensions
             return await CmsCommands.RunAsync(app.Services, args);
         }
 
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see ASPNETCORE_URLS)";
+            app.Logger.LogInformation("Trang đang chạy tại {Addresses}. Trang quản trị: /admin (đăng nhập tại /dang-nhap).", addresses);
+        });
         await app.RunAsync();
         return 0;
     }

@@ -22,21 +22,15 @@ public sealed class RecipeHarvester(ModuleCatalog modules)
     public RecipeEntry? Find(string id) => Harvest().FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 
     /// <summary>Reads a recipe file from disk (the command line and setup use it).</summary>
+    /// <remarks>A relative path is looked for in the application's folder, then the current folder.</remarks>
     public static RecipeDocument ReadFile(string path)
     {
-        var fullPath = Path.IsPathRooted(path) ? path : ResolveRelative(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new RecipeException(path, null, null, null, "không tìm thấy tệp.");
-        }
-
-        return RecipeDocument.Parse(Path.GetFileName(fullPath), File.ReadAllText(fullPath));
-    }
-
-    private static string ResolveRelative(string path)
-    {
-        var fromApp = Path.Combine(AppContext.BaseDirectory, path);
-        return File.Exists(fromApp) ? fromApp : Path.GetFullPath(path);
+        var candidates = Path.IsPathRooted(path)
+            ? [path]
+            : new[] { Path.Combine(AppContext.BaseDirectory, path), Path.GetFullPath(path) }.Distinct().ToArray();
+        var found = candidates.FirstOrDefault(File.Exists)
+            ?? throw new RecipeException(path, null, null, null, $"không tìm thấy tệp (đã tìm: {string.Join("; ", candidates)}).");
+        return RecipeDocument.Parse(Path.GetFileName(found), File.ReadAllText(found));
     }
 
     private (List<RecipeEntry> Entries, List<RecipeException> Errors) HarvestAll()

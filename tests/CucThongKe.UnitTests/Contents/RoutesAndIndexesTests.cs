@@ -19,6 +19,14 @@ public class RoutesAndIndexesTests : ContentEngineTestBase
     }
 
     [Fact]
+    public async Task A_title_with_slashes_makes_one_path_segment()
+    {
+        var saved = await WithContentsAsync((c, _) => c.CreateAsync(Article("Quyết định số 215/QĐ-CTK về công bố số liệu")));
+
+        Assert.Equal("bai-viet/quyet-dinh-so-215-qd-ctk-ve-cong-bo-so-lieu", saved.As<AutoroutePart>()!.Path);
+    }
+
+    [Fact]
     public async Task An_item_saved_again_keeps_its_own_path()
     {
         var first = await WithContentsAsync((c, _) => c.CreateAsync(Article("Tin giữ đường dẫn")));

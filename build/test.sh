@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test project. Installs (Debian packages) and starts on loopback what the tests need when it is
+# missing: a throw-away PostgreSQL server in a temporary folder. Stops what it started. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "${CMS_TEST_POSTGRES:-}" ] && [ -z "$pg_bin" ]; then
+    echo "== Installing PostgreSQL (Debian package) for the PostgreSQL test suite"
+    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+
+pg_dir=""
+stop_postgres() {
+    if [ -n "$pg_dir" ]; then
+        as_root su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1 || true
+        as_root rm -rf "$pg_dir"
+    fi
+}
+trap stop_postgres EXIT
+
+if [ -z "${CMS_TEST_POSTGRES:-}" ]; then
+    if [ -z "$pg_bin" ]; then
+        echo "PostgreSQL could not be installed: the PostgreSQL tests will fail with a message saying so."
+    else
+        port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+        pg_dir=$(mktemp -d /tmp/cucthongke-pg.XXXXXX)
+        chmod 755 "$pg_dir"
+        as_root chown postgres "$pg_dir" 2>/dev/null || true
+        echo "== Starting a throw-away PostgreSQL on 127.0.0.1:$port"
+        as_root su postgres -s /bin/sh -c "$pg_bin/initdb -D '$pg_dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$pg_dir/initdb.log' 2>&1" \
+            || { cat "$pg_dir/initdb.log"; exit 1; }
+        as_root su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-h 127.0.0.1 -p $port -k '$pg_dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start >/dev/null" \
+            || { cat "$pg_dir/server.log"; exit 1; }
+        export CMS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+    fi
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+echo "== Building"
+if ! dotnet build CucThongKe.slnx -c Release -nologo -v quiet; then
+    echo "The build failed."
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+echo "== Testing"
+dotnet test CucThongKe.slnx -c Release --no-build --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+status=$?
+
+read -r passed failed < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+print(passed, failed)
+PY
+)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Recipes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests.Site;
+
+/// <summary>Each test gets the real site over its own fresh database, set up by the office's recipe.</summary>
+public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLifetime
+{
+    protected TestSite Site { get; private set; } = null!;
+
+    protected DatabaseProvider Provider { get; } = provider;
+
+    protected static string TestRecipe(string file) => Path.Combine(AppContext.BaseDirectory, "TestRecipes", file);
+
+    public Task InitializeAsync()
+    {
+        Site = new TestSite(Provider);
+        _ = Site.Services;
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Site.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected HttpClient Client(bool followRedirects = false) =>
+        Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    protected Task RunRecipeAsync(string file) => Site.WithScopeAsync(s =>
+        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe(file)), new RecipeRunOptions()));
+
+    /// <summary>Everything a recipe could change: the export (content included) and the accounts.</summary>
+    protected Task<string> SnapshotAsync() => Site.WithScopeAsync(async s =>
+    {
+        var export = await s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true));
+        var db = s.GetRequiredService<CmsDbContext>();
+        var users = await db.Set<Users.Identity.CmsUser>().OrderBy(u => u.UserName).Select(u => u.UserName + "|" + u.UnitId).ToListAsync();
+        return export["steps"]!.ToJsonString(CmsJson.Options) + string.Join(',', users);
+    });
+
+    protected static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    protected static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/dang-nhap");
+        return await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    protected static void AssertStatus(HttpStatusCode expected, HttpResponseMessage response) =>
+        Assert.True(expected == response.StatusCode, $"Expected {expected}, got {response.StatusCode} for {response.RequestMessage?.RequestUri}");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

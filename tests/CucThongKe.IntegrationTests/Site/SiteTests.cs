@@ -1,0 +1,346 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Users.Identity;
+using CucThongKe.Users.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests.Site;
+
+/// <summary>The site through HTTP and its services; run on SQLite and on PostgreSQL.</summary>
+public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provider)
+{
+    [Fact]
+    public async Task The_setup_recipe_brings_up_a_healthy_site_with_the_offices_units_roles_and_types()
+    {
+        var health = await Client().GetAsync("/health");
+        var home = await Client().GetAsync("/");
+
+        AssertStatus(HttpStatusCode.OK, health);
+        Assert.Contains("\"status\":\"Healthy\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.OK, home);
+        Assert.Contains("Trang thông tin điện tử Cục Thống kê tỉnh Thái Nguyên", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Site.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<CmsDbContext>();
+            var units = await db.Set<Unit>().ToListAsync();
+            Assert.Contains(units, u => u.Id == "phong-thanh-tra" && u.Name == "Phòng Thanh tra Thống kê" && u.ParentId == "cuc-thong-ke");
+            Assert.Equal(9, units.Count(u => u.Kind == UnitKind.Branch));
+            var roles = await db.Set<CmsRole>().Select(r => r.Name).ToListAsync();
+            Assert.Equal(["Administrator", "BoardHead", "BoardMember", "BoardSecretary", "Contributor", "Director", "Publisher", "UnitHead"], roles.Order(StringComparer.Ordinal));
+            var types = await s.GetRequiredService<ContentDefinitionManager>().ListTypesAsync();
+            Assert.Equal("quy-trinh-duyet-tin", types.Single(t => t.Name == "News").Settings.Workflow);
+            Assert.Null(types.Single(t => t.Name == "Page").Settings.Workflow);
+            var admin = await db.Set<CmsUser>().SingleAsync(u => u.UserName == TestSite.AdminUserName);
+            Assert.Equal("cuc-thong-ke", admin.UnitId);
+        });
+    }
+
+    [Fact]
+    public async Task Pages_are_utf8_and_write_Vietnamese_letters_as_themselves()
+    {
+        var response = await Client().GetAsync("/");
+
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Cục Thống kê", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x1EE5;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_site_shows_published_items_and_never_drafts()
+    {
+        await RunRecipeAsync("demo-import.recipe.json");
+        var client = Client();
+
+        var home = await client.GetStringAsync("/");
+        var article = await client.GetAsync("/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026");
+        var draft = await client.GetAsync("/tin-tuc/tin-dang-soan");
+        var missing = await client.GetAsync("/khong-co-trang-nay");
+
+        Assert.Contains("Hội nghị triển khai Tổng điều tra kinh tế năm 2026", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tin đang soạn", home, StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.OK, article);
+        var body = await article.Content.ReadAsStringAsync();
+        Assert.Contains("Thông tin khai thác từ Trang Thông tin điện tử Cục Thống kê tỉnh Thái Nguyên", body, StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.NotFound, draft);
+        AssertStatus(HttpStatusCode.NotFound, missing);
+        Assert.Contains("Không tìm thấy trang", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_legacy_import_records_how_and_from_where_each_item_was_published()
+    {
+        await RunRecipeAsync("demo-import.recipe.json");
+
+        await Site.WithScopeAsync(async s =>
+        {
+            var news = await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().SingleAsync(c => c.Published && c.ContentType == "News");
+            Assert.Equal(PublishSource.Import, news.PublishSource);
+            Assert.Contains("demo-import", news.PublishNote, StringComparison.Ordinal);
+            Assert.Equal("ctv.tonghop", news.Author);
+            Assert.Equal("phong-tong-hop", news.AuthorUnitId);
+            Assert.Equal(new DateTime(2026, 10, 5, 2, 0, 0, DateTimeKind.Utc), news.PublishedUtc);
+        });
+    }
+
+    public static TheoryData<string, int?, string?, string> BadRecipes => new()
+    {
+        { "bad-json.recipe.json", null, null, "JSON không hợp lệ" },
+        { "unknown-step.recipe.json", 1, "$.steps[1].name", "Workflowz" },
+        { "unknown-part.recipe.json", 1, "$.steps[1].ContentTypes[0].Parts[1].Name", "KhongCoPhanNay" },
+        { "unknown-field-type.recipe.json", 1, "$.steps[1].ContentParts[0].Fields[1].FieldType", "ColorField" },
+        { "wrong-value-type.recipe.json", 1, "$.steps[1].Site.PageSize", "giá trị" },
+        { "unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Publishable", "không được hỗ trợ" },
+        { "missing-reference.recipe.json", 1, "$.steps[1].Users[0].UnitId", "don-vi-khong-co" },
+        { "unknown-permission.recipe.json", 1, "$.steps[1].Roles[0].Permissions[1]", "XoaToanBoDuLieu" },
+        { "invalid-content.recipe.json", 1, "$.steps[1].Data[1].TitlePart.Title", "kiểu" },
+        { "governed-without-import-flag.recipe.json", 1, "$.steps[1].Data[0].Published", "LegacyImport" },
+        { "fails-late.recipe.json", 5, "$.steps[5].Roles[0].Name", "Người viết" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRecipes))]
+    public async Task A_bad_recipe_fails_with_the_file_step_and_path_and_changes_nothing(string file, int? stepIndex, string? jsonPath, string mention)
+    {
+        var before = await SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunRecipeAsync(file));
+
+        Assert.Equal(file, error.File);
+        Assert.Equal(stepIndex, error.StepIndex);
+        if (jsonPath is not null)
+        {
+            Assert.Equal(jsonPath, error.JsonPath);
+        }
+
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains(mention, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+        var home = await Client().GetStringAsync("/");
+        Assert.DoesNotContain("ĐÃ BỊ THAY ĐỔI", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exported_recipe_sets_up_an_equivalent_site_on_an_empty_one()
+    {
+        await RunRecipeAsync("demo-import.recipe.json");
+        var exported = await Site.WithScopeAsync(s => s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true)));
+        var file = Path.Combine(Site.DataPath, "export.recipe.json");
+        await File.WriteAllTextAsync(file, exported.ToJsonString(CmsJson.Indented));
+
+        using var empty = new TestSite(Provider, setupRecipe: TestRecipe("minimal-setup.recipe.json"));
+        await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), new RecipeRunOptions()));
+        var reexported = await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true)));
+
+        Assert.Equal(exported["steps"]!.ToJsonString(), reexported["steps"]!.ToJsonString());
+        var page = await empty.CreateClient().GetAsync("/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026");
+        AssertStatus(HttpStatusCode.OK, page);
+    }
+
+    [Fact]
+    public async Task The_back_office_asks_for_sign_in_then_lets_an_administrator_in()
+    {
+        var client = Client();
+
+        var anonymous = await client.GetAsync("/admin/recipes");
+        var wrong = await SignInAsync(client, TestSite.AdminUserName, "sai-mat-khau");
+        var right = await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+        var recipes = await client.GetAsync("/admin/recipes");
+
+        AssertStatus(HttpStatusCode.Redirect, anonymous);
+        Assert.StartsWith("/dang-nhap", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.BadRequest, wrong);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.Redirect, right);
+        AssertStatus(HttpStatusCode.OK, recipes);
+        var html = await recipes.Content.ReadAsStringAsync();
+        Assert.Contains("site/cucthongke-thainguyen.recipe.json", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contributor_cannot_reach_the_recipe_pages_even_by_url()
+    {
+        await RunRecipeAsync("demo-import.recipe.json");
+        var client = Client();
+        await SignInAsync(client, "ctv.tonghop", "Demo@2026!ctk");
+
+        var dashboard = await client.GetAsync("/admin");
+        var recipes = await client.GetAsync("/admin/recipes");
+        var run = await client.GetAsync("/admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json");
+
+        AssertStatus(HttpStatusCode.OK, dashboard);
+        AssertStatus(HttpStatusCode.Redirect, recipes);
+        Assert.StartsWith("/dang-nhap/tu-choi", recipes.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.Redirect, run);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        var client = Client();
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(client, TestSite.AdminUserName, "sai-mat-khau-" + i);
+        }
+
+        var locked = await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+
+        AssertStatus(HttpStatusCode.BadRequest, locked);
+        Assert.Contains("tạm bị khoá", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_rate_limited()
+    {
+        var client = Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            statuses.Add((await SignInAsync(client, "khong-co-ai-" + i, "sai-mat-khau")).StatusCode);
+        }
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var response = await Client().PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = TestSite.AdminUserName,
+            ["Input.Password"] = TestSite.AdminPassword,
+        }));
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+    }
+
+    [Fact]
+    public async Task Uploading_a_broken_recipe_in_the_back_office_explains_the_error_and_changes_nothing()
+    {
+        var client = Client();
+        await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+        var before = await SnapshotAsync();
+        var token = await AntiforgeryTokenAsync(client, "/admin/recipes");
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("true"), "confirm" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(TestRecipe("fails-late.recipe.json"))), "file", "fails-late.recipe.json" },
+        };
+        var response = await client.PostAsync("/admin/recipes?handler=Upload", form);
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("fails-late.recipe.json", html, StringComparison.Ordinal);
+        Assert.Contains("bước 5", html, StringComparison.Ordinal);
+        Assert.Contains("Không có thay đổi nào được lưu", html, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Uploading_a_good_recipe_in_the_back_office_applies_it()
+    {
+        var client = Client();
+        await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+        var token = await AntiforgeryTokenAsync(client, "/admin/recipes");
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("true"), "confirm" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(TestRecipe("demo-import.recipe.json"))), "file", "demo-import.recipe.json" },
+        };
+        var response = await client.PostAsync("/admin/recipes?handler=Upload", form);
+
+        AssertStatus(HttpStatusCode.Redirect, response);
+        Assert.Contains("Hội nghị triển khai", await Client().GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_back_office_exports_the_site_as_a_recipe_file()
+    {
+        var client = Client();
+        await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+        var token = await AntiforgeryTokenAsync(client, "/admin/recipes");
+
+        var response = await client.PostAsync("/admin/recipes?handler=Export", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        AssertStatus(HttpStatusCode.OK, response);
+        Assert.EndsWith(".recipe.json", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var steps = document.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["ContentDefinition", "Taxonomies", "Roles", "Units", "Settings"], steps);
+    }
+
+    [Fact]
+    public async Task A_scheduled_item_appears_on_the_public_site_when_its_time_comes()
+    {
+        var path = await Site.WithScopeAsync(async s =>
+        {
+            var contents = s.GetRequiredService<ContentManager>();
+            var item = await contents.NewAsync("Page");
+            item.Content["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "Lịch công bố số liệu quý IV" };
+            var saved = await contents.CreateAsync(item);
+            await contents.ScheduleAsync(saved.ContentItemId, saved.Id, DateTime.UtcNow.AddSeconds(2), new PublishRequest(PublishSource.Direct, "tester"));
+            return "/gioi-thieu/lich-cong-bo-so-lieu-quy-iv";
+        });
+        var client = Client();
+
+        var before = await client.GetAsync(path);
+        AssertStatus(HttpStatusCode.NotFound, before);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage after;
+        do
+        {
+            await Task.Delay(250);
+            after = await client.GetAsync(path);
+        }
+        while (after.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        AssertStatus(HttpStatusCode.OK, after);
+    }
+
+    [Fact]
+    public async Task The_command_line_runs_a_recipe_or_explains_why_it_cannot()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var bad = await CmsCommands.RunAsync(Site.Services, ["recipe", "run", TestRecipe("unknown-part.recipe.json")], output, errors);
+        var good = await CmsCommands.RunAsync(Site.Services, ["recipe", "run", TestRecipe("demo-import.recipe.json")], output, errors);
+
+        Assert.Equal(2, bad);
+        Assert.Contains("KhongCoPhanNay", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Không có thay đổi nào được lưu", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, good);
+        Assert.Contains("[2/2] Content", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_exports_a_recipe_file()
+    {
+        var file = Path.Combine(Site.DataPath, "cli-export.recipe.json");
+
+        var code = await CmsCommands.RunAsync(Site.Services, ["recipe", "export", file], TextWriter.Null, TextWriter.Null);
+
+        Assert.Equal(0, code);
+        var recipe = RecipeHarvester.ReadFile(file);
+        Assert.Contains(recipe.Steps, s => s["name"]!.GetValue<string>() == "ContentDefinition");
+        Assert.True((await File.ReadAllTextAsync(file, Encoding.UTF8)).Contains("Phòng Thanh tra Thống kê", StringComparison.Ordinal));
+    }
+}
+
+public sealed class SqliteSiteTests() : SiteTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSiteTests() : SiteTests(DatabaseProvider.Postgres);
