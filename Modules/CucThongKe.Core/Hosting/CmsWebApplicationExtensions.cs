@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,9 @@ public static class CmsWebApplicationExtensions
     {
         var catalog = new ModuleCatalog().Add<CoreModule>();
         configureModules(catalog);
+
+        // Modules' and themes' wwwroot files are served from the build output in every environment, not only in Development.
+        builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
         services.AddSingleton(catalog);

@@ -43,6 +43,44 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         });
     }
 
+    public static TheoryData<string, HttpStatusCode, string> PublicRoutes => new()
+    {
+        { "/", HttpStatusCode.OK, "text/html" },
+        { "/health", HttpStatusCode.OK, "application/json" },
+        { "/dang-nhap", HttpStatusCode.OK, "text/html" },
+        { "/loi?code=404", HttpStatusCode.NotFound, "text/html" },
+        { "/khong-co/trang-nay", HttpStatusCode.NotFound, "text/html" },
+        { "/_content/CucThongKe.Theme.Public/css/site.css", HttpStatusCode.OK, "text/css" },
+        { "/_content/CucThongKe.Theme.Admin/css/admin.css", HttpStatusCode.OK, "text/css" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PublicRoutes))]
+    public async Task Every_public_route_answers_with_its_status_and_content_type(string url, HttpStatusCode status, string contentType)
+    {
+        var response = await Client().GetAsync(url);
+
+        AssertStatus(status, response);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_with_oversized_or_missing_values_is_refused_clearly()
+    {
+        var client = Client();
+        var token = await AntiforgeryTokenAsync(client, "/dang-nhap");
+
+        var response = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = new string('a', 5000),
+            ["Input.Password"] = "",
+        }));
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Contains("Hãy nhập mật khẩu.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pages_are_utf8_and_write_Vietnamese_letters_as_themselves()
     {

@@ -35,6 +35,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, ILogger<LoginModel
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
