@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
@@ -29,6 +30,9 @@ public sealed class ContentsModule : CmsModule
         services.AddScoped<ContentValidator>();
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentQueries>();
+        services.AddScoped<ContentListQuery>();
+        services.AddScoped<ContentEditor>();
+        services.AddAdminMenu<ContentsAdminMenu>();
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
 

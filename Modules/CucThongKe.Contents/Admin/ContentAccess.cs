@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Security;
+
+namespace CucThongKe.Contents.Admin;
+
+/// <summary>Who may see and edit which items in the back office: the board everything, a unit its own items.</summary>
+public static class ContentAccess
+{
+    public static string? UnitOf(ClaimsPrincipal user) => user.FindFirst(CmsClaims.Unit)?.Value;
+
+    /// <summary>Null when the user sees every unit's items; otherwise the only unit they see.</summary>
+    public static string? VisibleUnit(ClaimsPrincipal user) =>
+        user.HasPermission(ContentsPermissions.ViewAllContent.Name) || user.HasPermission(ContentsPermissions.EditAllContent.Name)
+            ? null
+            : UnitOf(user) ?? "\u0000no-unit";
+
+    public static bool CanView(ClaimsPrincipal user, ContentItem item) =>
+        VisibleUnit(user) is not { } unit || item.AuthorUnitId == unit;
+
+    public static bool CanCreate(ClaimsPrincipal user) =>
+        user.HasPermission(ContentsPermissions.EditContent.Name) || user.HasPermission(ContentsPermissions.EditAllContent.Name);
+
+    public static bool CanEdit(ClaimsPrincipal user, ContentItem item) =>
+        user.HasPermission(ContentsPermissions.EditAllContent.Name) ||
+        (user.HasPermission(ContentsPermissions.EditContent.Name) && item.AuthorUnitId is not null && item.AuthorUnitId == UnitOf(user));
+}

@@ -1,0 +1,71 @@
+using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CucThongKe.Contents.Pages.Admin.Contents;
+
+/// <summary>A new item of a type, from the generic editor; saved as a draft of the author's unit.</summary>
+public sealed class CreateModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor) : PageModel
+{
+    public ResolvedContentType Type { get; private set; } = null!;
+
+    public IReadOnlyList<EditorSection> Sections { get; private set; } = [];
+
+    public IReadOnlyList<ContentValidationError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(type, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Sections = await editor.BuildAsync(Type, [], [], cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string type, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(type, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var item = await contents.NewAsync(Type.Name, cancellationToken);
+        item.Content = ContentEditor.Read(Type, Request.Form, null);
+        try
+        {
+            var saved = await contents.CreateAsync(item, cancellationToken);
+            TempData["Message"] = "Đã lưu bản nháp.";
+            return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
+        }
+        catch (ContentValidationException ex)
+        {
+            Errors = ex.Errors;
+            Sections = await editor.BuildAsync(Type, item.Content, Errors, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string type, CancellationToken cancellationToken)
+    {
+        var resolved = await definitions.GetResolvedTypeAsync(type, cancellationToken);
+        if (resolved is null || !resolved.Definition.Settings.Creatable)
+        {
+            return NotFound();
+        }
+
+        if (!ContentAccess.CanCreate(User))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Type = resolved;
+        return null;
+    }
+}

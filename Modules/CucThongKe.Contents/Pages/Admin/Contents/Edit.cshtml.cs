@@ -1,0 +1,112 @@
+using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CucThongKe.Contents.Pages.Admin.Contents;
+
+/// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor) : PageModel
+{
+    public ContentItem Item { get; private set; } = null!;
+
+    public ResolvedContentType Type { get; private set; } = null!;
+
+    public IReadOnlyList<EditorSection> Sections { get; private set; } = [];
+
+    public IReadOnlyList<ContentValidationError> Errors { get; private set; } = [];
+
+    public string? ConflictMessage { get; private set; }
+
+    public string? PublishRefusal { get; private set; }
+
+    public int ExpectedVersion { get; private set; }
+
+    public bool CanEdit => ContentAccess.CanEdit(User, Item);
+
+    /// <summary>Only types no workflow governs are published from the editor; the others go through their workflow.</summary>
+    public bool CanPublish => CanEdit && Type.Definition.Settings.Workflow is null && User.HasPermission(ContentsPermissions.PublishUngovernedContent.Name);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Sections = await editor.BuildAsync(Type, Item.Content, [], cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, int version, string? intent, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!CanEdit || (intent == "publish" && !CanPublish))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var edited = new ContentItem { ContentItemId = Item.ContentItemId, ContentType = Item.ContentType, Content = ContentEditor.Read(Type, Request.Form, Item.Content) };
+        try
+        {
+            var saved = await contents.SaveDraftAsync(edited, version, cancellationToken);
+            if (intent == "publish")
+            {
+                await contents.PublishAsync(saved.ContentItemId, saved.Id, new PublishRequest(PublishSource.Direct, User.Identity?.Name), cancellationToken);
+                TempData["Message"] = "Đã lưu và đăng.";
+            }
+            else
+            {
+                TempData["Message"] = $"Đã lưu bản nháp (phiên bản {saved.Version}).";
+            }
+
+            return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
+        }
+        catch (ContentValidationException ex)
+        {
+            Errors = ex.Errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (ContentConflictException ex)
+        {
+            ConflictMessage = ex.Message;
+            ExpectedVersion = version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (ContentPublishRefusedException ex)
+        {
+            PublishRefusal = ex.Message;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        Sections = await editor.BuildAsync(Type, edited.Content, Errors, cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var item = id.Length == 32 ? await contents.GetAsync(id, VersionOptions.Latest, cancellationToken) : null;
+        var type = item is null ? null : await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
+        if (item is null || type is null)
+        {
+            return NotFound();
+        }
+
+        if (!ContentAccess.CanView(User, item))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Item = item;
+        Type = type;
+        return null;
+    }
+}
