@@ -3,7 +3,9 @@ using CucThongKe.Core;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Recipes;
+using CucThongKe.Users.Security;
 using CucThongKe.Users.Setup;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -60,6 +62,9 @@ public sealed class UsersModule : CmsModule
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("view")));
 
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddScoped<SignInAuditor>();
+        services.AddTransient<TwoFactorEnforcement>();
         services.AddPermissions<UsersPermissions>();
         services
             .AddRecipeStep<RolesRecipeStep>()
@@ -69,4 +74,6 @@ public sealed class UsersModule : CmsModule
             .AddRecipeExporter<UnitsRecipeExporter>()
             .AddSetupHandler<AdministratorSetupHandler>();
     }
+
+    public override void Configure(IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnforcement>();
 }

@@ -15,8 +15,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public TestSite(DatabaseProvider provider = DatabaseProvider.Sqlite, string? setupRecipe = null, Action<IServiceCollection>? configureServices = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Configuration for this site; by default no role needs two-factor sign-in, so tests sign in with a password.</param>
+    public TestSite(DatabaseProvider provider = DatabaseProvider.Sqlite, string? setupRecipe = null, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
         DataPath = Path.Combine(Path.GetTempPath(), "cucthongke-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
@@ -61,6 +65,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Cms:Setup:AdminUserName", AdminUserName);
         builder.UseSetting("Cms:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Cms:Security:RequireTwoFactorForRoles", "");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (ConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Default", ConnectionString);

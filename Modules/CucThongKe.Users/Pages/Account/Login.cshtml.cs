@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CucThongKe.Users.Identity;
+using CucThongKe.Users.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace CucThongKe.Users.Pages.Account;
 /// <summary>The back office's sign-in form: rate-limited, with lockout after repeated failures.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(UsersModule.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<CmsUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<CmsUser> signIn, SignInAuditor audit, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -41,9 +42,15 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, ILogger<LoginModel
 
         var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         logger.LogInformation("Sign-in for {UserName} from {Address}: {Result}", Input.UserName, HttpContext.Connection.RemoteIpAddress, result);
+        await audit.RecordAsync(Input.UserName, result.Succeeded, result.Succeeded ? "Password" : result.RequiresTwoFactor ? "PasswordThenCode" : result.IsLockedOut ? "LockedOut" : "WrongPassword");
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("LoginWithCode", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
         ErrorMessage = result.IsLockedOut
