@@ -51,6 +51,12 @@ public sealed class UsersModule : CmsModule
             o.LogoutPath = "/dang-xuat";
             o.AccessDeniedPath = "/dang-nhap/tu-choi";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A signed-in user without the right permission gets 403 (the error page explains), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.SlidingExpiration = true;
         });
 
@@ -66,6 +72,7 @@ public sealed class UsersModule : CmsModule
         services.AddScoped<SignInAuditor>();
         services.AddTransient<TwoFactorEnforcement>();
         services.AddPermissions<UsersPermissions>();
+        services.AddAdminMenu<UsersAdminMenu>();
         services
             .AddRecipeStep<RolesRecipeStep>()
             .AddRecipeStep<UnitsRecipeStep>()

@@ -215,9 +215,9 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         var run = await client.GetAsync("/admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json");
 
         AssertStatus(HttpStatusCode.OK, dashboard);
-        AssertStatus(HttpStatusCode.Redirect, recipes);
-        Assert.StartsWith("/dang-nhap/tu-choi", recipes.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        AssertStatus(HttpStatusCode.Redirect, run);
+        AssertStatus(HttpStatusCode.Forbidden, recipes);
+        Assert.Contains("Không có quyền truy cập", await recipes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.Forbidden, run);
     }
 
     [Fact]
