@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Media;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
@@ -17,6 +18,7 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCms(migrationsAssembly: typeof(Program).Assembly, modules => modules
             .Add<ContentsModule>()
+            .Add<MediaModule>()
             .Add<UsersModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());

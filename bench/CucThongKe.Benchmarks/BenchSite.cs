@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
@@ -7,7 +6,6 @@ using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Benchmarks;

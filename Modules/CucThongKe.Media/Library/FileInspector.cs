@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace CucThongKe.Media.Library;
+
+/// <summary>What an uploaded file really is, read from its bytes (magic numbers, the inside of ZIP containers), not its name.</summary>
+public static partial class FileInspector
+{
+    /// <summary>The kinds the library accepts: images, and the documents of a statistics office.</summary>
+    public sealed record FileType(string Extension, string ContentType, MediaKind Kind);
+
+    public static readonly FileType Png = new(".png", "image/png", MediaKind.Image);
+    public static readonly FileType Jpeg = new(".jpg", "image/jpeg", MediaKind.Image);
+    public static readonly FileType Gif = new(".gif", "image/gif", MediaKind.Image);
+    public static readonly FileType WebP = new(".webp", "image/webp", MediaKind.Image);
+    public static readonly FileType Svg = new(".svg", "image/svg+xml", MediaKind.Image);
+    public static readonly FileType Pdf = new(".pdf", "application/pdf", MediaKind.Document);
+    public static readonly FileType Docx = new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaKind.Document);
+    public static readonly FileType Xlsx = new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaKind.Document);
+    public static readonly FileType Csv = new(".csv", "text/csv", MediaKind.Document);
+    public static readonly FileType Zip = new(".zip", "application/zip", MediaKind.Document);
+
+    private static readonly string[] ZipMemberExtensions = [".pdf", ".docx", ".xlsx", ".csv"];
+
+    /// <summary>The file's real type, or the reason it is refused (in Vietnamese).</summary>
+    public static (FileType? Type, string? Refusal) Inspect(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[Math.Min(8192, stream.Length)];
+        stream.ReadExactly(head);
+
+        if (StartsWith(head, "MZ"u8) || StartsWith(head, [0x7F, (byte)'E', (byte)'L', (byte)'F']) || StartsWith(head, "#!"u8))
+        {
+            return (null, "Tệp là chương trình chạy được; không được tải lên.");
+        }
+
+        if (StartsWith(head, [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return (Png, null);
+        }
+
+        if (StartsWith(head, [0xFF, 0xD8, 0xFF]))
+        {
+            return (Jpeg, null);
+        }
+
+        if (StartsWith(head, "GIF87a"u8) || StartsWith(head, "GIF89a"u8))
+        {
+            return (Gif, null);
+        }
+
+        if (head.Length >= 12 && StartsWith(head, "RIFF"u8) && head.AsSpan(8, 4).SequenceEqual("WEBP"u8))
+        {
+            return (WebP, null);
+        }
+
+        if (StartsWith(head, "%PDF-"u8))
+        {
+            return (Pdf, null);
+        }
+
+        if (StartsWith(head, "PK\u0003\u0004"u8))
+        {
+            stream.Position = 0;
+            return InspectZip(stream);
+        }
+
+        return InspectText(head, path);
+    }
+
+    private static (FileType?, string?) InspectZip(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            if (names.Contains("[Content_Types].xml"))
+            {
+                if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal)))
+                {
+                    return RefuseMacros(names) ?? (Docx, null);
+                }
+
+                if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal)))
+                {
+                    return RefuseMacros(names) ?? (Xlsx, null);
+                }
+
+                return (null, "Tệp Office này không phải Word (DOCX) hay Excel (XLSX).");
+            }
+
+            var files = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+            var bad = files.FirstOrDefault(e => !ZipMemberExtensions.Contains(Path.GetExtension(e.FullName), StringComparer.OrdinalIgnoreCase) || e.FullName.Contains("..", StringComparison.Ordinal));
+            if (bad is not null)
+            {
+                return (null, $"Tệp ZIP chỉ được chứa PDF, DOCX, XLSX, CSV; có tệp '{bad.FullName}'.");
+            }
+
+            return files.Count == 0 ? (null, "Tệp ZIP rỗng.") : (Zip, null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, "Tệp ZIP bị hỏng.");
+        }
+    }
+
+    private static (FileType?, string?)? RefuseMacros(List<string> names) =>
+        names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)) ? (null, "Tệp có macro; hãy lưu lại dạng DOCX/XLSX không macro.") : null;
+
+    private static (FileType?, string?) InspectText(byte[] head, string path)
+    {
+        if (head.Length == 0)
+        {
+            return (null, "Tệp rỗng.");
+        }
+
+        if (head.Contains((byte)0))
+        {
+            return (null, "Không nhận ra loại tệp. Chỉ nhận ảnh (PNG, JPEG, GIF, WebP, SVG) và PDF, DOCX, XLSX, CSV, ZIP.");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(head, 0, TrimIncompleteUtf8(head));
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "Tệp văn bản phải mã hoá UTF-8.");
+        }
+
+        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
+        if (start.StartsWith("<svg", StringComparison.Ordinal) || (start.StartsWith("<?xml", StringComparison.Ordinal) && start.Contains("<svg", StringComparison.Ordinal)))
+        {
+            // A script may hide anywhere in the drawing: the whole file is read (images are size-limited before this).
+            var whole = File.ReadAllText(path).ToLowerInvariant();
+            return whole.Contains("<script", StringComparison.Ordinal) || start.Contains("javascript:", StringComparison.Ordinal) || OnEvent().IsMatch(start) || start.Contains("<foreignobject", StringComparison.Ordinal)
+                ? (null, "Ảnh SVG có mã script; không được tải lên.")
+                : (Svg, null);
+        }
+
+        if (start.StartsWith('<'))
+        {
+            return (null, "Tệp HTML hoặc XML không được tải lên.");
+        }
+
+        return (Csv, null);
+    }
+
+    private static int TrimIncompleteUtf8(byte[] bytes)
+    {
+        // The head may end in the middle of a multi-byte letter; that is not an encoding error.
+        var end = bytes.Length;
+        for (var i = 1; i <= 3 && end - i >= 0; i++)
+        {
+            var b = bytes[end - i];
+            if ((b & 0xC0) == 0xC0)
+            {
+                var length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+                return length > i ? end - i : end;
+            }
+
+            if ((b & 0x80) == 0)
+            {
+                break;
+            }
+        }
+
+        return end;
+    }
+
+    private static bool StartsWith(byte[] data, ReadOnlySpan<byte> prefix) => data.AsSpan().StartsWith(prefix);
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\son[a-z]+\\s*=")]
+    private static partial System.Text.RegularExpressions.Regex OnEvent();
+}

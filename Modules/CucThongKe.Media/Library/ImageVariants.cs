@@ -1,0 +1,92 @@
+using CucThongKe.Core.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace CucThongKe.Media.Library;
+
+/// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c>; originals stay untouched.</summary>
+public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment environment)
+{
+    /// <summary>The widths served; a fixed set, so nobody can fill the disk with sizes.</summary>
+    public static readonly int[] Widths = [160, 320, 640, 1024, 1600];
+
+    private static readonly SemaphoreSlim Gate = new(2);
+
+    private string DataPath => cms.Value.ResolveDataPath(environment.ContentRootPath);
+
+    public static string Url(string path, int width) =>
+        $"/anh/{width}/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    internal async Task<IResult> ServeAsync(int width, string? path)
+    {
+        if (!Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Length > 500 || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+        {
+            return Results.NotFound();
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".png" or ".jpg" or ".jpeg" or ".webp" or ".gif"))
+        {
+            return Results.NotFound();
+        }
+
+        var root = Path.GetFullPath(Path.Combine(DataPath, "media")) + Path.DirectorySeparatorChar;
+        var original = Path.GetFullPath(Path.Combine(root, path));
+        if (!original.StartsWith(root, StringComparison.Ordinal) || !File.Exists(original))
+        {
+            return Results.NotFound();
+        }
+
+        var format = extension == ".png" ? SKEncodedImageFormat.Png : extension == ".webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
+        var cached = Path.Combine(DataPath, "media-cache", width.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(path, format == SKEncodedImageFormat.Png ? ".png" : format == SKEncodedImageFormat.Webp ? ".webp" : ".jpg"));
+        if (!File.Exists(cached) || File.GetLastWriteTimeUtc(cached) < File.GetLastWriteTimeUtc(original))
+        {
+            await Gate.WaitAsync();
+            try
+            {
+                if (!Resize(original, cached, width, format))
+                {
+                    return Results.NotFound();
+                }
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }
+
+        var contentType = format switch
+        {
+            SKEncodedImageFormat.Png => "image/png",
+            SKEncodedImageFormat.Webp => "image/webp",
+            _ => "image/jpeg",
+        };
+        return Results.File(cached, contentType, lastModified: File.GetLastWriteTimeUtc(cached));
+    }
+
+    private static bool Resize(string original, string target, int width, SKEncodedImageFormat format)
+    {
+        using var source = SKBitmap.Decode(original);
+        if (source is null)
+        {
+            return false;
+        }
+
+        var scale = Math.Min(1.0, (double)width / source.Width);
+        var size = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)));
+        using var resized = source.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var image = SKImage.FromBitmap(resized ?? source);
+        using var data = image.Encode(format, 82);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + ".tmp-" + Environment.CurrentManagedThreadId;
+        using (var file = File.Create(temp))
+        {
+            data.SaveTo(file);
+        }
+
+        File.Move(temp, target, overwrite: true);
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using CucThongKe.Contents;
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Modules;
+using CucThongKe.Core.Security;
+using CucThongKe.Media.Library;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Media;
+
+/// <summary>The media library: checked uploads of images and documents, folders, search, resized image variants.</summary>
+public sealed class MediaModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName));
+        services.AddScoped<MediaLibrary>();
+        services.AddSingleton<ImageVariants>();
+        services.AddPermissions<MediaPermissions>();
+        services.AddAdminMenu<MediaAdminMenu>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/anh/{width:int}/{**path}", (int width, string? path, ImageVariants variants) => variants.ServeAsync(width, path));
+}
+
+/// <summary>Who may upload to the library.</summary>
+public sealed class MediaPermissions : IPermissionProvider
+{
+    public static readonly Permission UploadMedia = new("UploadMedia", "Tải tệp, ảnh lên thư viện", "Thư viện tệp");
+
+    public IEnumerable<Permission> GetPermissions() => [UploadMedia];
+}
+
+internal sealed class MediaAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() => [new("Nội dung", "Thư viện tệp", "/admin/media", MediaPermissions.UploadMedia.Name, 20)];
+}

@@ -1,0 +1,175 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Media.Library;
+using CucThongKe.Tests.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace CucThongKe.Tests.BackOffice;
+
+/// <summary>Uploads are checked by their bytes, stored under safe names, and images get resized variants.</summary>
+public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.Sqlite)
+{
+    private async Task<HttpClient> EditorAsync()
+    {
+        await RunRecipeAsync("backoffice-users.recipe.json");
+        var client = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, "ctv.tonghop", "Demo@2026!ctk"));
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, string folder = "")
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/media");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(folder), "folder" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        return await client.PostAsync("/admin/media", form);
+    }
+
+    private static byte[] Png(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(new SKColor(11, 61, 145));
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    private static byte[] Zip(params (string Name, string Content)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    private Task<List<MediaFile>> StoredAsync() => Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().ToListAsync());
+
+    [Fact]
+    public async Task An_image_is_stored_under_a_safe_name_and_served_resized()
+    {
+        var client = await EditorAsync();
+
+        var response = await UploadAsync(client, Png(1200, 800), "../../Ảnh hội nghị tổng kết.PNG", "Tin tức/2026");
+
+        AssertStatus(HttpStatusCode.OK, response);
+        var path = StoredPath().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Matches("^tin-tuc/2026/anh-hoi-nghi-tong-ket-[0-9a-f]{6}\\.png$", path);
+        var stored = Assert.Single(await StoredAsync());
+        Assert.Equal((1200, 800), (stored.Width!.Value, stored.Height!.Value));
+        Assert.Equal("phong-tong-hop", stored.UploaderUnitId);
+        Assert.True(File.Exists(Path.Combine(Site.DataPath, "media", path)));
+
+        var variant = await Client().GetAsync(ImageVariants.Url(path, 320));
+        AssertStatus(HttpStatusCode.OK, variant);
+        Assert.Equal("image/png", variant.Content.Headers.ContentType?.MediaType);
+        using var resized = SKBitmap.Decode(await variant.Content.ReadAsByteArrayAsync());
+        Assert.Equal(320, resized.Width);
+        AssertStatus(HttpStatusCode.NotFound, await Client().GetAsync(ImageVariants.Url(path, 333)));
+        AssertStatus(HttpStatusCode.NotFound, await Client().GetAsync("/anh/320/..%2F..%2Fcucthongke.db"));
+    }
+
+    [Fact]
+    public async Task Documents_are_recognised_by_their_content()
+    {
+        var client = await EditorAsync();
+
+        var pdf = await UploadAsync(client, Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"), "Quyết định 215.pdf", "van-ban");
+        var docx = await UploadAsync(client, Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")), "bao-cao.docx");
+        var csv = await UploadAsync(client, Encoding.UTF8.GetBytes("Năm,Dân số\n2025,1.3\n"), "dan-so.csv");
+
+        AssertStatus(HttpStatusCode.OK, pdf);
+        AssertStatus(HttpStatusCode.OK, docx);
+        AssertStatus(HttpStatusCode.OK, csv);
+        var stored = await StoredAsync();
+        Assert.Contains(stored, m => m.ContentType == "application/pdf" && m.Path.StartsWith("van-ban/quyet-dinh-215-", StringComparison.Ordinal));
+        Assert.Contains(stored, m => m.Path.EndsWith(".docx", StringComparison.Ordinal));
+        Assert.Contains(stored, m => m.ContentType == "text/csv");
+        var search = await client.GetStringAsync("/admin/media?q=" + Uri.EscapeDataString("Quyết định"));
+        Assert.Contains("van-ban/quyet-dinh-215-", search, StringComparison.Ordinal);
+        Assert.DoesNotContain("dan-so-", search, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, byte[], string> Disguised => new()
+    {
+        { "bao-cao.pdf", [.. "MZ"u8.ToArray(), .. new byte[200]], "chương trình chạy được" },
+        { "anh.jpg", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><script>alert(1)</script></html>"), "HTML" },
+        { "bieu-do.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/><script>alert(1)</script></svg>"), "script" },
+        { "logo.svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>"), "script" },
+        { "tai-lieu.zip", Zip(("huong-dan.pdf", "%PDF-1.4"), ("cai-dat.exe", "MZ")), "cai-dat.exe" },
+        { "bang.xlsx", Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<w/>"), ("xl/vbaProject.bin", "x")), "macro" },
+        { "rong.pdf", [], "Hãy chọn một tệp" },
+        { "nhi-phan.dat", [0, 1, 2, 3, 0, 0, 9], "Không nhận ra loại tệp" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Disguised))]
+    public async Task Disguised_executable_html_and_scripted_files_are_refused_clearly(string fileName, byte[] bytes, string reason)
+    {
+        var client = await EditorAsync();
+
+        var response = await UploadAsync(client, bytes, fileName);
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync());
+        Assert.Empty(Directory.Exists(Path.Combine(Site.DataPath, "media")) ? Directory.GetFiles(Path.Combine(Site.DataPath, "media"), "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public async Task A_folder_that_tries_to_leave_the_library_is_refused()
+    {
+        var client = await EditorAsync();
+
+        var response = await UploadAsync(client, Png(10, 10), "a.png", "../../etc");
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task The_library_needs_sign_in()
+    {
+        var response = await Client().GetAsync("/admin/media");
+
+        AssertStatus(HttpStatusCode.Redirect, response);
+    }
+
+    [GeneratedRegex("<code class=\"media-path\">([^<]+)</code> — dùng")]
+    private static partial Regex StoredPath();
+}
+
+/// <summary>Size limits come from configuration.</summary>
+public sealed class MediaLimitTests : IDisposable
+{
+    private readonly TestSite _site = new(settings: new Dictionary<string, string> { ["Cms:Media:MaxDocumentBytes"] = "1000" });
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task A_document_over_the_configured_limit_is_refused()
+    {
+        var library = _site.Services.CreateScope().ServiceProvider.GetRequiredService<MediaLibrary>();
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n" + new string('x', 5000));
+
+        var result = await library.UploadAsync(new MemoryStream(pdf), "lon.pdf", "");
+
+        Assert.Null(result.File);
+        Assert.Contains("lớn hơn giới hạn", result.Refusal, StringComparison.Ordinal);
+    }
+}
