@@ -52,6 +52,8 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         { "/khong-co/trang-nay", HttpStatusCode.NotFound, "text/html" },
         { "/_content/CucThongKe.Theme.Public/css/site.css", HttpStatusCode.OK, "text/css" },
         { "/_content/CucThongKe.Theme.Admin/css/admin.css", HttpStatusCode.OK, "text/css" },
+        { "/_content/CucThongKe.Theme.Admin/js/admin.js", HttpStatusCode.OK, "text/javascript" },
+        { "/_content/CucThongKe.Theme.Admin/lib/jodit/jodit.fat.min.js", HttpStatusCode.OK, "text/javascript" },
     };
 
     [Theory]
