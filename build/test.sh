@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project. Installs (Debian packages) and starts on loopback what the tests need when it is
-# missing: a throw-away PostgreSQL server in a temporary folder. Stops what it started. Ends with "N passed, N failed".
+# missing: a throw-away PostgreSQL server in a temporary folder, and Chromium for the browser tests.
+# Stops what it started. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,6 +13,12 @@ if [ -z "${CMS_TEST_POSTGRES:-}" ] && [ -z "$pg_bin" ]; then
     echo "== Installing PostgreSQL (Debian package) for the PostgreSQL test suite"
     as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== Installing Chromium (Debian package) for the browser tests"
+    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+        || echo "Chromium could not be installed: the browser tests will fail with a message saying so."
 fi
 
 pg_dir=""

@@ -23,6 +23,7 @@
         document.querySelectorAll('textarea.rich-text').forEach(function (area) {
             window.Jodit.make(area, {
                 language: 'vi',
+                placeholder: 'Nhập nội dung...',
                 i18n: { vi: vi },
                 height: 420,
                 toolbarAdaptive: false,
