@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Search;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
@@ -18,6 +19,7 @@ public partial class Program
         builder.AddCms(migrationsAssembly: typeof(Program).Assembly, modules => modules
             .Add<ContentsModule>()
             .Add<UsersModule>()
+            .Add<SearchModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();
