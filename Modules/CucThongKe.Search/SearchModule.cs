@@ -33,6 +33,7 @@ public sealed class SearchModule : CmsModule
             .AddAdminMenu<SearchAdminMenu>()
             .AddSettingsDocument<SearchSettings>(SearchSettings.DocumentName)
             .AddRecipeStep<SearchIndexRecipeStep>()
+            .AddRecipeEventHandler<SearchSettingsCacheReset>()
             .AddCommand<SearchCommand>();
     }
 

@@ -41,3 +41,13 @@ internal sealed class SearchIndexRecipeStep(SettingsStore settings, ContentDefin
         await settings.MergeAsync(SearchSettings.DocumentName, new JsonObject { ["ContentTypes"] = types }, cancellationToken);
     }
 }
+
+/// <summary>Drops the cached <c>Search</c> settings after every recipe, so the poller never keeps a value read before the recipe committed.</summary>
+internal sealed class SearchSettingsCacheReset(SettingsStore settings) : IRecipeEventHandler
+{
+    public Task RecipeFinishedAsync(RecipeDocument recipe, bool succeeded)
+    {
+        settings.Invalidate(SearchSettings.DocumentName);
+        return Task.CompletedTask;
+    }
+}

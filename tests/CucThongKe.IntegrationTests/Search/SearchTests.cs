@@ -248,6 +248,48 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
         }
     }
 
+    [Fact]
+    public async Task The_text_of_an_attached_pdf_is_found_and_a_missing_file_is_skipped_quietly()
+    {
+        var media = Path.Combine(Site.DataPath, "media", "van-ban");
+        Directory.CreateDirectory(media);
+        await File.WriteAllBytesAsync(Path.Combine(media, "qd-bao-mat.pdf"), PdfWithText("Quy che bao mat so lieu dieu tra doanh nghiep"));
+
+        var withFile = await PublishLegalDocumentAsync("Quyết định số 90/QĐ-CTK", "90/QĐ-CTK", confidential: false, attachment: "van-ban/qd-bao-mat.pdf");
+        var missingFile = await PublishLegalDocumentAsync("Quyết định số 91/QĐ-CTK", "91/QĐ-CTK", confidential: false, attachment: "van-ban/khong-co.pdf");
+
+        var found = await WaitForSearchAsync(Site, "bảo mật số liệu", json => Ids(json).Contains(withFile));
+        var byTitle = await WaitForSearchAsync(Site, "91/QĐ-CTK", json => Ids(json).Contains(missingFile));
+
+        Assert.Equal([withFile], Ids(found));
+        Assert.Equal([missingFile], Ids(byTitle));
+    }
+
+    [Fact]
+    public async Task The_search_index_recipe_step_limits_the_indexed_types_and_refuses_unknown_ones()
+    {
+        var bad = await Assert.ThrowsAsync<Core.Recipes.RecipeException>(() => RunRecipeAsync("search-index-unknown-type.recipe.json"));
+        await RunRecipeAsync("search-index-news-only.recipe.json");
+
+        var page = await PublishPageAsync(Site, "Giới thiệu chức năng nhiệm vụ của Cục", "<p>Chức năng, nhiệm vụ.</p>");
+        var news = await PublishNewsAsync("Cục tổ chức hội nghị về chức năng nhiệm vụ", "<p>Hội nghị.</p>");
+        var found = await WaitForSearchAsync(Site, "chuc nang nhiem vu", json => Ids(json).Contains(news));
+        await WaitForIndexToCatchUpAsync(Site);
+
+        Assert.Contains("KhongCoLoaiNay", bad.Message, StringComparison.Ordinal);
+        Assert.Equal([news], Ids(await SearchAsync(Client(), "chuc nang nhiem vu")));
+        Assert.DoesNotContain(page, Ids(found));
+    }
+
+    private static byte[] PdfWithText(string text)
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.AddText(text, 12, new UglyToad.PdfPig.Core.PdfPoint(40, 700), font);
+        return builder.Build();
+    }
+
     private static List<string> Ids(JsonObject json) => [.. json["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>())];
 
     private static async Task<JsonObject> SearchAsync(HttpClient client, string query)
@@ -314,7 +356,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
         return saved.ContentItemId;
     });
 
-    private Task<string> PublishLegalDocumentAsync(string title, string number, bool confidential) => Site.WithScopeAsync(async s =>
+    private Task<string> PublishLegalDocumentAsync(string title, string number, bool confidential, string? attachment = null) => Site.WithScopeAsync(async s =>
     {
         var contents = s.GetRequiredService<ContentManager>();
         var item = await contents.NewAsync("LegalDocument");
@@ -327,6 +369,11 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
             ["IssueDate"] = new JsonObject { ["Value"] = "2024-05-20" },
             ["Confidential"] = new JsonObject { ["Value"] = confidential },
         };
+        if (attachment is not null)
+        {
+            item.Content["LegalDocument"]!["Files"] = new JsonObject { ["Items"] = new JsonArray(new JsonObject { ["Path"] = attachment, ["Title"] = "Toàn văn" }) };
+        }
+
         var saved = await contents.CreateAsync(item);
         await contents.PublishAsync(saved.ContentItemId, saved.Id, new PublishRequest(PublishSource.Import, "tester", "Nhập từ trang cũ (kiểm thử)"));
         return saved.ContentItemId;
