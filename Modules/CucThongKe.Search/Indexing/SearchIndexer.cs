@@ -32,7 +32,24 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
     /// <summary>Opens this node's index, or builds it from the database when the node has none.</summary>
     public async Task EnsureOpenAsync(CancellationToken cancellationToken)
     {
-        if ((!store.IsOpen || store.PointerMoved()) && !store.TryOpen())
+        if (store.IsOpen && !store.PointerMoved())
+        {
+            return;
+        }
+
+        bool opened;
+        try
+        {
+            opened = store.TryOpen();
+        }
+        catch (Lucene.Net.Index.CorruptIndexException ex)
+        {
+            // A damaged index (a disk filled up mid-write, say) is rebuilt, not retried for ever.
+            logger.LogError(ex, "The search index in {Root} is damaged; rebuilding it from the database", store.Root);
+            opened = false;
+        }
+
+        if (!opened)
         {
             await RebuildAsync(cancellationToken);
         }
