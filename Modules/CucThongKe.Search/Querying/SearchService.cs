@@ -66,14 +66,38 @@ public sealed partial class SearchService(SearchIndexStore store)
             var yearFilter = request.Year is { } year ? new TermQuery(new Term(SearchFields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null;
             var filtered = WithFilters(main, typeFilter, yearFilter);
 
-            // Each facet counts over the other filters only, so a reader sees what choosing another value would give.
-            var types = Count(searcher, WithFilters(main, null, yearFilter), SearchFields.Type);
-            var years = Count(searcher, WithFilters(main, typeFilter, null), SearchFields.Year);
-
             var wanted = page * pageSize;
-            TopDocs top = request.Sort == SearchSort.Date
-                ? searcher.Search(filtered, null, wanted, new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true), SortField.FIELD_SCORE))
-                : searcher.Search(filtered, wanted);
+            ICollector collector;
+            Func<TopDocs> collected;
+            if (request.Sort == SearchSort.Date)
+            {
+                var byDate = TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true)), wanted, false, false, false, false);
+                (collector, collected) = (byDate, byDate.GetTopDocs);
+            }
+            else
+            {
+                var byScore = TopScoreDocCollector.Create(wanted, false);
+                (collector, collected) = (byScore, byScore.GetTopDocs);
+            }
+
+            Dictionary<string, int> types, years;
+            if (typeFilter is null && yearFilter is null)
+            {
+                // No filter: one pass over the matches gives the page and both facets.
+                var typeCounts = new FacetCollector(SearchFields.Type);
+                var yearCounts = new FacetCollector(SearchFields.Year);
+                searcher.Search(main, MultiCollector.Wrap(collector, typeCounts, yearCounts));
+                (types, years) = (typeCounts.Result(), yearCounts.Result());
+            }
+            else
+            {
+                // Each facet counts over the other filters only, so a reader sees what choosing another value would give.
+                types = Count(searcher, WithFilters(main, null, yearFilter), SearchFields.Type);
+                years = Count(searcher, WithFilters(main, typeFilter, null), SearchFields.Year);
+                searcher.Search(filtered, collector);
+            }
+
+            var top = collected();
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize))
             {
