@@ -1,6 +1,7 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Media;
+using CucThongKe.Search;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
@@ -20,6 +21,7 @@ public partial class Program
             .Add<ContentsModule>()
             .Add<MediaModule>()
             .Add<UsersModule>()
+            .Add<SearchModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();

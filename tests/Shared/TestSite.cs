@@ -14,19 +14,32 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     private readonly string? _postgresDatabase;
     private readonly Action<IServiceCollection>? _configureServices;
-
+    private readonly bool _ownsDataPath;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="settings">Configuration for this site; by default no role needs two-factor sign-in, so tests sign in with a password.</param>
-    public TestSite(DatabaseProvider provider = DatabaseProvider.Sqlite, string? setupRecipe = null, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dataPath">A data folder the caller owns (kept on dispose), to restart a node over its files.</param>
+    /// <param name="sharedConnectionString">Another site's database, to run a second node over it (never dropped here).</param>
+    public TestSite(
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        string? setupRecipe = null,
+        Action<IServiceCollection>? configureServices = null,
+        string? dataPath = null,
+        string? sharedConnectionString = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
-        DataPath = Path.Combine(Path.GetTempPath(), "cucthongke-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataPath = dataPath is null;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "cucthongke-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
         SetupRecipe = setupRecipe ?? Path.Combine(AppContext.BaseDirectory, "Recipes", "cucthongke-thainguyen.recipe.json");
         _configureServices = configureServices;
-        if (provider == DatabaseProvider.Postgres)
+        if (sharedConnectionString is not null)
+        {
+            ConnectionString = sharedConnectionString;
+        }
+        else if (provider == DatabaseProvider.Postgres)
         {
             _postgresDatabase = "cms_test_" + Guid.NewGuid().ToString("N")[..16];
             ConnectionString = TestPostgres.CreateDatabase(_postgresDatabase);
@@ -40,6 +53,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public string SetupRecipe { get; }
 
     public string? ConnectionString { get; }
+
+    /// <summary>The connection string another node needs to share this site's database.</summary>
+    public string SharedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataPath, "cucthongke.db")};Foreign Keys=True;Default Timeout=30";
 
     /// <summary>A scope over the site's services, for arranging data and checking what was stored.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -95,7 +111,10 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
             try
             {
-                Directory.Delete(DataPath, recursive: true);
+                if (_ownsDataPath)
+                {
+                    Directory.Delete(DataPath, recursive: true);
+                }
             }
             catch (IOException)
             {

@@ -4,15 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Core.Hosting;
 
-/// <summary>The host's command-line verbs: <c>recipe list</c>, <c>recipe run FILE|ID</c>, <c>recipe export FILE [--content]</c>.</summary>
+/// <summary>
+/// The host's command-line verbs: <c>recipe list</c>, <c>recipe run FILE|ID</c>, <c>recipe export FILE [--content]</c>,
+/// and every module's <see cref="ICmsCommand"/>.
+/// </summary>
 internal static class CmsCommands
 {
-    public static bool IsCommand(string verb) => verb is "recipe";
+    public static bool IsCommand(IServiceProvider services, string verb) =>
+        verb is "recipe" || services.GetServices<ICmsCommand>().Any(c => c.Verb == verb);
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
+        if (args.Length > 0 && args[0] != "recipe" && services.GetServices<ICmsCommand>().FirstOrDefault(c => c.Verb == args[0]) is { } command)
+        {
+            await using var commandScope = services.CreateAsyncScope();
+            return await command.RunAsync(commandScope.ServiceProvider, args, output, errors, CancellationToken.None);
+        }
+
         var action = args.Length > 1 ? args[1] : "help";
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;

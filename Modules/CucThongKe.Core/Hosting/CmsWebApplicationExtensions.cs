@@ -108,7 +108,7 @@ public static class CmsWebApplicationExtensions
             return 1;
         }
 
-        if (args.Length > 0 && CmsCommands.IsCommand(args[0]))
+        if (args.Length > 0 && CmsCommands.IsCommand(app.Services, args[0]))
         {
             return await CmsCommands.RunAsync(app.Services, args);
         }

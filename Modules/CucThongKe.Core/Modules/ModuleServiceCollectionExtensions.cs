@@ -1,4 +1,5 @@
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
@@ -45,6 +46,13 @@ public static class ModuleServiceCollectionExtensions
     public static IServiceCollection AddSetupHandler<THandler>(this IServiceCollection services) where THandler : class, ISetupHandler
     {
         services.AddScoped<ISetupHandler, THandler>();
+        return services;
+    }
+
+    /// <summary>Declares a command-line verb (<c>dotnet run -- VERB ...</c>) the host runs instead of serving.</summary>
+    public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services) where TCommand : class, ICmsCommand
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICmsCommand, TCommand>());
         return services;
     }
 

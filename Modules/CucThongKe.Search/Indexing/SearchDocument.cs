@@ -1,0 +1,94 @@
+using CucThongKe.Search.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace CucThongKe.Search.Indexing;
+
+/// <summary>What the search index keeps of one published item, before it becomes a Lucene document.</summary>
+public sealed record SearchDocument(
+    string ContentItemId,
+    string ContentType,
+    string Title,
+    string? Summary,
+    string Body,
+    string? Url,
+    DateTime? PublishedUtc,
+    int? Year,
+    string? DocumentNumber,
+    string? Issuer,
+    string? UnitId,
+    IReadOnlyList<string> CategoryIds);
+
+/// <summary>The index's field names and the mapping of a <see cref="SearchDocument"/> to Lucene fields.</summary>
+public static class SearchFields
+{
+    public const string Id = "id";
+    public const string Type = "type";
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string Summary = "summary";
+    public const string Url = "url";
+    public const string Date = "date";
+    public const string Year = "year";
+    public const string Number = "number";
+    public const string NumberText = "numbertext";
+    public const string Unit = "unit";
+    public const string Category = "category";
+
+    /// <summary>The suffix of a text field's folded twin: "title" → "title.f".</summary>
+    public const string FoldedSuffix = ".f";
+
+    public static string Folded(string field) => field + FoldedSuffix;
+
+    public static Document ToLucene(SearchDocument source)
+    {
+        var document = new Document
+        {
+            new StringField(Id, source.ContentItemId, Field.Store.YES),
+            new StringField(Type, source.ContentType, Field.Store.YES),
+            new SortedDocValuesField(Type, new BytesRef(source.ContentType)),
+            new TextField(Title, source.Title, Field.Store.YES),
+            new TextField(Folded(Title), source.Title, Field.Store.NO),
+            new TextField(Body, source.Body, Field.Store.YES),
+            new TextField(Folded(Body), source.Body, Field.Store.NO),
+        };
+        if (!string.IsNullOrEmpty(source.Summary))
+        {
+            document.Add(new StoredField(Summary, source.Summary));
+        }
+
+        if (!string.IsNullOrEmpty(source.Url))
+        {
+            document.Add(new StoredField(Url, source.Url));
+        }
+
+        var ticks = source.PublishedUtc?.Ticks ?? 0;
+        document.Add(new NumericDocValuesField(Date, ticks));
+        document.Add(new StoredField(Date, ticks));
+        if (source.Year is { } year)
+        {
+            var value = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            document.Add(new StringField(Year, value, Field.Store.YES));
+            document.Add(new SortedDocValuesField(Year, new BytesRef(value)));
+        }
+
+        var key = VietnameseText.DocumentNumberKey(source.DocumentNumber);
+        if (key.Length > 0)
+        {
+            document.Add(new StringField(Number, key, Field.Store.NO));
+            document.Add(new StoredField(NumberText, source.DocumentNumber));
+        }
+
+        if (!string.IsNullOrEmpty(source.UnitId))
+        {
+            document.Add(new StringField(Unit, source.UnitId, Field.Store.YES));
+        }
+
+        foreach (var category in source.CategoryIds)
+        {
+            document.Add(new StringField(Category, category, Field.Store.YES));
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,57 @@
+using CucThongKe.Contents;
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Modules;
+using CucThongKe.Core.Security;
+using CucThongKe.Search.Indexing;
+using CucThongKe.Search.Querying;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Search;
+
+/// <summary>Vietnamese full-text search (tìm kiếm): a Lucene index per node that follows the indexing-task log, the /tim-kiem page and /api/search.</summary>
+public sealed class SearchModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(s => new SearchIndexStore(Path.Combine(
+            s.GetRequiredService<IOptions<CmsOptions>>().Value.ResolveDataPath(s.GetRequiredService<IWebHostEnvironment>().ContentRootPath), "search", "public")));
+        services.AddSingleton<RebuildStatus>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<SearchService>();
+        services.AddScoped<SearchDocumentBuilder>();
+        services.AddHostedService<SearchIndexingService>();
+
+        services
+            .AddPermissions<SearchPermissions>()
+            .AddAdminMenu<SearchAdminMenu>()
+            .AddSettingsDocument<SearchSettings>(SearchSettings.DocumentName)
+            .AddRecipeStep<SearchIndexRecipeStep>()
+            .AddRecipeEventHandler<SearchSettingsCacheReset>()
+            .AddCommand<SearchCommand>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchApi();
+}
+
+/// <summary>Permissions of the search module.</summary>
+public sealed class SearchPermissions : IPermissionProvider
+{
+    public static readonly Permission ManageSearch = new("ManageSearch", "Quản lý chỉ mục tìm kiếm (xây dựng lại)", "Hệ thống");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageSearch];
+}
+
+internal sealed class SearchAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Hệ thống", "Chỉ mục tìm kiếm", "/admin/search", SearchPermissions.ManageSearch.Name, 80),
+    ];
+}
