@@ -1,10 +1,56 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
+using CucThongKe.Theme.Public.Content;
+using CucThongKe.Theme.Public.Feeds;
+using CucThongKe.Theme.Public.Indexing;
+using CucThongKe.Theme.Public.Media;
+using CucThongKe.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Theme.Public;
 
-/// <summary>The public site's look: layout, home page, item pages, error page.</summary>
+/// <summary>The public site: layout, home page, listings, item pages, document lookup, report archive, feeds, files.</summary>
 public sealed class PublicThemeModule : CmsModule
 {
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddContentIndexProvider<LegalDocumentIndexProvider>();
+        services.AddContentIndexProvider<ReportIndexProvider>();
+        services.AddPublishGuard<ConfidentialDocumentPublishGuard>();
+        services.AddScoped<PublicContent>();
+        services.AddSingleton<MediaFiles>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/co-chu/{size}", (string size, string? quayLai, HttpContext http) =>
+        {
+            if (!FontSize.Sizes.Contains(size))
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Cookies.Append(FontSize.Cookie, size, new CookieOptions
+            {
+                HttpOnly = false,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(365),
+                Secure = http.Request.IsHttps,
+            });
+            return Results.Redirect(FontSize.SafeReturn(quayLai));
+        });
+        endpoints.MapGet("/tep/{**path}", (string? path, MediaFiles files) => files.Serve(path));
+        endpoints.MapGet("/rss", FeedEndpoints.RssAsync);
+        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync);
+        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync);
+    }
 }
