@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
+using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Feeds;
 using CucThongKe.Theme.Public.Indexing;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Theme.Public;
 
@@ -26,7 +28,19 @@ public sealed class PublicThemeModule : CmsModule
         services.AddPublishGuard<ConfidentialDocumentPublishGuard>();
         services.AddScoped<PublicContent>();
         services.AddSingleton<MediaFiles>();
+        services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
+        services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddContentHandler<OutputCacheEvictionHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
+    }
+
+    public override void Configure(IApplicationBuilder app)
+    {
+        // After authentication (a signed-in reader is never served a cached page), before the endpoints.
+        if (app.ApplicationServices.GetRequiredService<IOptions<PublicSiteOptions>>().Value.OutputCache)
+        {
+            app.UseOutputCache();
+        }
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -49,8 +63,8 @@ public sealed class PublicThemeModule : CmsModule
             return Results.Redirect(FontSize.SafeReturn(quayLai));
         });
         endpoints.MapGet("/tep/{**path}", (string? path, MediaFiles files) => files.Serve(path));
-        endpoints.MapGet("/rss", FeedEndpoints.RssAsync);
-        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync);
-        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync);
+        endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CacheOutput(PublicPageCachePolicy.Name);
     }
 }

@@ -45,6 +45,7 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
         }
 
         Item = item;
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Item(item.ContentItemId), Caching.CacheTags.Type(item.ContentType));
         Summary = item.As<SummaryPart>()?.Summary;
         BodyHtml = item.As<HtmlBodyPart>()?.Html;
         Site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);

@@ -66,6 +66,7 @@ public sealed class DocumentsModel(PublicContent content, SettingsStore settings
         Years = await content.DocumentYearsAsync(cancellationToken);
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         Results = await content.FindDocumentsAsync(new DocumentFilter(Number, Type, Issuer, Field, year, Text), page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(PublicTypes.LegalDocument));
         ViewData["Title"] = "Văn bản";
         ViewData["Description"] = SiteMenu.Main.Single(m => m.Url == "/van-ban").Description;
         Breadcrumb.Set(ViewData, SiteMenu.Main.Single(m => m.Url == "/van-ban"));

@@ -53,6 +53,7 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
             return NotFound();
         }
 
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(ContentType));
         ViewData["Title"] = Items.Page > 1 ? $"{Heading} - trang {Items.Page}" : Heading;
         ViewData["Description"] = Area.Description;
         Breadcrumb.Set(ViewData, Category is null ? [Area] : [Area, new MenuLink(Category.Name, Request.Path)]);

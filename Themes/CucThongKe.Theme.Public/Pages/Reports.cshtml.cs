@@ -53,6 +53,7 @@ public sealed class ReportsModel(PublicContent content, SettingsStore settings) 
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         Results = await content.FindReportsAsync(Kind, year, page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
         var area = SiteMenu.Main.Single(m => m.Url == "/tinh-hinh-kinh-te-xa-hoi");
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(PublicTypes.SocioEconomicReport));
         ViewData["Title"] = "Tình hình kinh tế - xã hội";
         ViewData["Description"] = area.Description;
         Breadcrumb.Set(ViewData, area);

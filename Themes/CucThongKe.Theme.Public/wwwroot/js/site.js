@@ -17,3 +17,5 @@ document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-print]");
     if (button) { window.print(); }
 });
+// The print button needs JavaScript; without it readers use the browser's own print command.
+document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
