@@ -2,6 +2,7 @@ using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
 using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Content;
+using CucThongKe.Theme.Public.DataTables;
 using CucThongKe.Theme.Public.Feeds;
 using CucThongKe.Theme.Public.Indexing;
 using CucThongKe.Theme.Public.Media;
@@ -31,6 +32,7 @@ public sealed class PublicThemeModule : CmsModule
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
         services.AddContentHandler<OutputCacheEvictionHandler>();
+        services.AddContentHandler<DataFileValidationHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
     }
 
@@ -65,6 +67,7 @@ public sealed class PublicThemeModule : CmsModule
         endpoints.MapGet("/tep/{**path}", (string? path, MediaFiles files) => files.Serve(path));
         endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CacheOutput(PublicPageCachePolicy.Name);
     }
 }
