@@ -6,13 +6,17 @@ using CucThongKe.Theme.Public.DataTables;
 using CucThongKe.Theme.Public.Feeds;
 using CucThongKe.Theme.Public.Indexing;
 using CucThongKe.Theme.Public.Media;
+using CucThongKe.Theme.Public.Questions;
 using CucThongKe.Users;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Theme.Public;
@@ -20,6 +24,9 @@ namespace CucThongKe.Theme.Public;
 /// <summary>The public site: layout, home page, listings, item pages, document lookup, report archive, feeds, files.</summary>
 public sealed class PublicThemeModule : CmsModule
 {
+    /// <summary>The rate limit of the citizens' forms: posts (not views) per address.</summary>
+    public const string QuestionRateLimit = "public-forms";
+
     public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -28,6 +35,16 @@ public sealed class PublicThemeModule : CmsModule
         services.AddContentIndexProvider<ReportIndexProvider>();
         services.AddPublishGuard<ConfidentialDocumentPublishGuard>();
         services.AddScoped<PublicContent>();
+        services.AddScoped<QuestionSubmission>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Questions are limited per address: 5 posts in 10 minutes (views are free).
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(QuestionRateLimit, context =>
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("view")));
         services.AddSingleton<MediaFiles>();
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));

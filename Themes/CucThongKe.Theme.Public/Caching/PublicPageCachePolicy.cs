@@ -14,6 +14,15 @@ public static class CacheTags
 
     public static string Type(string contentType) => "public:type:" + contentType;
 
+    /// <summary>Keeps this response out of the cache (forms, a reader's own status).</summary>
+    public static void DoNotStore(HttpContext http)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } context)
+        {
+            context.AllowCacheStorage = false;
+        }
+    }
+
     /// <summary>Files the response under more tags, when the page is being cached.</summary>
     public static void Add(HttpContext http, params string[] tags)
     {
