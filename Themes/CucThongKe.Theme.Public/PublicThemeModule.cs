@@ -33,6 +33,7 @@ public sealed class PublicThemeModule : CmsModule
     {
         services.AddContentIndexProvider<LegalDocumentIndexProvider>();
         services.AddContentIndexProvider<ReportIndexProvider>();
+        services.AddContentIndexProvider<MediaReferenceIndexProvider>();
         services.AddPublishGuard<ConfidentialDocumentPublishGuard>();
         services.AddScoped<PublicContent>();
         services.AddScoped<QuestionSubmission>();
@@ -81,7 +82,8 @@ public sealed class PublicThemeModule : CmsModule
             });
             return Results.Redirect(FontSize.SafeReturn(quayLai));
         });
-        endpoints.MapGet("/tep/{**path}", (string? path, MediaFiles files) => files.Serve(path));
+        endpoints.MapGet("/tep/{**path}", async (string? path, MediaFiles files, PublicContent content, CancellationToken cancellationToken) =>
+            path is not null && await content.IsPublishedFileAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
         endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CacheOutput(PublicPageCachePolicy.Name);

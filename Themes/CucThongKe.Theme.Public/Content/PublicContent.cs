@@ -177,6 +177,14 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents)
     public async Task<IReadOnlyList<TaxonomyTerm>> TermsAsync(string taxonomy, CancellationToken cancellationToken = default) =>
         await db.Set<TaxonomyTerm>().AsNoTracking().Where(t => t.Taxonomy == taxonomy).OrderBy(t => t.Order).ThenBy(t => t.Name).ToListAsync(cancellationToken);
 
+    /// <summary>Whether a published item a reader may see points at this media file (drafts' and scheduled items' files stay private).</summary>
+    public Task<bool> IsPublishedFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var normalized = path.Trim().TrimStart('/');
+        return db.Set<MediaReferenceIndex>().AnyAsync(m => m.Path == normalized && m.Published
+            && !db.Set<LegalDocumentIndex>().Any(d => d.ContentItemVersionId == m.ContentItemVersionId && d.Confidential), cancellationToken);
+    }
+
     /// <summary>Every term of every taxonomy (a few dozen rows), to name the terms an item is filed under.</summary>
     public Task<List<TaxonomyTerm>> AllTermsAsync(CancellationToken cancellationToken = default) =>
         db.Set<TaxonomyTerm>().AsNoTracking().ToListAsync(cancellationToken);

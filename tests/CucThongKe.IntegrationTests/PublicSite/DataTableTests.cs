@@ -46,6 +46,7 @@ public abstract class DataTableTests(DatabaseProvider provider) : SiteTestBase(p
         var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("Đại Từ", rows[1]["A"]?.ToString());
         Assert.Equal(180000m, Convert.ToDecimal(rows[1]["B"], System.Globalization.CultureInfo.InvariantCulture));
+        AssertStatus(HttpStatusCode.OK, await client.GetAsync("/tep/bang/dan-so.xlsx"));
         AssertStatus(HttpStatusCode.NotFound, missing);
         AssertStatus(HttpStatusCode.NotFound, wrongFormat);
     }

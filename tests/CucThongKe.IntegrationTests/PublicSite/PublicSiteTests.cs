@@ -51,6 +51,8 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         { "/tep/du-lieu/bang.csv", HttpStatusCode.OK, "text/csv" },
         { "/tep/..%2F..%2Fkeys", HttpStatusCode.NotFound, "text/html" },
         { "/tep/khong-co.pdf", HttpStatusCode.NotFound, "text/html" },
+        { "/tep/du-lieu/chua-dung.csv", HttpStatusCode.NotFound, "text/html" },
+        { "/tep/../bi-mat.txt", HttpStatusCode.NotFound, "text/html" },
         { "/_content/CucThongKe.Theme.Public/css/print.css", HttpStatusCode.OK, "text/css" },
         { "/_content/CucThongKe.Theme.Public/js/site.js", HttpStatusCode.OK, "text/javascript" },
         { "/_content/CucThongKe.Theme.Public/img/logo.svg", HttpStatusCode.OK, "image/svg+xml" },
@@ -288,7 +290,13 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         {
             var contents = s.GetRequiredService<ContentManager>();
             var item = await NewAsync(contents, "SocioEconomicReport", "Tình hình kinh tế - xã hội tháng 11 năm 2026",
-                ("SocioEconomicReport", new JsonObject { ["PeriodKind"] = new JsonObject { ["TermIds"] = new JsonArray("thang") }, ["Period"] = new JsonObject { ["Value"] = 11 }, ["Year"] = new JsonObject { ["Value"] = 2026 } }));
+                ("SocioEconomicReport", new JsonObject
+                {
+                    ["PeriodKind"] = new JsonObject { ["TermIds"] = new JsonArray("thang") },
+                    ["Period"] = new JsonObject { ["Value"] = 11 },
+                    ["Year"] = new JsonObject { ["Value"] = 2026 },
+                    ["DataFiles"] = new JsonObject { ["Items"] = new JsonArray(new JsonObject { ["Path"] = "du-lieu/chua-dung.csv" }) },
+                }));
             var saved = await contents.CreateAsync(item);
             await contents.ScheduleAsync(saved.ContentItemId, saved.Id, DateTime.UtcNow.AddDays(2), new PublishRequest(PublishSource.Import, "tester", "thử lịch công bố"));
         });
@@ -298,6 +306,7 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         var calendar = await client.GetStringAsync("/lich-cong-bo");
 
         AssertStatus(HttpStatusCode.NotFound, page);
+        AssertStatus(HttpStatusCode.NotFound, await client.GetAsync("/tep/du-lieu/chua-dung.csv"));
         Assert.Contains("Tình hình kinh tế - xã hội tháng 11 năm 2026", calendar, StringComparison.Ordinal);
         foreach (var url in new[] { "/tinh-hinh-kinh-te-xa-hoi", "/tinh-hinh-kinh-te-xa-hoi?nam=2026", "/rss", "/rss/tinh-hinh-kinh-te-xa-hoi", "/sitemap.xml" })
         {
@@ -370,13 +379,14 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
     /// <summary>The test recipe's content, and the files its attachments point at.</summary>
     protected async Task ArrangeAsync()
     {
-        await RunRecipeAsync("public-site.recipe.json");
         var media = Path.Combine(Site.DataPath, "media");
         Directory.CreateDirectory(Path.Combine(media, "van-ban"));
         Directory.CreateDirectory(Path.Combine(media, "du-lieu"));
         await File.WriteAllBytesAsync(Path.Combine(media, "van-ban", "luat-thong-ke-2015.pdf"), "%PDF-1.4\n%%EOF\n"u8.ToArray());
         await File.WriteAllTextAsync(Path.Combine(media, "du-lieu", "bang.csv"), "Chỉ tiêu;Giá trị\nDân số;1.3\n");
+        await File.WriteAllTextAsync(Path.Combine(media, "du-lieu", "chua-dung.csv"), "Chỉ tiêu;Giá trị\nDân số;1.3\n");
         await File.WriteAllTextAsync(Path.Combine(Site.DataPath, "bi-mat.txt"), "không được lộ");
+        await RunRecipeAsync("public-site.recipe.json");
     }
 
     protected static async Task<ContentItem> NewAsync(ContentManager contents, string type, string title, params (string Name, JsonObject Value)[] parts)

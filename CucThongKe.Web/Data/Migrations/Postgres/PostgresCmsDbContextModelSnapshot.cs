@@ -481,6 +481,47 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.ToTable("LegalDocumentIndex", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.Theme.Public.Indexing.MediaReferenceIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ContentItemVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("Path", "Published");
+
+                    b.ToTable("MediaReferenceIndex", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Theme.Public.Indexing.ReportIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -850,6 +891,15 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CucThongKe.Theme.Public.Indexing.LegalDocumentIndex", b =>
+                {
+                    b.HasOne("CucThongKe.Contents.Models.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CucThongKe.Theme.Public.Indexing.MediaReferenceIndex", b =>
                 {
                     b.HasOne("CucThongKe.Contents.Models.ContentItem", null)
                         .WithMany()

@@ -45,6 +45,30 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaReferenceIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaReferenceIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaReferenceIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportIndex",
                 columns: table => new
                 {
@@ -81,6 +105,16 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 columns: new[] { "Published", "Confidential", "IssueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_ContentItemVersionId",
+                table: "MediaReferenceIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_Path_Published",
+                table: "MediaReferenceIndex",
+                columns: new[] { "Path", "Published" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportIndex_ContentItemVersionId",
                 table: "ReportIndex",
                 column: "ContentItemVersionId");
@@ -96,6 +130,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "LegalDocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "MediaReferenceIndex");
 
             migrationBuilder.DropTable(
                 name: "ReportIndex");

@@ -44,6 +44,30 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaReferenceIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaReferenceIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaReferenceIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportIndex",
                 columns: table => new
                 {
@@ -80,6 +104,16 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 columns: new[] { "Published", "Confidential", "IssueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_ContentItemVersionId",
+                table: "MediaReferenceIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_Path_Published",
+                table: "MediaReferenceIndex",
+                columns: new[] { "Path", "Published" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportIndex_ContentItemVersionId",
                 table: "ReportIndex",
                 column: "ContentItemVersionId");
@@ -95,6 +129,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "LegalDocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "MediaReferenceIndex");
 
             migrationBuilder.DropTable(
                 name: "ReportIndex");
