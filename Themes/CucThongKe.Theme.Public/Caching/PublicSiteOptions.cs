@@ -1,0 +1,13 @@
+namespace CucThongKe.Theme.Public.Caching;
+
+/// <summary>The <c>Cms:PublicSite</c> configuration section.</summary>
+public sealed class PublicSiteOptions
+{
+    public const string SectionName = "Cms:PublicSite";
+
+    /// <summary>Serves anonymous GETs of public pages from ASP.NET Core's output cache; false for benchmarks of the uncached path.</summary>
+    public bool OutputCache { get; set; } = true;
+
+    /// <summary>How long a cached page lives when nothing evicts it first.</summary>
+    public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+}

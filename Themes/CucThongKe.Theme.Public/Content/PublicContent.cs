@@ -1,0 +1,208 @@
+using CucThongKe.Contents.Indexing;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Scheduling;
+using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Core.Data;
+using CucThongKe.Theme.Public.Indexing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Theme.Public.Content;
+
+/// <summary>A page of a listing and where it sits among the others.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A legal document as the lookup lists it.</summary>
+public sealed record DocumentRow(ContentSummary Item, string Number, string? DocumentType, string? IssuingBody, string? Field, DateOnly? IssueDate);
+
+/// <summary>A report as the archive lists it.</summary>
+public sealed record ReportRow(ContentSummary Item, string? PeriodKind, int? Period, int? Year);
+
+/// <summary>A statistical release on the calendar: title and time only, nothing of the content before it is out.</summary>
+public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
+
+/// <summary>The filters of the document lookup; empty values filter nothing.</summary>
+public sealed record DocumentFilter(string? Number, string? Type, string? Issuer, string? Field, int? Year, string? Text);
+
+/// <summary>What readers may see: published versions only, never a confidential document; all listings read columns and index tables.</summary>
+public sealed class PublicContent(CmsDbContext db, ContentManager contents)
+{
+    public const int MaxPage = 10_000;
+
+    /// <summary>The published version at <paramref name="path"/>, or null when there is none a reader may see.</summary>
+    public async Task<ContentItem?> GetByPathAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var item = await contents.GetByPathAsync(path, VersionOptions.Published, cancellationToken);
+        return item is null || IsHidden(item) ? null : item;
+    }
+
+    /// <summary>Whether a published version must still stay hidden (a confidential document published by mistake or by an old import).</summary>
+    public static bool IsHidden(ContentItem item) =>
+        item.ContentType == PublicTypes.LegalDocument && FieldReader.Bool(item, PublicTypes.LegalDocument, "Confidential");
+
+    /// <summary>Published items of a type, newest first, optionally filed under one term of a taxonomy.</summary>
+    public async Task<PagedList<ContentSummary>> ListAsync(string contentType, string? taxonomy, string? term, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Clamp(page, 1, MaxPage);
+        var items = Visible().Where(c => c.ContentType == contentType);
+        if (taxonomy is not null && term is not null)
+        {
+            items = items.Where(c => db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy == taxonomy && t.TermId == term));
+        }
+
+        var total = await items.CountAsync(cancellationToken);
+        var rows = await NewestAsync(items, (page - 1) * pageSize, pageSize, cancellationToken);
+        return new PagedList<ContentSummary>(rows, page, pageSize, total);
+    }
+
+    /// <summary>The newest published items of a type (several types: pass them all).</summary>
+    public async Task<IReadOnlyList<ContentSummary>> LatestAsync(IReadOnlyCollection<string> contentTypes, int take, CancellationToken cancellationToken = default) =>
+        await NewestAsync(Visible().Where(c => contentTypes.Contains(c.ContentType)), 0, take, cancellationToken);
+
+    /// <summary>Published items filed under the same term, the item itself left out.</summary>
+    public async Task<IReadOnlyList<ContentSummary>> RelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken = default)
+    {
+        var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
+        items = items.Where(c => picked.Contains(c.ContentItemId)
+            || (term != null && db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy == taxonomy && t.TermId == term)));
+        return await NewestAsync(items, 0, take, cancellationToken);
+    }
+
+    /// <summary>The document lookup: filters on <see cref="LegalDocumentIndex"/>, newest issue date first.</summary>
+    public async Task<PagedList<DocumentRow>> FindDocumentsAsync(DocumentFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Clamp(page, 1, MaxPage);
+        var rows = db.Set<LegalDocumentIndex>().AsNoTracking().Where(d => d.Published && !d.Confidential);
+        if (!string.IsNullOrWhiteSpace(filter.Number))
+        {
+            var number = SearchText.Fold(filter.Number.Trim());
+            rows = rows.Where(d => d.NumberKey.Contains(number));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Type))
+        {
+            rows = rows.Where(d => d.DocumentType == filter.Type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Issuer))
+        {
+            var issuer = SearchText.Fold(filter.Issuer.Trim());
+            rows = rows.Where(d => d.SearchText.Contains(issuer));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Field))
+        {
+            rows = rows.Where(d => d.Field == filter.Field);
+        }
+
+        if (filter.Year is { } year)
+        {
+            rows = rows.Where(d => d.Year == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            foreach (var word in SearchText.Fold(filter.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            {
+                rows = rows.Where(d => d.SearchText.Contains(word));
+            }
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var found = await (
+            from d in rows.OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            join c in db.Set<ContentItem>() on d.ContentItemVersionId equals c.Id
+            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
+            from r in routes.DefaultIfEmpty()
+            orderby d.IssueDate descending, d.Id descending
+            select new DocumentRow(
+                new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path),
+                d.Number, d.DocumentType, d.IssuingBody, d.Field, d.IssueDate))
+            .ToListAsync(cancellationToken);
+        return new PagedList<DocumentRow>(found, page, pageSize, total);
+    }
+
+    /// <summary>The years documents were issued in, newest first (for the lookup's year list).</summary>
+    public async Task<IReadOnlyList<int>> DocumentYearsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<LegalDocumentIndex>().Where(d => d.Published && !d.Confidential && d.Year != null)
+            .Select(d => d.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+    /// <summary>The report archive: by period kind and year, newest period first.</summary>
+    public async Task<PagedList<ReportRow>> FindReportsAsync(string? periodKind, int? year, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Clamp(page, 1, MaxPage);
+        var rows = db.Set<ReportIndex>().AsNoTracking().Where(r => r.Published);
+        if (!string.IsNullOrWhiteSpace(periodKind))
+        {
+            rows = rows.Where(r => r.PeriodKind == periodKind);
+        }
+
+        if (year is not null)
+        {
+            rows = rows.Where(r => r.Year == year);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var found = await (
+            from x in rows.OrderByDescending(r => r.Year).ThenByDescending(r => r.Period).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            join c in db.Set<ContentItem>() on x.ContentItemVersionId equals c.Id
+            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
+            from r in routes.DefaultIfEmpty()
+            orderby x.Year descending, x.Period descending, x.Id descending
+            select new ReportRow(
+                new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path),
+                x.PeriodKind, x.Period, x.Year))
+            .ToListAsync(cancellationToken);
+        return new PagedList<ReportRow>(found, page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<int>> ReportYearsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<ReportIndex>().Where(r => r.Published && r.Year != null).Select(r => r.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+    /// <summary>Releases still to come, soonest first: the title of the scheduled version and its time.</summary>
+    public async Task<IReadOnlyList<UpcomingRelease>> UpcomingReleasesAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default) =>
+        await (
+            from s in db.Set<ScheduledPublication>().AsNoTracking()
+            where s.CompletedUtc == null && s.PublishUtc > nowUtc
+            join c in db.Set<ContentItem>() on s.ContentItemVersionId equals c.Id
+            where !c.Removed && !db.Set<LegalDocumentIndex>().Any(d => d.ContentItemId == c.ContentItemId && d.Confidential)
+            orderby s.PublishUtc
+            select new UpcomingRelease(c.DisplayText, s.PublishUtc))
+            .Take(take).ToListAsync(cancellationToken);
+
+    /// <summary>The terms of a taxonomy in their order, by id.</summary>
+    public async Task<IReadOnlyList<TaxonomyTerm>> TermsAsync(string taxonomy, CancellationToken cancellationToken = default) =>
+        await db.Set<TaxonomyTerm>().AsNoTracking().Where(t => t.Taxonomy == taxonomy).OrderBy(t => t.Order).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+
+    /// <summary>Whether a published item a reader may see points at this media file (drafts' and scheduled items' files stay private).</summary>
+    public Task<bool> IsPublishedFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var normalized = path.Trim().TrimStart('/');
+        return db.Set<MediaReferenceIndex>().AnyAsync(m => m.Path == normalized && m.Published
+            && !db.Set<LegalDocumentIndex>().Any(d => d.ContentItemVersionId == m.ContentItemVersionId && d.Confidential), cancellationToken);
+    }
+
+    /// <summary>Every term of every taxonomy (a few dozen rows), to name the terms an item is filed under.</summary>
+    public Task<List<TaxonomyTerm>> AllTermsAsync(CancellationToken cancellationToken = default) =>
+        db.Set<TaxonomyTerm>().AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>Every published item a reader may see, for the sitemaps.</summary>
+    public async Task<IReadOnlyList<ContentSummary>> AllAsync(int take, CancellationToken cancellationToken = default) =>
+        await NewestAsync(Visible(), 0, take, cancellationToken);
+
+    private IQueryable<ContentItem> Visible() =>
+        db.Set<ContentItem>().AsNoTracking().Where(c => c.Published
+            && !db.Set<LegalDocumentIndex>().Any(d => d.ContentItemVersionId == c.Id && d.Confidential));
+
+    private async Task<List<ContentSummary>> NewestAsync(IQueryable<ContentItem> items, int skip, int take, CancellationToken cancellationToken) =>
+        await (
+            from c in items.OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)
+            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
+            from r in routes.DefaultIfEmpty()
+            orderby c.PublishedUtc descending, c.Id descending
+            select new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Xml;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Settings;
+using CucThongKe.Theme.Public.Content;
+using CucThongKe.Theme.Public.Navigation;
+using Microsoft.AspNetCore.Http;
+
+namespace CucThongKe.Theme.Public.Feeds;
+
+/// <summary>RSS 2.0 (all, or one area) and sitemap.xml, built from the same visible listings as the pages.</summary>
+internal static class FeedEndpoints
+{
+    private static readonly Dictionary<string, (string Type, string Title)> Areas = new(StringComparer.Ordinal)
+    {
+        ["tin-tuc"] = (PublicTypes.News, "Tin tức"),
+        ["van-ban"] = (PublicTypes.LegalDocument, "Văn bản"),
+        ["tinh-hinh-kinh-te-xa-hoi"] = (PublicTypes.SocioEconomicReport, "Tình hình kinh tế - xã hội"),
+        ["an-pham"] = (PublicTypes.Publication, "Ấn phẩm thống kê"),
+        ["hoi-dap"] = (PublicTypes.Question, "Hỏi đáp"),
+    };
+
+    private static readonly string[] AllTypes =
+        [PublicTypes.News, PublicTypes.LegalDocument, PublicTypes.SocioEconomicReport, PublicTypes.Publication, PublicTypes.Question];
+
+    public static async Task<IResult> RssAsync(string? area, HttpContext http, PublicContent content, SettingsStore settings, CancellationToken cancellationToken)
+    {
+        string title;
+        IReadOnlyList<ContentSummary> items;
+        if (area is null)
+        {
+            title = "Tin mới";
+            items = await content.LatestAsync(AllTypes, 30, cancellationToken);
+        }
+        else if (Areas.TryGetValue(area, out var known))
+        {
+            title = known.Title;
+            items = await content.LatestAsync([known.Type], 30, cancellationToken);
+        }
+        else
+        {
+            return Results.NotFound();
+        }
+
+        var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        var baseUrl = BaseUrl(http, site);
+        var xml = Write(w =>
+        {
+            w.WriteStartElement("rss");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteStartElement("channel");
+            w.WriteElementString("title", $"{title} - {site.SiteName}");
+            w.WriteElementString("link", baseUrl + "/" + (area ?? ""));
+            w.WriteElementString("description", $"{title} của {site.OwnerName ?? site.SiteName}. {site.Citation}.");
+            w.WriteElementString("language", "vi");
+            foreach (var item in items.Where(i => i.Path is not null))
+            {
+                var link = $"{baseUrl}/{item.Path}";
+                w.WriteStartElement("item");
+                w.WriteElementString("title", item.DisplayText ?? "");
+                w.WriteElementString("link", link);
+                w.WriteStartElement("guid");
+                w.WriteAttributeString("isPermaLink", "true");
+                w.WriteString(link);
+                w.WriteEndElement();
+                w.WriteElementString("pubDate", (item.PublishedUtc ?? item.ModifiedUtc).ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteElementString("description", site.Citation + ".");
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+            w.WriteEndElement();
+        });
+        return Results.Text(xml, "application/rss+xml", Encoding.UTF8);
+    }
+
+    public static async Task<IResult> SitemapAsync(HttpContext http, PublicContent content, SettingsStore settings, CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        var baseUrl = BaseUrl(http, site);
+        var items = await content.AllAsync(45_000, cancellationToken);
+        var xml = Write(w =>
+        {
+            w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var link in SiteMenu.Main.Concat(SiteMenu.More))
+            {
+                w.WriteStartElement("url");
+                w.WriteElementString("loc", baseUrl + link.Url);
+                w.WriteEndElement();
+            }
+
+            foreach (var item in items.Where(i => i.Path is not null))
+            {
+                w.WriteStartElement("url");
+                w.WriteElementString("loc", $"{baseUrl}/{item.Path}");
+                w.WriteElementString("lastmod", item.ModifiedUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+        return Results.Text(xml, "application/xml", Encoding.UTF8);
+    }
+
+    /// <summary>The site's address from its settings; the request's own when none is set.</summary>
+    private static string BaseUrl(HttpContext http, SiteSettings site) =>
+        (site.BaseUrl is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = true }))
+        {
+            body(writer);
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + builder;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+
+namespace CucThongKe.Theme.Public;
+
+/// <summary>The reader's text size (A- A A+), kept in a cookie so it works without JavaScript.</summary>
+public static class FontSize
+{
+    public const string Cookie = "ctk-co-chu";
+
+    public static readonly IReadOnlyList<string> Sizes = ["nho", "vua", "lon", "rat-lon"];
+
+    /// <summary>The size from the cookie, or the default.</summary>
+    public static string Current(HttpRequest request) =>
+        request.Cookies.TryGetValue(Cookie, out var value) && Sizes.Contains(value) ? value : "vua";
+
+    public static string Smaller(string size) => Sizes[Math.Max(0, IndexOf(size) - 1)];
+
+    public static string Larger(string size) => Sizes[Math.Min(Sizes.Count - 1, IndexOf(size) + 1)];
+
+    /// <summary>Only a path of this site: never an absolute or protocol-relative address (no open redirect).</summary>
+    public static string SafeReturn(string? url) =>
+        url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+
+    private static int IndexOf(string size) => Math.Max(0, Sizes.ToList().IndexOf(size));
+}

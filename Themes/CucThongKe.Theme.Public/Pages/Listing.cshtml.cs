@@ -1,0 +1,62 @@
+using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Core.Settings;
+using CucThongKe.Theme.Public.Content;
+using CucThongKe.Theme.Public.Navigation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CucThongKe.Theme.Public.Pages;
+
+/// <summary>The listing of one area (news, pages, publications, Q&amp;A), optionally of one category, with paging.</summary>
+public abstract class ListingModel(PublicContent content, SettingsStore settings) : PageModel
+{
+    public PagedList<ContentSummary> Items { get; private set; } = null!;
+
+    public IReadOnlyList<TaxonomyTerm> Categories { get; private set; } = [];
+
+    public TaxonomyTerm? Category { get; private set; }
+
+    public abstract MenuLink Area { get; }
+
+    protected abstract string ContentType { get; }
+
+    /// <summary>The taxonomy whose terms are this area's categories, if it has some.</summary>
+    protected virtual string? CategoryTaxonomy => null;
+
+    public string Heading => Category?.Name ?? Area.Title;
+
+    public async Task<IActionResult> OnGetAsync(string? term, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
+    {
+        if (page is < 1 or > PublicContent.MaxPage)
+        {
+            return NotFound();
+        }
+
+        if (CategoryTaxonomy is not null)
+        {
+            Categories = await content.TermsAsync(CategoryTaxonomy, cancellationToken);
+            if (term is not null)
+            {
+                Category = Categories.FirstOrDefault(t => t.TermId == term);
+                if (Category is null)
+                {
+                    return NotFound();
+                }
+            }
+        }
+
+        var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        Items = await content.ListAsync(ContentType, CategoryTaxonomy, Category?.TermId, page ?? 1, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
+        if (Items.Page > Items.PageCount)
+        {
+            return NotFound();
+        }
+
+        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(ContentType));
+        ViewData["Title"] = Items.Page > 1 ? $"{Heading} - trang {Items.Page}" : Heading;
+        ViewData["Description"] = Area.Description;
+        Breadcrumb.Set(ViewData, Category is null ? [Area] : [Area, new MenuLink(Category.Name, Request.Path)]);
+        return Page();
+    }
+}

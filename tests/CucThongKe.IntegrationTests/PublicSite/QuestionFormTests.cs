@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Tests.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests.PublicSite;
+
+/// <summary>The Q&amp;A form: validation, anti-spam, rate limit, the draft it creates and the status page.</summary>
+public abstract partial class QuestionFormTests(DatabaseProvider provider) : SiteTestBase(provider)
+{
+    private const string Form = "/hoi-dap/gui-cau-hoi";
+
+    [Fact]
+    public async Task A_question_becomes_a_draft_for_the_unit_and_the_asker_can_follow_it_by_its_code()
+    {
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: true);
+
+        var response = await client.PostAsync(Form, Fields(form));
+
+        AssertStatus(HttpStatusCode.Redirect, response);
+        var location = response.Headers.Location!.OriginalString;
+        var code = CodePattern().Match(location).Value;
+        Assert.Matches("^HD[0-9A-F]{10}$", code);
+        var status = await client.GetStringAsync(location);
+        Assert.Contains(code, status, StringComparison.Ordinal);
+        Assert.Contains("Đang xử lý", status, StringComparison.Ordinal);
+        var stored = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().SingleAsync(c => c.ContentType == "Question"));
+        Assert.False(stored.Published);
+        Assert.EndsWith(code[2..].ToLowerInvariant(), stored.ContentItemId, StringComparison.Ordinal);
+        Assert.Equal("Trần Thị Hỏi", stored.Content["Question"]!["AskerName"]!["Text"]!.GetValue<string>());
+        Assert.Equal("hoi@example.vn", stored.Content["Question"]!["AskerEmail"]!["Text"]!.GetValue<string>());
+        Assert.Equal("Phòng Thống kê Kinh tế", stored.Content["Question"]!["AssignedUnit"]!["Text"]!.GetValue<string>());
+        Assert.DoesNotContain("Chỉ số giá tiêu dùng tháng này", await client.GetStringAsync("/hoi-dap"), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> BadInputs => new()
+    {
+        { "Input.Name", "", "Xin vui lòng nhập họ và tên." },
+        { "Input.Name", new string('A', 101), "Họ và tên không quá 100 ký tự." },
+        { "Input.Email", "khong-phai-email", "Địa chỉ thư điện tử không hợp lệ." },
+        { "Input.Phone", "<script>alert(1)</script>", "Số điện thoại chỉ gồm chữ số" },
+        { "Input.Question", "Ngắn quá", "Câu hỏi dài từ 20 đến 5.000 ký tự." },
+        { "Input.Question", new string('x', 5001), "Câu hỏi dài từ 20 đến 5.000 ký tự." },
+        { "Input.UnitId", "don-vi-khong-co", "Xin vui lòng chọn đơn vị hoặc lĩnh vực hỏi." },
+        { "Input.UnitId", "lanh-dao-cuc", "Xin vui lòng chọn đơn vị hoặc lĩnh vực hỏi." },
+        { "Input.Consent", "false", "Cần đồng ý cho Cục xử lý dữ liệu cá nhân" },
+        { "Input.Website", "http://spam.example", "Không gửi được câu hỏi." },
+        { "Input.Token", "gia-mao", "Biểu mẫu đã hết hạn." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task A_bad_question_is_refused_with_a_400_saying_why_and_nothing_is_saved(string field, string value, string message)
+    {
+        // No wait: each message is shown whether or not the form also came too fast.
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: false);
+        form[field] = value;
+
+        var response = await client.PostAsync(Form, Fields(form));
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await CountQuestionsAsync());
+    }
+
+    [Fact]
+    public async Task A_form_sent_faster_than_a_person_can_type_is_refused()
+    {
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: false);
+
+        var response = await client.PostAsync(Form, Fields(form));
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Contains("quá nhanh", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountQuestionsAsync());
+    }
+
+    [Fact]
+    public async Task A_form_without_the_antiforgery_token_is_refused()
+    {
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: true);
+        form.Remove("__RequestVerificationToken");
+
+        var response = await client.PostAsync(Form, Fields(form));
+
+        AssertStatus(HttpStatusCode.BadRequest, response);
+        Assert.Equal(0, await CountQuestionsAsync());
+    }
+
+    [Fact]
+    public async Task Posting_more_than_five_questions_in_ten_minutes_is_limited_but_reading_is_not()
+    {
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: true);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 6; i++)
+        {
+            form["Input.Question"] = $"Câu hỏi số {i} về số liệu dân số của tỉnh Thái Nguyên?";
+            statuses.Add((await client.PostAsync(Form, Fields(form))).StatusCode);
+        }
+
+        var view = await client.GetAsync(Form);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 5), HttpStatusCode.TooManyRequests], statuses);
+        AssertStatus(HttpStatusCode.OK, view);
+        Assert.Equal(5, await CountQuestionsAsync());
+    }
+
+    [Theory]
+    [InlineData("/hoi-dap/tra-cuu?ma=HD0123456789", HttpStatusCode.NotFound)]
+    [InlineData("/hoi-dap/tra-cuu?ma=XX'%20OR%201=1", HttpStatusCode.BadRequest)]
+    [InlineData("/hoi-dap/tra-cuu", HttpStatusCode.OK)]
+    public async Task The_status_page_answers_unknown_and_malformed_codes_clearly(string url, HttpStatusCode status)
+    {
+        var response = await Client().GetAsync(url);
+
+        AssertStatus(status, response);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, bool waitLikeAHuman)
+    {
+        var html = await client.GetStringAsync(Form);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryPattern().Match(html).Groups[1].Value,
+            ["Input.Token"] = WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value),
+            ["Input.Name"] = "Trần Thị Hỏi",
+            ["Input.Email"] = "hoi@example.vn",
+            ["Input.Phone"] = "0912 345 678",
+            ["Input.UnitId"] = "phong-kinh-te",
+            ["Input.Question"] = "Chỉ số giá tiêu dùng tháng này của tỉnh tăng bao nhiêu so với cùng kỳ?",
+            ["Input.Consent"] = "true",
+            ["Input.Website"] = "",
+        };
+        if (waitLikeAHuman)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3.2));
+        }
+
+        return form;
+    }
+
+    private static FormUrlEncodedContent Fields(Dictionary<string, string> form) => new(form);
+
+    private Task<int> CountQuestionsAsync() =>
+        Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().CountAsync(c => c.ContentType == "Question"));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("name=\"Input.Token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("HD[0-9A-F]{10}")]
+    private static partial Regex CodePattern();
+}
+
+public sealed class SqliteQuestionFormTests() : QuestionFormTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresQuestionFormTests() : QuestionFormTests(DatabaseProvider.Postgres);
