@@ -3,6 +3,7 @@ using CucThongKe.Core.Hosting;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
+using CucThongKe.Workflows;
 
 var app = Program.BuildSite(args);
 app.UseCms();
@@ -18,6 +19,7 @@ public partial class Program
         builder.AddCms(migrationsAssembly: typeof(Program).Assembly, modules => modules
             .Add<ContentsModule>()
             .Add<UsersModule>()
+            .Add<WorkflowsModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();
