@@ -149,7 +149,9 @@ public sealed class WorkflowService(
             foreach (var row in rows)
             {
                 var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && Refusal(t, actor, row.Instance) is null);
-                if (waiting && definition.FindState(row.Instance.State) is { } state)
+                if (waiting && definition.FindState(row.Instance.State) is { } state &&
+                    // A draft or a returned item waits for its author, not for everyone of the unit who may also send it.
+                    (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author == actor.UserName))
                 {
                     entries.Add(new InboxEntry(row.Instance, state, definition.DisplayName, row.ContentType, row.DisplayText, row.Instance.DueUtc <= now));
                 }
