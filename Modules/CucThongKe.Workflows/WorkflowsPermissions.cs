@@ -17,7 +17,7 @@ internal sealed class WorkflowsAdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
-        new("Quy trình duyệt", "Việc chờ tôi xử lý", "/Admin/Workflows/Inbox", null, 10),
-        new("Quy trình duyệt", "Định nghĩa quy trình", "/Admin/Workflows/Definitions", WorkflowsPermissions.ViewWorkflows.Name, 20),
+        new("Quy trình duyệt", "Việc chờ tôi xử lý", "/admin/quy-trinh", null, 10),
+        new("Quy trình duyệt", "Định nghĩa quy trình", "/admin/quy-trinh/dinh-nghia", WorkflowsPermissions.ViewWorkflows.Name, 20),
     ];
 }

@@ -2,6 +2,7 @@ using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
+using CucThongKe.Workflows.Definitions;
 
 namespace CucThongKe.Workflows.Instances;
 
@@ -13,12 +14,17 @@ internal sealed class ConfidentialDocumentGuard : IPublishGuard
 }
 
 /// <summary>The workflow's own path publishes only the version the board head approved, while the item is still approved.</summary>
-/// <remarks>Also holds for a scheduled publication: if the content changed after approval, the schedule is refused when it falls due.</remarks>
-internal sealed class ApprovedVersionGuard(CmsDbContext db) : IPublishGuard
+/// <remarks>
+/// Also holds for a scheduled publication: if the content changed after approval, the schedule is refused when it falls due.
+/// A type naming a workflow that has no definition yet has no chain this module could run; the platform's own guard
+/// (only the workflow's path or a recorded import) is then the rule.
+/// </remarks>
+internal sealed class ApprovedVersionGuard(CmsDbContext db, WorkflowDefinitionStore definitions) : IPublishGuard
 {
     public async Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)
     {
-        if (request.Source != PublishSource.Workflow || string.IsNullOrEmpty(type.Definition.Settings.Workflow))
+        if (request.Source != PublishSource.Workflow || string.IsNullOrEmpty(type.Definition.Settings.Workflow) ||
+            await definitions.GetAsync(type.Definition.Settings.Workflow, cancellationToken) is null)
         {
             return null;
         }
