@@ -15,6 +15,7 @@ namespace CucThongKe.Tests.Workflows;
 public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTestBase(provider)
 {
     private static readonly string[] CongVan = ["cong-van"];
+    private static readonly string[] Activities = ["hoat-dong-cua-cuc"];
 
     [Fact]
     public async Task Five_people_in_five_roles_take_a_news_item_from_draft_to_the_public_site_and_every_step_is_recorded()
@@ -154,6 +155,45 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
             Assert.Equal(2, published!.Version);
             Assert.Equal("Số liệu sơ bộ tháng 11 (đã sửa)", published.DisplayText);
         });
+    }
+
+    [Fact]
+    public async Task A_scheduled_publication_is_refused_when_the_content_changed_after_approval()
+    {
+        await AddPeopleAsync();
+        var release = Clock.GetUtcNow().UtcDateTime.AddDays(2);
+        var create = await (await ApiAsync(Contributor)).PostAsync("/api/content", Json(new
+        {
+            contentType = "News",
+            content = new
+            {
+                TitlePart = new { Title = "Thông cáo báo chí quý IV" },
+                News = new { Category = new { TermIds = Activities } },
+                PublishLaterPart = new { ScheduledPublishUtc = release },
+            },
+        }));
+        AssertStatus(HttpStatusCode.Created, create);
+        var id = (await ReadAsync(create))["contentItemId"]!.GetValue<string>();
+        await AdvanceAsync(id, [.. ToApproved, (Publisher, "publish")]);
+        var scheduled = await StatusAsync(id);
+        Assert.Equal("Published", scheduled["state"]!["name"]!.GetValue<string>());
+        Assert.False(scheduled["published"]!.GetValue<bool>());
+
+        AssertStatus(HttpStatusCode.OK, await (await ApiAsync(Contributor)).PutAsync($"/api/content/{id}", Json(new
+        {
+            expectedVersion = 1,
+            content = new
+            {
+                TitlePart = new { Title = "Thông cáo báo chí quý IV (sửa sau khi duyệt)" },
+                News = new { Category = new { TermIds = Activities } },
+                PublishLaterPart = new { ScheduledPublishUtc = release },
+            },
+        })));
+        var published = await Site.WithScopeAsync(s => s.GetRequiredService<ContentManager>().PublishDueAsync(release.AddHours(1)));
+
+        Assert.Equal(0, published);
+        Assert.Equal("Draft", (await StatusAsync(id))["state"]!["name"]!.GetValue<string>());
+        await Site.WithScopeAsync(async s => Assert.Null(await s.GetRequiredService<ContentManager>().GetAsync(id)));
     }
 
     [Fact]
