@@ -29,6 +29,9 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
         services.AddHostedService<DeadlineEscalationService>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
+        services.AddSingleton<NotificationMailer>();
+        services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 
         // The record is append-only whichever provider the site runs on.
         services.AddSingleton<WorkflowRecordGuard>();

@@ -20,6 +20,9 @@ public sealed class WorkflowNotification
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? ReadUtc { get; set; }
+
+    /// <summary>When it was sent by email; null while pending (or when the user has no address).</summary>
+    public DateTime? EmailedUtc { get; set; }
 }
 
 internal sealed class WorkflowNotificationConfiguration : IEntityTypeConfiguration<WorkflowNotification>
