@@ -5,6 +5,7 @@ using CucThongKe.Search;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Users;
+using CucThongKe.Workflows;
 
 var app = Program.BuildSite(args);
 app.UseCms();
@@ -22,6 +23,7 @@ public partial class Program
             .Add<MediaModule>()
             .Add<UsersModule>()
             .Add<SearchModule>()
+            .Add<WorkflowsModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();

@@ -16,11 +16,16 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
 
     protected DatabaseProvider Provider { get; } = provider;
 
+    /// <summary>Replaces site services for a test class (a fake clock, for one).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected static string TestRecipe(string file) => Path.Combine(AppContext.BaseDirectory, "TestRecipes", file);
 
     public Task InitializeAsync()
     {
-        Site = new TestSite(Provider);
+        Site = new TestSite(Provider, configureServices: ConfigureServices);
         _ = Site.Services;
         return Task.CompletedTask;
     }

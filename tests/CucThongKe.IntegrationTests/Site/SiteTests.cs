@@ -319,7 +319,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         Assert.EndsWith(".recipe.json", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var steps = document.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["ContentDefinition", "Taxonomies", "Roles", "Units", "Settings"], steps);
+        Assert.Equal(["ContentDefinition", "Taxonomies", "Roles", "Units", "WorkflowDefinitions", "Settings"], steps);
     }
 
     [Fact]

@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CucThongKe.Contents;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Security;
+using CucThongKe.Workflows.Instances;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Workflows.Api;
+
+/// <summary>Drafts through the API: <c>GET/POST /api/content</c>, <c>GET/PUT /api/content/{id}</c>; a unit's staff see and edit their unit's items only.</summary>
+internal static class ContentApi
+{
+    public static void MapContentApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/content", ListAsync);
+        api.MapGet("/content/{contentItemId}", GetAsync);
+        api.MapPost("/content", CreateAsync);
+        api.MapPut("/content/{contentItemId}", UpdateAsync);
+    }
+
+    private static Task<IResult> ListAsync(string? type, string? state, string? unit, int? skip, int? take, ClaimsPrincipal user, CmsDbContext db, CancellationToken cancellationToken) =>
+        ApiJson.Guard(async () =>
+        {
+            var ownUnit = user.FindFirst(CmsClaims.Unit)?.Value;
+            if (!user.HasPermission(ContentsPermissions.ViewAllContent.Name))
+            {
+                if (unit is not null && unit != ownUnit)
+                {
+                    return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
+                }
+
+                unit = ownUnit ?? "";
+            }
+
+            var rows =
+                from c in db.Set<ContentItem>().AsNoTracking()
+                join i in db.Set<WorkflowInstance>() on c.ContentItemId equals i.ContentItemId into instances
+                from i in instances.DefaultIfEmpty()
+                where c.Latest
+                select new { Item = c, Instance = i };
+            if (type is not null)
+            {
+                rows = rows.Where(r => r.Item.ContentType == type);
+            }
+
+            if (state is not null)
+            {
+                rows = rows.Where(r => r.Instance != null && r.Instance.State == state);
+            }
+
+            if (unit is not null)
+            {
+                rows = rows.Where(r => (r.Instance != null ? r.Instance.UnitId : r.Item.AuthorUnitId) == unit);
+            }
+
+            var page = await rows.OrderByDescending(r => r.Item.ModifiedUtc).ThenByDescending(r => r.Item.Id)
+                .Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 20, 1, 100)).ToListAsync(cancellationToken);
+            return ApiJson.Json(page.Select(r => Summary(r.Item, r.Instance)).ToList());
+        });
+
+    private static Task<IResult> GetAsync(string contentItemId, ClaimsPrincipal user, ContentManager contents, CmsDbContext db, CancellationToken cancellationToken) =>
+        ApiJson.Guard(async () =>
+        {
+            var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+            if (item is null)
+            {
+                return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
+            }
+
+            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+            if (!CanView(user, await UnitOfAsync(db, item, instance, cancellationToken)))
+            {
+                return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
+            }
+
+            return ApiJson.Json(Detail(item, instance));
+        });
+
+    private static Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, CancellationToken cancellationToken) =>
+        ApiJson.Guard(async () =>
+        {
+            if (!user.HasPermission(ContentsPermissions.EditContent.Name) && !user.HasPermission(ContentsPermissions.EditAllContent.Name))
+            {
+                return ApiJson.Forbidden("Bạn không có quyền soạn nội dung.");
+            }
+
+            var (input, error) = await ApiJson.ReadAsync<CreateRequest>(request, allowEmpty: false, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (string.IsNullOrWhiteSpace(input!.ContentType) || input.Content is null)
+            {
+                return ApiJson.BadRequest("Cần loại nội dung (contentType) và nội dung (content).");
+            }
+
+            var type = await definitions.GetTypeAsync(input.ContentType, cancellationToken);
+            if (type is null || !type.Settings.Creatable)
+            {
+                return ApiJson.BadRequest($"Không tạo được nội dung loại '{input.ContentType}'.");
+            }
+
+            var item = await contents.NewAsync(input.ContentType, cancellationToken);
+            item.Content = input.Content;
+            var saved = await contents.CreateAsync(item, cancellationToken);
+            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == saved.ContentItemId, cancellationToken);
+            return Results.Json(Detail(saved, instance), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        });
+
+    private static Task<IResult> UpdateAsync(string contentItemId, HttpRequest request, ClaimsPrincipal user, ContentManager contents, CmsDbContext db, CancellationToken cancellationToken) =>
+        ApiJson.Guard(async () =>
+        {
+            var (input, error) = await ApiJson.ReadAsync<UpdateRequest>(request, allowEmpty: false, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var latest = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+            if (latest is null)
+            {
+                return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
+            }
+
+            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+            if (!CanEdit(user, await UnitOfAsync(db, latest, instance, cancellationToken)))
+            {
+                return ApiJson.Forbidden("Bạn chỉ sửa được nội dung của đơn vị mình.");
+            }
+
+            if (input!.Content is null || input.ExpectedVersion is null)
+            {
+                return ApiJson.BadRequest("Cần nội dung (content) và phiên bản bạn đã sửa (expectedVersion).");
+            }
+
+            var draft = new ContentItem { ContentItemId = contentItemId, ContentType = latest.ContentType, Content = input.Content };
+            var saved = await contents.SaveDraftAsync(draft, input.ExpectedVersion, cancellationToken);
+            db.ChangeTracker.Clear();
+            instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+            return ApiJson.Json(Detail(saved, instance));
+        });
+
+    /// <summary>The item's unit: the one its workflow fixed at creation, else the unit of its first version's author.</summary>
+    public static async Task<string?> UnitOfAsync(CmsDbContext db, ContentItem item, WorkflowInstance? instance, CancellationToken cancellationToken) =>
+        instance?.UnitId ?? await db.Set<ContentItem>().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
+            .Select(c => c.AuthorUnitId).FirstOrDefaultAsync(cancellationToken);
+
+    public static bool CanView(ClaimsPrincipal user, string? unit) =>
+        user.HasPermission(ContentsPermissions.ViewAllContent.Name) || (unit is not null && unit == user.FindFirst(CmsClaims.Unit)?.Value);
+
+    private static bool CanEdit(ClaimsPrincipal user, string? unit) =>
+        user.HasPermission(ContentsPermissions.EditAllContent.Name) ||
+        (user.HasPermission(ContentsPermissions.EditContent.Name) && unit is not null && unit == user.FindFirst(CmsClaims.Unit)?.Value);
+
+    private static object Summary(ContentItem c, WorkflowInstance? i) => new
+    {
+        contentItemId = c.ContentItemId,
+        versionId = c.Id,
+        version = c.Version,
+        contentType = c.ContentType,
+        displayText = c.DisplayText,
+        published = c.Published,
+        unitId = i?.UnitId ?? c.AuthorUnitId,
+        workflowState = i?.State,
+        modifiedUtc = c.ModifiedUtc,
+    };
+
+    private static object Detail(ContentItem c, WorkflowInstance? i) => new
+    {
+        contentItemId = c.ContentItemId,
+        versionId = c.Id,
+        version = c.Version,
+        contentType = c.ContentType,
+        displayText = c.DisplayText,
+        published = c.Published,
+        author = c.Author,
+        authorUnitId = c.AuthorUnitId,
+        unitId = i?.UnitId ?? c.AuthorUnitId,
+        workflowState = i?.State,
+        createdUtc = c.CreatedUtc,
+        modifiedUtc = c.ModifiedUtc,
+        publishedUtc = c.PublishedUtc,
+        content = c.Content,
+    };
+
+    private sealed record CreateRequest(string? ContentType, JsonObject? Content);
+
+    private sealed record UpdateRequest(int? ExpectedVersion, JsonObject? Content);
+}

@@ -1,0 +1,51 @@
+using CucThongKe.Core.Data;
+using CucThongKe.Workflows.Definitions;
+
+namespace CucThongKe.Workflows.Instances;
+
+/// <summary>When a state's deadline falls: hours, working days (Monday to Friday) or the end of the day, all in Vietnam time.</summary>
+public static class DeadlineCalculator
+{
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public static DateTime? DueUtc(WorkflowDeadline? deadline, DateTime enteredUtc)
+    {
+        if (deadline is null)
+        {
+            return null;
+        }
+
+        if (deadline.Hours is { } hours)
+        {
+            return enteredUtc.AddHours(hours);
+        }
+
+        var local = VietnamTime.FromUtc(enteredUtc);
+        if (deadline.SameDay)
+        {
+            return ToUtc(local.Date.AddDays(1));
+        }
+
+        if (deadline.WorkingDays is { } days)
+        {
+            // Counted from the moment of entry: entered Friday 10:00 with one working day, due Monday 10:00.
+            var due = local;
+            var added = 0;
+            while (added < days)
+            {
+                due = due.AddDays(1);
+                if (due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    added++;
+                }
+            }
+
+            return ToUtc(due);
+        }
+
+        return null;
+    }
+
+    // Vietnam keeps UTC+7 all year, so the offset is fixed.
+    private static DateTime ToUtc(DateTime vietnamLocal) => DateTime.SpecifyKind(vietnamLocal - VietnamOffset, DateTimeKind.Utc);
+}

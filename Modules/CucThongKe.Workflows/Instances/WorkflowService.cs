@@ -1,0 +1,412 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Security;
+using CucThongKe.Workflows.Definitions;
+using CucThongKe.Workflows.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Workflows.Instances;
+
+/// <summary>Who acts: the user's name, unit and roles (from the sign-in cookie or an API token).</summary>
+public sealed record WorkflowActor(string UserName, string? UnitId, IReadOnlySet<string> Roles)
+{
+    public static WorkflowActor From(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? throw new WorkflowForbiddenException("Cần đăng nhập."),
+        user.FindFirst(CmsClaims.Unit)?.Value,
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+}
+
+/// <summary>An item's place in its workflow as its reader sees it: the item, the state, the record, and what the reader may do now.</summary>
+public sealed record WorkflowStatus(
+    ContentItem Item,
+    WorkflowDefinition Definition,
+    WorkflowInstance Instance,
+    WorkflowState State,
+    IReadOnlyList<WorkflowStep> Record,
+    IReadOnlyList<WorkflowTransition> Available);
+
+/// <summary>One line of a user's inbox: an item waiting for them.</summary>
+public sealed record InboxEntry(WorkflowInstance Instance, WorkflowState State, string WorkflowDisplayName, string ContentType, string? Title, bool Overdue);
+
+/// <summary>Runs the approval chain: checks every transition (role, unit, comment, state, version), records it, and publishes exactly the approved version.</summary>
+public sealed class WorkflowService(
+    CmsDbContext db,
+    WorkflowDefinitionStore definitions,
+    ContentDefinitionManager contentDefinitions,
+    ContentManager contents,
+    WorkflowNotifier notifier,
+    TimeProvider clock)
+{
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>The item's state, record and the transitions <paramref name="actor"/> may take now.</summary>
+    public async Task<WorkflowStatus> GetStatusAsync(string contentItemId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
+            ?? await NewInstanceAsync(definition, item, cancellationToken);
+        var state = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình '{definition.DisplayName}'.");
+        var record = await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(t, actor, instance) is null).ToList();
+        return new WorkflowStatus(item, definition, instance, state, record, available);
+    }
+
+    /// <summary>Takes <paramref name="transitionName"/> for the item, or throws and changes nothing.</summary>
+    /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
+    public async Task<WorkflowInstance> TransitionAsync(string contentItemId, string transitionName, string? comment, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : TextNormalizer.Normalize(comment.Trim());
+        if (comment?.Length > MaxCommentLength)
+        {
+            throw new WorkflowInputException($"Ý kiến dài quá {MaxCommentLength} ký tự.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
+        var transition = definition.FindTransition(transitionName)
+            ?? throw new WorkflowNotFoundException($"Quy trình '{definition.DisplayName}' không có bước '{transitionName}'.");
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+        if (instance is null)
+        {
+            instance = await NewInstanceAsync(definition, item, cancellationToken);
+            db.Add(instance);
+        }
+
+        var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
+        var target = definition.FindState(transition.To)!;
+        if (Refusal(transition, actor, instance) is { } refusal)
+        {
+            throw new WorkflowForbiddenException(refusal);
+        }
+
+        if (transition.From != instance.State)
+        {
+            throw new WorkflowConflictException(
+                $"Nội dung đang ở bước '{current.DisplayName}'; chỉ '{transition.DisplayName}' được từ bước '{definition.FindState(transition.From)?.DisplayName ?? transition.From}'.");
+        }
+
+        if (transition.CommentRequired && comment is null)
+        {
+            throw new WorkflowInputException($"Bước '{transition.DisplayName}' cần ghi ý kiến.");
+        }
+
+        if (expectedVersion is not null && expectedVersion != item.Version)
+        {
+            throw new WorkflowConflictException(
+                $"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại trước khi thực hiện '{transition.DisplayName}'.");
+        }
+
+        if (target.Kind is WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published && IsConfidential(item))
+        {
+            throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, nên không được gửi duyệt đăng.");
+        }
+
+        if (target.Kind == WorkflowStateKind.Published && instance.ApprovedVersionId != item.Id)
+        {
+            throw new WorkflowConflictException("Chỉ được đăng đúng phiên bản Trưởng Ban đã duyệt; nội dung này chưa được duyệt hoặc đã thay đổi sau khi duyệt.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await RecordAsync(instance, item, transition.Name, target, actor.UserName, transition.Roles.FirstOrDefault(actor.Roles.Contains), actor.UnitId, comment, now, cancellationToken);
+        if (target.Kind == WorkflowStateKind.Approved)
+        {
+            instance.ApprovedVersionId = item.Id;
+        }
+        else if (target.Kind != WorkflowStateKind.Published)
+        {
+            instance.ApprovedVersionId = null;
+        }
+
+        await SaveOrConflictAsync(cancellationToken);
+        await RunActionsAsync(definition, target, instance, item, $"{transition.DisplayName} ({actor.UserName})", comment, actor.UserName, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return instance;
+    }
+
+    /// <summary>What waits for <paramref name="actor"/>: items in states where one of their roles (and, where the rule says so, their unit) may act; overdue first, then oldest.</summary>
+    public async Task<IReadOnlyList<InboxEntry>> InboxAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<InboxEntry>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var definition in await definitions.ListAsync(cancellationToken))
+        {
+            var states = definition.Transitions.Where(t => t.Roles.Any(actor.Roles.Contains)).Select(t => t.From).Distinct().ToList();
+            if (states.Count == 0)
+            {
+                continue;
+            }
+
+            var rows = await (
+                from i in db.Set<WorkflowInstance>().AsNoTracking()
+                join c in db.Set<ContentItem>() on i.ContentItemId equals c.ContentItemId
+                where i.WorkflowName == definition.Name && states.Contains(i.State) && c.Latest
+                select new { Instance = i, c.ContentType, c.DisplayText }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && Refusal(t, actor, row.Instance) is null);
+                if (waiting && definition.FindState(row.Instance.State) is { } state &&
+                    // A draft or a returned item waits for its author, not for everyone of the unit who may also send it.
+                    (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author == actor.UserName))
+                {
+                    entries.Add(new InboxEntry(row.Instance, state, definition.DisplayName, row.ContentType, row.DisplayText, row.Instance.DueUtc <= now));
+                }
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.Overdue).ThenBy(e => e.Instance.DueUtc ?? DateTime.MaxValue).ThenBy(e => e.Instance.StateEnteredUtc)];
+    }
+
+    /// <summary>Tells the escalation roles about every item whose state's deadline has passed (once per state entry).</summary>
+    /// <returns>How many items were escalated.</returns>
+    public async Task<int> EscalateOverdueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = await db.Set<WorkflowInstance>().Where(i => i.DueUtc != null && i.DueUtc <= now && i.EscalatedUtc == null)
+            .OrderBy(i => i.DueUtc).Take(200).ToListAsync(cancellationToken);
+        var escalated = 0;
+        foreach (var instance in overdue)
+        {
+            var definition = await definitions.GetAsync(instance.WorkflowName, cancellationToken);
+            var deadline = definition?.FindState(instance.State)?.Deadline;
+            instance.EscalatedUtc = now;
+            instance.Revision++;
+            if (deadline is not null)
+            {
+                var title = await db.Set<ContentItem>().Where(c => c.ContentItemId == instance.ContentItemId && c.Latest).Select(c => c.DisplayText).FirstOrDefaultAsync(cancellationToken);
+                var state = definition!.FindState(instance.State)!;
+                await notifier.NotifyRolesAsync(deadline.EscalateTo, deadline.EscalateSameUnit ? instance.UnitId : null, instance.ContentItemId,
+                    $"Quá hạn: '{title}' chờ ở bước '{state.DisplayName}' từ {VietnamTime.Format(instance.StateEnteredUtc)}, hạn {VietnamTime.Format(instance.DueUtc)} (giờ Việt Nam).",
+                    "deadline", cancellationToken);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                escalated++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone moved the item (or another node escalated it) meanwhile: nothing is due for this state entry any more.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return escalated;
+    }
+
+    /// <summary>The item's content changed (a new version was saved): the workflow follows the new version; an approved or published item goes back to review.</summary>
+    internal async Task ContentChangedAsync(ContentItem version, string? actorName, string? actorUnit, CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == version.ContentItemId, cancellationToken);
+        if (instance is null || version.Version <= instance.ContentVersion && version.Id == instance.ContentItemVersionId)
+        {
+            return;
+        }
+
+        var definition = await definitions.GetAsync(instance.WorkflowName, cancellationToken);
+        var state = definition?.FindState(instance.State);
+        if (definition is null || state is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        WorkflowState? back = state.Kind switch
+        {
+            WorkflowStateKind.Approved => definition.ReviewAfterChange,
+            WorkflowStateKind.Published => definition.FindState(definition.InitialState),
+            _ => null,
+        };
+        if (back is null)
+        {
+            instance.ContentItemVersionId = version.Id;
+            instance.ContentVersion = version.Version;
+            instance.Revision++;
+            return;
+        }
+
+        await RecordAsync(instance, version, WorkflowStep.Events.ContentChanged, back, actorName, null, actorUnit,
+            state.Kind == WorkflowStateKind.Approved ? "Nội dung thay đổi sau khi được duyệt: phải duyệt lại." : "Nội dung đã đăng được sửa: bản mới phải qua quy trình duyệt.", now, cancellationToken);
+        instance.ApprovedVersionId = null;
+        await RunActionsAsync(definition, back, instance, version, "nội dung thay đổi", null, actorName, cancellationToken, publishActions: false);
+    }
+
+    /// <summary>A version was published outside a transition (a recorded legacy import): the record says so and the item's state follows.</summary>
+    internal async Task PublishedOutsideTransitionAsync(ContentItem version, CancellationToken cancellationToken)
+    {
+        var type = await contentDefinitions.GetResolvedTypeAsync(version.ContentType, cancellationToken);
+        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
+        {
+            return;
+        }
+
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == version.ContentItemId, cancellationToken);
+        if (instance is null)
+        {
+            instance = await NewInstanceAsync(definition, version, cancellationToken);
+            db.Add(instance);
+        }
+
+        if (definition.FindState(instance.State)?.Kind == WorkflowStateKind.Published || definition.PublishedState is not { } published)
+        {
+            return;
+        }
+
+        instance.ApprovedVersionId = version.Id;
+        await RecordAsync(instance, version, WorkflowStep.Events.LegacyImport, published, version.PublishedBy, null, null,
+            version.PublishNote, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>Starts the workflow of a new item of a governed type.</summary>
+    internal async Task StartAsync(ContentItem version, CancellationToken cancellationToken)
+    {
+        var type = await contentDefinitions.GetResolvedTypeAsync(version.ContentType, cancellationToken);
+        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
+        {
+            return;
+        }
+
+        if (await db.Set<WorkflowInstance>().AnyAsync(i => i.ContentItemId == version.ContentItemId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Add(await NewInstanceAsync(definition, version, cancellationToken));
+    }
+
+    /// <summary>Why <paramref name="actor"/> may not take <paramref name="transition"/> on this item, or null when they may (the state aside).</summary>
+    public static string? Refusal(WorkflowTransition transition, WorkflowActor actor, WorkflowInstance instance)
+    {
+        if (!transition.Roles.Any(actor.Roles.Contains))
+        {
+            return $"Bạn không có vai trò được phép thực hiện '{transition.DisplayName}' (cần: {string.Join(", ", transition.Roles)}).";
+        }
+
+        if (transition.SameUnitAsAuthor && (actor.UnitId is null || actor.UnitId != instance.UnitId))
+        {
+            return $"Chỉ người thuộc đơn vị của tác giả mới được thực hiện '{transition.DisplayName}'.";
+        }
+
+        return null;
+    }
+
+    /// <summary>A legal document marked confidential (tài liệu mật, Điều 9.2).</summary>
+    public static bool IsConfidential(ContentItem item) =>
+        item.Content["LegalDocument"]?["Confidential"] is JsonObject field && field["Value"] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+
+    private async Task<(ContentItem Item, WorkflowDefinition Definition)> LoadAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Không tìm thấy nội dung '{contentItemId}'.");
+        var type = await contentDefinitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
+        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name)
+        {
+            throw new WorkflowNotFoundException($"Loại nội dung '{item.ContentType}' không thuộc quy trình duyệt nào.");
+        }
+
+        var definition = await definitions.GetAsync(name, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Chưa có định nghĩa quy trình '{name}'.");
+        return (item, definition);
+    }
+
+    private async Task<WorkflowInstance> NewInstanceAsync(WorkflowDefinition definition, ContentItem item, CancellationToken cancellationToken)
+    {
+        // The author's unit is the unit of the item's first version: a reviewer's edit does not move the item to the reviewer's unit.
+        var first = await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
+            .Select(c => new { c.AuthorUnitId, c.Owner }).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var initial = definition.FindState(definition.InitialState)!;
+        return new WorkflowInstance
+        {
+            ContentItemId = item.ContentItemId,
+            WorkflowName = definition.Name,
+            State = initial.Name,
+            UnitId = first?.AuthorUnitId ?? item.AuthorUnitId,
+            Author = first?.Owner ?? item.Owner ?? item.Author,
+            ContentItemVersionId = item.Id,
+            ContentVersion = item.Version,
+            StateEnteredUtc = now,
+            DueUtc = DeadlineCalculator.DueUtc(initial.Deadline, now),
+        };
+    }
+
+    private async Task RecordAsync(WorkflowInstance instance, ContentItem item, string transition, WorkflowState target, string? userName, string? role, string? unitId, string? comment, DateTime now, CancellationToken cancellationToken)
+    {
+        var last = await db.Set<WorkflowStep>().Where(s => s.ContentItemId == instance.ContentItemId).MaxAsync(s => (int?)s.Sequence, cancellationToken) ?? 0;
+        var pending = db.ChangeTracker.Entries<WorkflowStep>().Where(e => e.State == EntityState.Added && e.Entity.ContentItemId == instance.ContentItemId).Select(e => e.Entity.Sequence).DefaultIfEmpty(0).Max();
+        db.Add(new WorkflowStep
+        {
+            ContentItemId = instance.ContentItemId,
+            Sequence = Math.Max(last, pending) + 1,
+            WorkflowName = instance.WorkflowName,
+            ContentItemVersionId = item.Id,
+            ContentVersion = item.Version,
+            Transition = transition,
+            FromState = instance.State,
+            ToState = target.Name,
+            UserName = userName,
+            Role = role,
+            UnitId = unitId,
+            CreatedUtc = now,
+            Comment = comment,
+        });
+        instance.State = target.Name;
+        instance.ContentItemVersionId = item.Id;
+        instance.ContentVersion = item.Version;
+        instance.StateEnteredUtc = now;
+        instance.DueUtc = DeadlineCalculator.DueUtc(target.Deadline, now);
+        instance.EscalatedUtc = null;
+        instance.Revision++;
+    }
+
+    private async Task RunActionsAsync(WorkflowDefinition definition, WorkflowState state, WorkflowInstance instance, ContentItem item, string cause, string? comment, string? actorName, CancellationToken cancellationToken, bool publishActions = true)
+    {
+        foreach (var action in state.Actions)
+        {
+            switch (action.Type)
+            {
+                case WorkflowActionType.Publish when publishActions:
+                    // Exactly the approved version; a future publish-later time schedules it instead (nothing shows it before then).
+                    await contents.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, new PublishRequest(PublishSource.Workflow, actorName, comment), cancellationToken);
+                    break;
+                case WorkflowActionType.Unpublish when publishActions:
+                    if (await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Published, cancellationToken))
+                    {
+                        await contents.UnpublishAsync(item.ContentItemId, cancellationToken);
+                    }
+
+                    break;
+                case WorkflowActionType.Notify:
+                    var message = $"'{item.DisplayText}' ({definition.DisplayName}) chuyển sang bước '{state.DisplayName}': {cause}." + (comment is null ? "" : $" Ý kiến: {comment}");
+                    await notifier.NotifyRolesAsync(action.Roles, action.SameUnit ? instance.UnitId : null, item.ContentItemId, message, state.Name, cancellationToken);
+                    if (action.Author && instance.Author is { } author)
+                    {
+                        notifier.NotifyUser(author, item.ContentItemId, message, state.Name);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private async Task SaveOrConflictAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        {
+            throw new WorkflowConflictException("Người khác vừa xử lý nội dung này trước bạn. Hãy tải lại để xem bước hiện tại.");
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
+        ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,68 @@
+using CucThongKe.Contents;
+using CucThongKe.Core.Security;
+using CucThongKe.Workflows.Instances;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CucThongKe.Workflows.Pages.Admin.Workflows;
+
+/// <summary>An item's place in its workflow: the state, the record of every step, and a button for each step the user may take now.</summary>
+public sealed class ItemModel(WorkflowService workflows) : PageModel
+{
+    public WorkflowStatus Status { get; private set; } = null!;
+
+    public string? ErrorMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var refused = await LoadAsync(id, cancellationToken);
+        return refused ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? transition, string? comment, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var refused = await LoadAsync(id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        try
+        {
+            await workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken);
+        }
+        catch (Exception ex) when (ex is WorkflowForbiddenException or WorkflowConflictException or WorkflowInputException or WorkflowNotFoundException)
+        {
+            ErrorMessage = ex.Message + " Không có thay đổi nào được lưu.";
+            Response.StatusCode = ex switch
+            {
+                WorkflowForbiddenException => StatusCodes.Status403Forbidden,
+                WorkflowConflictException => StatusCodes.Status409Conflict,
+                WorkflowNotFoundException => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = "Đã chuyển bước.";
+        return Redirect($"/admin/quy-trinh/noi-dung/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Status = await workflows.GetStatusAsync(id, WorkflowActor.From(User), cancellationToken);
+        }
+        catch (WorkflowNotFoundException)
+        {
+            return NotFound();
+        }
+
+        var canView = User.HasPermission(ContentsPermissions.ViewAllContent.Name) ||
+            (Status.Instance.UnitId is not null && Status.Instance.UnitId == User.FindFirst(CmsClaims.Unit)?.Value);
+        return canView ? null : Forbid();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using CucThongKe.Contents;
+using CucThongKe.Core;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Modules;
+using CucThongKe.Users;
+using CucThongKe.Workflows.Api;
+using CucThongKe.Workflows.Definitions;
+using CucThongKe.Workflows.Instances;
+using CucThongKe.Workflows.Notifications;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Workflows;
+
+/// <summary>The approval chain (Quy chế 181/QĐ-CTK): workflow definitions as data, their enforcement, the record, the inbox and the JSON API.</summary>
+public sealed class WorkflowsModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule), typeof(ContentsModule), typeof(UsersModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<WorkflowDefinitionValidator>();
+        services.AddScoped<WorkflowDefinitionStore>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowNotifier>();
+        services.AddHostedService<DeadlineEscalationService>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
+        services.AddSingleton<NotificationMailer>();
+        services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
+
+        // The record is append-only whichever provider the site runs on.
+        services.AddSingleton<WorkflowRecordGuard>();
+        services.ConfigureDbContext<SqliteCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<WorkflowRecordGuard>()));
+        services.ConfigureDbContext<PostgresCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<WorkflowRecordGuard>()));
+
+        services
+            .AddContentHandler<WorkflowContentHandler>()
+            .AddPublishGuard<ConfidentialDocumentGuard>()
+            .AddPublishGuard<ApprovedVersionGuard>();
+
+        services
+            .AddPermissions<WorkflowsPermissions>()
+            .AddAdminMenu<WorkflowsAdminMenu>()
+            .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
+            .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
+
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        // Token requests are password attempts: 10 a minute per address.
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(AuthApi.RateLimitPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAuthApi();
+        var api = endpoints.MapGroup("/api").RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        api.MapContentApi();
+        api.MapWorkflowApi();
+    }
+}

@@ -1,0 +1,23 @@
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Security;
+
+namespace CucThongKe.Workflows;
+
+/// <summary>Permissions of the approval workflows (the steps themselves are allowed by role, in each definition).</summary>
+public sealed class WorkflowsPermissions : IPermissionProvider
+{
+    public static readonly Permission ViewWorkflows = new("ViewWorkflows", "Xem quy trình duyệt và hộp việc", "Quy trình duyệt");
+    public static readonly Permission ManageWorkflows = new("ManageWorkflows", "Quản lý định nghĩa quy trình duyệt", "Quy trình duyệt");
+
+    public IEnumerable<Permission> GetPermissions() => [ViewWorkflows, ManageWorkflows];
+}
+
+/// <summary>The back office's entries for the inbox and the workflow definitions.</summary>
+internal sealed class WorkflowsAdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Quy trình duyệt", "Việc chờ tôi xử lý", "/admin/quy-trinh", null, 10),
+        new("Quy trình duyệt", "Định nghĩa quy trình", "/admin/quy-trinh/dinh-nghia", WorkflowsPermissions.ViewWorkflows.Name, 20),
+    ];
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CucThongKe.Tests.Workflows;
+
+/// <summary>A minimal SMTP server on loopback that keeps every message it is given (for tests of outgoing email).</summary>
+public sealed class SmtpSink : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    public SmtpSink()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Each message: the recipients and the raw data.</summary>
+    public ConcurrentQueue<(List<string> To, string Data)> Messages { get; } = new();
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 localhost SMTP sink");
+        var to = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
+            switch (command)
+            {
+                case "EHLO":
+                    await writer.WriteLineAsync("250-localhost");
+                    await writer.WriteLineAsync("250 8BITMIME");
+                    break;
+                case "HELO":
+                case "MAIL":
+                case "RSET":
+                case "NOOP":
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "RCPT":
+                    to.Add(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('<', '>'));
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                    var data = new StringBuilder();
+                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
+                    {
+                        data.AppendLine(dataLine);
+                    }
+
+                    Messages.Enqueue((to, data.ToString()));
+                    to = [];
+                    await writer.WriteLineAsync("250 OK queued");
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 Bye");
+                    return;
+                default:
+                    await writer.WriteLineAsync("502 Command not implemented");
+                    break;
+            }
+        }
+    }
+}
