@@ -34,7 +34,6 @@ public sealed class PublicThemeModule : CmsModule
         services.AddContentIndexProvider<LegalDocumentIndexProvider>();
         services.AddContentIndexProvider<ReportIndexProvider>();
         services.AddContentIndexProvider<MediaReferenceIndexProvider>();
-        services.AddPublishGuard<ConfidentialDocumentPublishGuard>();
         services.AddScoped<PublicContent>();
         services.AddScoped<QuestionSubmission>();
         services.TryAddSingleton(TimeProvider.System);

@@ -253,7 +253,7 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
 
         var error = await Assert.ThrowsAsync<RecipeException>(() => RunRecipeAsync("confidential-document.recipe.json"));
 
-        Assert.Contains("Văn bản mật", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Điều 9.2", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -263,7 +263,7 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         // A site without the guard stands for data published by an older version or another path.
         using var site = new TestSite(Provider, configureServices: services =>
         {
-            foreach (var guard in services.Where(d => d.ImplementationType?.Name == "ConfidentialDocumentPublishGuard").ToList())
+            foreach (var guard in services.Where(d => d.ImplementationType?.Name == "ConfidentialDocumentGuard").ToList())
             {
                 services.Remove(guard);
             }
