@@ -131,9 +131,14 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         // Two saves racing to write the same next version: the database lets one win.
         builder.HasIndex(x => new { x.ContentItemId, x.Version }).IsUnique();
         builder.HasIndex(x => new { x.ContentItemId, x.Latest });
-        builder.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
-        builder.HasIndex(x => new { x.ContentType, x.Latest, x.ModifiedUtc });
-        builder.HasIndex(x => new { x.Latest, x.ModifiedUtc });
-        builder.HasIndex(x => new { x.AuthorUnitId, x.Latest });
+
+        // Listings filter on a flag and sort by a date. SQLite uses an index only for equality, and EF writes a bare
+        // flag ("WHERE Published"), so the date comes right after the type and the flag is carried last: the planner
+        // walks the index in date order, reads the flag from it, and stops after one page.
+        builder.HasIndex(x => new { x.ContentType, x.PublishedUtc, x.Published });
+        builder.HasIndex(x => new { x.PublishedUtc, x.Published });
+        builder.HasIndex(x => new { x.ContentType, x.ModifiedUtc, x.Latest });
+        builder.HasIndex(x => new { x.ModifiedUtc, x.Latest });
+        builder.HasIndex(x => new { x.AuthorUnitId, x.ModifiedUtc, x.Latest });
     }
 }

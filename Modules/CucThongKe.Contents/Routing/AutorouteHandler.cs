@@ -20,6 +20,13 @@ internal sealed class AutorouteHandler(CmsDbContext db) : IContentHandler
 
         var itemId = context.Item.ContentItemId;
         var basePath = part.Path;
+
+        // The common case (an item keeping its own path) is one index lookup; only a taken path pays for the prefix scan.
+        if (!await db.Set<AutorouteIndex>().AnyAsync(r => r.Path == basePath && r.ContentItemId != itemId, cancellationToken))
+        {
+            return;
+        }
+
         var taken = await db.Set<AutorouteIndex>()
             .Where(r => r.ContentItemId != itemId && (r.Path == basePath || r.Path.StartsWith(basePath + "-")))
             .Select(r => r.Path)

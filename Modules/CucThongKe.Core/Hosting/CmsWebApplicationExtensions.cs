@@ -142,7 +142,7 @@ public static class CmsWebApplicationExtensions
                     ? $"Data Source={Path.Combine(dataPath, "cucthongke.db")};Foreign Keys=True;Default Timeout=30"
                     : connectionString;
                 builder.Services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o =>
-                    o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)));
+                    o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()));
                 break;
         }
     }

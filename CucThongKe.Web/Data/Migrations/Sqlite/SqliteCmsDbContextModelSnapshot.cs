@@ -266,18 +266,20 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorUnitId", "Latest");
-
                     b.HasIndex("ContentItemId", "Latest");
 
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("Latest", "ModifiedUtc");
+                    b.HasIndex("ModifiedUtc", "Latest");
 
-                    b.HasIndex("ContentType", "Latest", "ModifiedUtc");
+                    b.HasIndex("PublishedUtc", "Published");
 
-                    b.HasIndex("ContentType", "Published", "PublishedUtc");
+                    b.HasIndex("AuthorUnitId", "ModifiedUtc", "Latest");
+
+                    b.HasIndex("ContentType", "ModifiedUtc", "Latest");
+
+                    b.HasIndex("ContentType", "PublishedUtc", "Published");
 
                     b.ToTable("ContentItems", (string)null);
                 });
