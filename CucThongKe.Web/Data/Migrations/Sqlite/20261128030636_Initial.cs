@@ -12,6 +12,24 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentDefinitions",
                 columns: table => new
                 {
@@ -70,6 +88,29 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UploaderUnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -117,6 +158,24 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Settings", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAudit", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +261,86 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowDefinitions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitions", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    WorkflowName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StateEnteredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EmailedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowNotifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkflowName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Transition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ToState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowSteps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutorouteIndex",
                 columns: table => new
                 {
@@ -244,6 +383,88 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ContentPickerIndex", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ContentPickerIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalDocumentIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NumberKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DocumentType = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    IssuingBody = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Confidential = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalDocumentIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalDocumentIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaReferenceIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaReferenceIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaReferenceIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PeriodKind = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Period = table.Column<int>(type: "INTEGER", nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentItemVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportIndex_ContentItems_ContentItemVersionId",
                         column: x => x.ContentItemVersionId,
                         principalTable: "ContentItems",
                         principalColumn: "Id",
@@ -383,6 +604,17 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AutorouteIndex_ContentItemVersionId",
                 table: "AutorouteIndex",
                 column: "ContentItemVersionId");
@@ -393,9 +625,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 columns: new[] { "Path", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_AuthorUnitId_Latest",
+                name: "IX_ContentItems_AuthorUnitId_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "AuthorUnitId", "Latest" });
+                columns: new[] { "AuthorUnitId", "ModifiedUtc", "Latest" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_ContentItemId_Latest",
@@ -409,19 +641,24 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ContentType_Latest_ModifiedUtc",
+                name: "IX_ContentItems_ContentType_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "ContentType", "Latest", "ModifiedUtc" });
+                columns: new[] { "ContentType", "ModifiedUtc", "Latest" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ContentType_Published_PublishedUtc",
+                name: "IX_ContentItems_ContentType_PublishedUtc_Published",
                 table: "ContentItems",
-                columns: new[] { "ContentType", "Published", "PublishedUtc" });
+                columns: new[] { "ContentType", "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_Latest_ModifiedUtc",
+                name: "IX_ContentItems_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "Latest", "ModifiedUtc" });
+                columns: new[] { "ModifiedUtc", "Latest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_PublishedUtc_Published",
+                table: "ContentItems",
+                columns: new[] { "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentPickerIndex_ContentItemVersionId",
@@ -432,6 +669,47 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IX_ContentPickerIndex_TargetContentItemId_Published",
                 table: "ContentPickerIndex",
                 columns: new[] { "TargetContentItemId", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalDocumentIndex_ContentItemVersionId",
+                table: "LegalDocumentIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalDocumentIndex_Published_Confidential_IssueDate",
+                table: "LegalDocumentIndex",
+                columns: new[] { "Published", "Confidential", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_Folder_UploadedUtc",
+                table: "MediaFiles",
+                columns: new[] { "Folder", "UploadedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_Path",
+                table: "MediaFiles",
+                column: "Path",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_ContentItemVersionId",
+                table: "MediaReferenceIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_Path_Published",
+                table: "MediaReferenceIndex",
+                columns: new[] { "Path", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportIndex_ContentItemVersionId",
+                table: "ReportIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportIndex_Published_Year_PeriodKind",
+                table: "ReportIndex",
+                columns: new[] { "Published", "Year", "PeriodKind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoleClaims_RoleId",
@@ -453,6 +731,16 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IX_ScheduledPublications_ContentItemId",
                 table: "ScheduledPublications",
                 column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudit_TimeUtc",
+                table: "SignInAudit",
+                column: "TimeUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudit_UserName_TimeUtc",
+                table: "SignInAudit",
+                columns: new[] { "UserName", "TimeUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxonomyIndex_ContentItemVersionId",
@@ -499,11 +787,35 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IX_Users_UnitId",
                 table: "Users",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DueUtc",
+                table: "WorkflowInstances",
+                column: "DueUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_WorkflowName_State",
+                table: "WorkflowInstances",
+                columns: new[] { "WorkflowName", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowNotifications_UserName_ReadUtc_CreatedUtc",
+                table: "WorkflowNotifications",
+                columns: new[] { "UserName", "ReadUtc", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowSteps_ContentItemId_Sequence",
+                table: "WorkflowSteps",
+                columns: new[] { "ContentItemId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "AutorouteIndex");
 
@@ -517,6 +829,18 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IndexingTasks");
 
             migrationBuilder.DropTable(
+                name: "LegalDocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "MediaFiles");
+
+            migrationBuilder.DropTable(
+                name: "MediaReferenceIndex");
+
+            migrationBuilder.DropTable(
+                name: "ReportIndex");
+
+            migrationBuilder.DropTable(
                 name: "RoleClaims");
 
             migrationBuilder.DropTable(
@@ -524,6 +848,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "SignInAudit");
 
             migrationBuilder.DropTable(
                 name: "Taxonomies");
@@ -548,6 +875,18 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowNotifications");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowSteps");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");

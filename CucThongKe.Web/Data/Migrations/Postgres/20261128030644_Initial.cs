@@ -13,6 +13,24 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentDefinitions",
                 columns: table => new
                 {
@@ -71,6 +89,29 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Folder = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UploaderUnitId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
                 {
@@ -118,6 +159,24 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Settings", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAudit", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -203,6 +262,86 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowDefinitions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitions", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    WorkflowName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentVersion = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    StateEnteredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EscalatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowNotifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    WorkflowName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentVersion = table.Column<int>(type: "integer", nullable: false),
+                    Transition = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FromState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ToState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Role = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UnitId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowSteps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AutorouteIndex",
                 columns: table => new
                 {
@@ -245,6 +384,88 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ContentPickerIndex", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ContentPickerIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalDocumentIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NumberKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentType = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    IssuingBody = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Field = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Confidential = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalDocumentIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalDocumentIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaReferenceIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaReferenceIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaReferenceIndex_ContentItems_ContentItemVersionId",
+                        column: x => x.ContentItemVersionId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PeriodKind = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    Period = table.Column<int>(type: "integer", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    ContentItemVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportIndex", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportIndex_ContentItems_ContentItemVersionId",
                         column: x => x.ContentItemVersionId,
                         principalTable: "ContentItems",
                         principalColumn: "Id",
@@ -384,6 +605,17 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AutorouteIndex_ContentItemVersionId",
                 table: "AutorouteIndex",
                 column: "ContentItemVersionId");
@@ -394,9 +626,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 columns: new[] { "Path", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_AuthorUnitId_Latest",
+                name: "IX_ContentItems_AuthorUnitId_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "AuthorUnitId", "Latest" });
+                columns: new[] { "AuthorUnitId", "ModifiedUtc", "Latest" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_ContentItemId_Latest",
@@ -410,19 +642,24 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ContentType_Latest_ModifiedUtc",
+                name: "IX_ContentItems_ContentType_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "ContentType", "Latest", "ModifiedUtc" });
+                columns: new[] { "ContentType", "ModifiedUtc", "Latest" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ContentType_Published_PublishedUtc",
+                name: "IX_ContentItems_ContentType_PublishedUtc_Published",
                 table: "ContentItems",
-                columns: new[] { "ContentType", "Published", "PublishedUtc" });
+                columns: new[] { "ContentType", "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_Latest_ModifiedUtc",
+                name: "IX_ContentItems_ModifiedUtc_Latest",
                 table: "ContentItems",
-                columns: new[] { "Latest", "ModifiedUtc" });
+                columns: new[] { "ModifiedUtc", "Latest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_PublishedUtc_Published",
+                table: "ContentItems",
+                columns: new[] { "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentPickerIndex_ContentItemVersionId",
@@ -433,6 +670,47 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 name: "IX_ContentPickerIndex_TargetContentItemId_Published",
                 table: "ContentPickerIndex",
                 columns: new[] { "TargetContentItemId", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalDocumentIndex_ContentItemVersionId",
+                table: "LegalDocumentIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalDocumentIndex_Published_Confidential_IssueDate",
+                table: "LegalDocumentIndex",
+                columns: new[] { "Published", "Confidential", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_Folder_UploadedUtc",
+                table: "MediaFiles",
+                columns: new[] { "Folder", "UploadedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_Path",
+                table: "MediaFiles",
+                column: "Path",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_ContentItemVersionId",
+                table: "MediaReferenceIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaReferenceIndex_Path_Published",
+                table: "MediaReferenceIndex",
+                columns: new[] { "Path", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportIndex_ContentItemVersionId",
+                table: "ReportIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportIndex_Published_Year_PeriodKind",
+                table: "ReportIndex",
+                columns: new[] { "Published", "Year", "PeriodKind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoleClaims_RoleId",
@@ -454,6 +732,16 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 name: "IX_ScheduledPublications_ContentItemId",
                 table: "ScheduledPublications",
                 column: "ContentItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudit_TimeUtc",
+                table: "SignInAudit",
+                column: "TimeUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAudit_UserName_TimeUtc",
+                table: "SignInAudit",
+                columns: new[] { "UserName", "TimeUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxonomyIndex_ContentItemVersionId",
@@ -500,11 +788,35 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 name: "IX_Users_UnitId",
                 table: "Users",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DueUtc",
+                table: "WorkflowInstances",
+                column: "DueUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_WorkflowName_State",
+                table: "WorkflowInstances",
+                columns: new[] { "WorkflowName", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowNotifications_UserName_ReadUtc_CreatedUtc",
+                table: "WorkflowNotifications",
+                columns: new[] { "UserName", "ReadUtc", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowSteps_ContentItemId_Sequence",
+                table: "WorkflowSteps",
+                columns: new[] { "ContentItemId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "AutorouteIndex");
 
@@ -518,6 +830,18 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 name: "IndexingTasks");
 
             migrationBuilder.DropTable(
+                name: "LegalDocumentIndex");
+
+            migrationBuilder.DropTable(
+                name: "MediaFiles");
+
+            migrationBuilder.DropTable(
+                name: "MediaReferenceIndex");
+
+            migrationBuilder.DropTable(
+                name: "ReportIndex");
+
+            migrationBuilder.DropTable(
                 name: "RoleClaims");
 
             migrationBuilder.DropTable(
@@ -525,6 +849,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "SignInAudit");
 
             migrationBuilder.DropTable(
                 name: "Taxonomies");
@@ -549,6 +876,18 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowNotifications");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowSteps");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
