@@ -41,7 +41,7 @@ internal sealed class SettingsRecipeStep(SettingsStore store, IEnumerable<Settin
             }
             catch (JsonException ex)
             {
-                throw context.Error("." + documentName + (ex.Path?.Length > 1 ? ex.Path[1..] : ""), "giá trị không hợp lệ hoặc không được hỗ trợ.");
+                throw context.Error("." + documentName + CmsJson.RelativePath(ex), CmsJson.Describe(ex));
             }
 
             await store.MergeAsync(documentName, TextNormalizer.NormalizeNode(values)!.AsObject(), cancellationToken);

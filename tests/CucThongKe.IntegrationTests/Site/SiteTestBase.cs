@@ -51,7 +51,7 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
         return export["steps"]!.ToJsonString(CmsJson.Options) + string.Join(',', users);
     });
 
-    protected static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(url);
         return TokenPattern().Match(html).Groups[1].Value;
