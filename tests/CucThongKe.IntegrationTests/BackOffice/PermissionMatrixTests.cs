@@ -1,0 +1,448 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Security;
+using CucThongKe.Tests.Site;
+using CucThongKe.Users.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests.BackOffice;
+
+/// <summary>
+/// Every back-office action against every role of the regulation: the allowed roles succeed, every other role gets 403
+/// and the database is exactly as it was (every row of every table compared before and after the refused request).
+/// </summary>
+public abstract partial class PermissionMatrixTests(DatabaseProvider provider) : SiteTestBase(provider)
+{
+    private const string Password = "Demo@2026!ctk";
+
+    /// <summary>One account per role (permission-matrix.recipe.json), all in Phòng Thống kê Tổng hợp.</summary>
+    private static readonly Dictionary<string, string> UserOfRole = new(StringComparer.Ordinal)
+    {
+        ["Administrator"] = "quantri",
+        ["Director"] = "cuctruong",
+        ["BoardHead"] = "truongban",
+        ["BoardMember"] = "uyvien",
+        ["BoardSecretary"] = "thuky",
+        ["Publisher"] = "dangtin",
+        ["UnitHead"] = "truongphong",
+        ["Contributor"] = "ctv.tonghop",
+    };
+
+    private const string Everyone = "Administrator Director BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
+
+    /// <summary>Roles that write content (EditContent or EditAllContent): everyone but the Director, who oversees.</summary>
+    private const string Writers = "Administrator BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
+
+    /// <summary>Roles that see every unit's content (ViewAllContent): the board, the Director and the Publisher.</summary>
+    private const string AllUnitsReaders = "Administrator Director BoardHead BoardMember BoardSecretary Publisher";
+
+    /// <summary>Roles that edit every unit's content (EditAllContent): the editorial board.</summary>
+    private const string AllUnitsEditors = "Administrator BoardHead BoardMember BoardSecretary";
+
+    private const string AdministratorOnly = "Administrator";
+
+    /// <summary>
+    /// The table to check against REGULATION.md. Placeholders: {own} a News draft of the users' own unit, {other} one of
+    /// Chi cục Đại Từ, {page} a Page of the own unit (a type outside the approval chain), {fresh} a new News draft of the
+    /// own unit made for each request, {user} the Contributor's account.
+    /// </summary>
+    public static TheoryData<string, string> Matrix => new()
+    {
+        { "GET /admin", Everyone },
+        { "GET /admin/tai-khoan/xac-thuc-hai-buoc", Everyone },
+
+        // Content (Điều 9.1, 9.5.c, 14.5, 15): units write their own, the board edits all, the Director reads all.
+        { "GET /admin/contents", Everyone },
+        { "GET /admin/contents/create/News", Writers },
+        { "POST /admin/contents/create/News", Writers },
+        { "GET /admin/contents/{own}/edit", Everyone },
+        { "POST /admin/contents/{own}/edit", Writers },
+        { "GET /admin/contents/{other}/edit", AllUnitsReaders },
+        { "POST /admin/contents/{other}/edit", AllUnitsEditors },
+        { "GET /admin/contents/{own}/versions", Everyone },
+        { "POST /admin/contents/{own}/versions?handler=Restore", Writers },
+        { "GET /admin/contents/{other}/versions", AllUnitsReaders },
+        { "POST /admin/contents/{other}/versions?handler=Restore", AllUnitsEditors },
+        { "GET /admin/contents/{own}/preview", Everyone },
+        { "GET /admin/contents/{other}/preview", AllUnitsReaders },
+
+        // Publishing: an item under the approval chain is never published from the editor, administrators included (Điều 15.2, 11.4);
+        // a page outside the chain is published by the Publisher (Điều 11.4) or an administrator.
+        { "POST /admin/contents/{own}/edit publish", "" },
+        { "POST /admin/contents/{page}/edit publish", "Administrator Publisher" },
+
+        // The approval chain: the author's unit sends a draft to its head (Điều 9.5.c).
+        { "GET /admin/quy-trinh", Everyone },
+        { "GET /admin/quy-trinh/noi-dung/{own}", Everyone },
+        { "GET /admin/quy-trinh/noi-dung/{other}", AllUnitsReaders },
+        { "POST /admin/quy-trinh/noi-dung/{fresh} submit", "UnitHead Contributor" },
+        { "GET /admin/quy-trinh/dinh-nghia", AllUnitsReaders },
+
+        // Media library: whoever writes content uploads its images and documents (Điều 9.1).
+        { "GET /admin/media", Writers },
+        { "POST /admin/media", Writers },
+
+        // Accounts, roles, units, recipes, search: the technical administrator (Điều 11.5).
+        { "GET /admin/users", AdministratorOnly },
+        { "GET /admin/users/edit", AdministratorOnly },
+        { "POST /admin/users/edit?handler=Save", AdministratorOnly },
+        { "GET /admin/users/edit/{user}", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Save", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Unlock", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=ResetTwoFactor", AdministratorOnly },
+        { "GET /admin/users/audit", AdministratorOnly },
+        { "GET /admin/roles", AdministratorOnly },
+        { "POST /admin/roles", AdministratorOnly },
+        { "GET /admin/units", AdministratorOnly },
+        { "GET /admin/units/phong-tong-hop", AdministratorOnly },
+        { "POST /admin/units", AdministratorOnly },
+        { "GET /admin/recipes", AdministratorOnly },
+        { "POST /admin/recipes?handler=Upload", AdministratorOnly },
+        { "POST /admin/recipes?handler=Export", AdministratorOnly },
+        { "GET /admin/recipes/run?id=site/demo-content.recipe.json", AdministratorOnly },
+        { "POST /admin/recipes/run?id=site/demo-content.recipe.json", AdministratorOnly },
+        { "GET /admin/search", AdministratorOnly },
+        { "POST /admin/search?handler=Rebuild", AdministratorOnly },
+    };
+
+    [Fact]
+    public void The_matrix_names_every_role_of_the_regulation_and_every_back_office_page()
+    {
+        var actions = Matrix.Select(row => (string)row[0]).ToList();
+        var pages = typeof(Program).Assembly.GetReferencedAssemblies()
+            .Where(a => a.Name!.StartsWith("CucThongKe.", StringComparison.Ordinal))
+            .Select(System.Reflection.Assembly.Load)
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace?.Contains(".Pages.Admin", StringComparison.Ordinal) == true && t.Name.EndsWith("Model", StringComparison.Ordinal))
+            .Select(t => t.FullName!)
+            .ToList();
+
+        Assert.Equal(8, UserOfRole.Count);
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            // Each admin page model is reached by at least one row (named by its folder, e.g. Pages.Admin.Users.EditModel → /admin/users/edit).
+            var route = RouteOf(page);
+            Assert.True(actions.Any(a => a.Contains(route, StringComparison.Ordinal)), $"No row of the matrix reaches {page} ({route}).");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Allowed_roles_succeed_and_the_others_get_403_with_nothing_changed(string action, string allowedRoles)
+    {
+        await RunRecipeAsync("permission-matrix.recipe.json");
+        var allowed = allowedRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        // Nine sign-ins: under the sign-in rate limit (ten a minute from one address).
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var (role, user) in UserOfRole)
+        {
+            clients[role] = await SignedInAsync(user);
+        }
+
+        var ids = await ArrangeItemsAsync(clients["Contributor"], clients["Publisher"]);
+
+        // Refused roles first, so that an allowed change (a new version, a new account) never hides a refused one.
+        foreach (var role in UserOfRole.Keys.OrderBy(r => allowed.Contains(r)))
+        {
+            var client = clients[role];
+            var request = await BuildRequestAsync(client, action, ids);
+            var before = await DatabaseSnapshotAsync();
+            Assert.Contains("ctv.tonghop", before, StringComparison.Ordinal);
+
+            var response = await client.SendAsync(request);
+
+            if (allowed.Contains(role))
+            {
+                var status = (int)response.StatusCode;
+                Assert.True(status is >= 200 and < 400, $"{role} may {action} but got {response.StatusCode}: {await ExcerptAsync(response)}");
+                Assert.False(response.Headers.Location?.OriginalString.StartsWith("/dang-nhap", StringComparison.Ordinal) == true, $"{role} was sent to sign in for {action}.");
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} may not {action} but got {response.StatusCode}.");
+                var after = await DatabaseSnapshotAsync();
+                Assert.True(before == after, $"{role} was refused {action} but the database changed:\n{FirstDifference(before, after)}");
+            }
+        }
+    }
+
+    private sealed record Items(string Own, string Other, string Page, string UserId, HttpClient Author);
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, user, Password));
+        return client;
+    }
+
+    private async Task<Items> ArrangeItemsAsync(HttpClient author, HttpClient publisher)
+    {
+        var own = await CreateAsync(author, "News", NewsForm("Tin của phòng Tổng hợp"));
+        await SaveAsync(author, own, 1, NewsForm("Tin của phòng Tổng hợp (sửa)"));
+        var other = await SignedInAsync("ctv.daitu");
+        var otherId = await CreateAsync(other, "News", NewsForm("Tin của Chi cục Đại Từ"));
+        await SaveAsync(other, otherId, 1, NewsForm("Tin của Chi cục Đại Từ (sửa)"));
+        var page = await CreateAsync(publisher, "Page", PageForm());
+        var userId = await Site.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("ctv.tonghop"))!.Id);
+        return new Items(own, otherId, page, userId, author);
+    }
+
+    private static Dictionary<string, string> NewsForm(string title) => new() { ["TitlePart.Title"] = title, ["News.Category.TermIds"] = "tin-khac" };
+
+    private static Dictionary<string, string> PageForm() => new() { ["TitlePart.Title"] = "Giới thiệu chức năng", ["HtmlBodyPart.Html"] = "<p>Chức năng, nhiệm vụ.</p>" };
+
+    private static async Task<string> CreateAsync(HttpClient client, string type, Dictionary<string, string> values)
+    {
+        values["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, $"/admin/contents/create/{type}");
+        var response = await client.PostAsync($"/admin/contents/create/{type}", new FormUrlEncodedContent(values));
+        AssertStatus(HttpStatusCode.Redirect, response);
+        return EditUrl().Match(response.Headers.Location!.OriginalString).Groups[1].Value;
+    }
+
+    private static async Task SaveAsync(HttpClient client, string id, int version, Dictionary<string, string> values)
+    {
+        values["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, $"/admin/contents/{id}/edit");
+        values["version"] = version.ToString(CultureInfo.InvariantCulture);
+        values["intent"] = "save";
+        AssertStatus(HttpStatusCode.Redirect, await client.PostAsync($"/admin/contents/{id}/edit", new FormUrlEncodedContent(values)));
+    }
+
+    private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
+        (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
+
+    private async Task<HttpRequestMessage> BuildRequestAsync(HttpClient client, string action, Items ids)
+    {
+        var parts = action.Split(' ');
+        var (method, template, intent) = (parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
+        var url = template
+            .Replace("{own}", ids.Own, StringComparison.Ordinal)
+            .Replace("{other}", ids.Other, StringComparison.Ordinal)
+            .Replace("{page}", ids.Page, StringComparison.Ordinal)
+            .Replace("{user}", ids.UserId, StringComparison.Ordinal);
+        if (url.Contains("{fresh}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{fresh}", await CreateAsync(ids.Author, "News", NewsForm("Tin mới để gửi")), StringComparison.Ordinal);
+        }
+
+        if (method == "GET")
+        {
+            return new HttpRequestMessage(HttpMethod.Get, url);
+        }
+
+        // Antiforgery tokens are per user, not per page: the profile page every role may open gives one.
+        var token = await AntiforgeryTokenAsync(client, "/admin/tai-khoan/xac-thuc-hai-buoc");
+        Assert.False(string.IsNullOrEmpty(token), "No antiforgery token on the two-factor page.");
+        HttpContent content = await FormForAsync(url, intent, ids) switch
+        {
+            IEnumerable<KeyValuePair<string, string>> form => new FormUrlEncodedContent(form.Append(new("__RequestVerificationToken", token))),
+            MultipartFormDataContent multipart => WithToken(multipart, token),
+            _ => throw new InvalidOperationException(action),
+        };
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
+
+    private static MultipartFormDataContent WithToken(MultipartFormDataContent multipart, string token)
+    {
+        multipart.Add(new StringContent(token), "__RequestVerificationToken");
+        return multipart;
+    }
+
+    private int _sequence;
+
+    /// <summary>A valid form for each POST, so that an allowed role's request succeeds.</summary>
+    private async Task<object> FormForAsync(string url, string? intent, Items ids)
+    {
+        var path = url.Split('?')[0];
+        var n = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        if (path == "/admin/contents/create/News")
+        {
+            return NewsForm("Tin mới " + n);
+        }
+
+        if (path.EndsWith("/edit", StringComparison.Ordinal) && path.StartsWith("/admin/contents/", StringComparison.Ordinal))
+        {
+            var id = path.Split('/')[3];
+            var form = id == ids.Page ? PageForm() : NewsForm("Tin đã sửa " + n);
+            form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
+            form["intent"] = intent ?? "save";
+            return form;
+        }
+
+        if (path.EndsWith("/versions", StringComparison.Ordinal))
+        {
+            var id = path.Split('/')[3];
+            return new Dictionary<string, string> { ["version"] = "1", ["latest"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture) };
+        }
+
+        if (path.StartsWith("/admin/quy-trinh/noi-dung/", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["transition"] = intent!, ["comment"] = "" };
+        }
+
+        if (path == "/admin/media")
+        {
+            return new MultipartFormDataContent
+            {
+                { new StringContent("Thử quyền"), "folder" },
+                { new ByteArrayContent(Convert.FromBase64String(TinyPng)), "file", $"anh-{n}.png" },
+            };
+        }
+
+        if (path == "/admin/users/edit")
+        {
+            return UserForm("nguoi.moi." + n);
+        }
+
+        if (path.StartsWith("/admin/users/edit/", StringComparison.Ordinal))
+        {
+            return url.Contains("handler=Save", StringComparison.Ordinal) ? UserForm("ctv.tonghop") : new Dictionary<string, string>();
+        }
+
+        if (path == "/admin/roles")
+        {
+            // The grants as they are: saving them changes nothing for anyone.
+            var grants = await Site.WithScopeAsync(async s =>
+                await (from c in s.GetRequiredService<CmsDbContext>().Set<IdentityRoleClaim<string>>()
+                       join r in s.GetRequiredService<CmsDbContext>().Set<CmsRole>() on c.RoleId equals r.Id
+                       where c.ClaimType == CmsClaims.Permission
+                       select r.Name + "|" + c.ClaimValue).ToListAsync());
+            return grants.Select(g => new KeyValuePair<string, string>("grants", g)).ToList();
+        }
+
+        if (path == "/admin/units")
+        {
+            return new Dictionary<string, string> { ["isNew"] = "true", ["Input.Id"] = "don-vi-moi-" + n, ["Input.Name"] = "Đơn vị mới " + n, ["Input.Kind"] = "Department" };
+        }
+
+        if (path == "/admin/recipes")
+        {
+            if (url.Contains("handler=Export", StringComparison.Ordinal))
+            {
+                return new Dictionary<string, string> { ["includeContent"] = "false" };
+            }
+
+            return new MultipartFormDataContent
+            {
+                { new StringContent("true"), "confirm" },
+                { new StringContent("""{ "name": "ten-trang", "steps": [ { "name": "Settings", "Site": { "SiteName": "Cục Thống kê tỉnh Thái Nguyên" } } ] }""", Encoding.UTF8, "application/json"), "file", "ten-trang.recipe.json" },
+            };
+        }
+
+        if (path is "/admin/recipes/run" or "/admin/search")
+        {
+            return new Dictionary<string, string>();
+        }
+
+        throw new InvalidOperationException($"No form for {url}: add one.");
+    }
+
+    private static Dictionary<string, string> UserForm(string userName) => new()
+    {
+        ["Input.UserName"] = userName, ["Input.DisplayName"] = "Người dùng " + userName, ["Input.UnitId"] = "phong-tong-hop", ["Input.Roles"] = "Contributor",
+        ["Input.Password"] = userName == "ctv.tonghop" ? "" : "Moi@2026!ctk",
+    };
+
+    /// <summary>A 1×1 PNG.</summary>
+    private const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+    /// <summary>Every row of every table of the model, sorted, as text.</summary>
+    private Task<string> DatabaseSnapshotAsync() => Site.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<CmsDbContext>();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var table in tables)
+            {
+                await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\"";
+                var rows = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        var values = new object[reader.FieldCount];
+                        reader.GetValues(values);
+                        rows.Add(string.Join('|', values.Select(v => v is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(v, CultureInfo.InvariantCulture))));
+                    }
+                }
+
+                rows.Sort(StringComparer.Ordinal);
+                text.Append(table).Append(" (").Append(rows.Count).AppendLine(" rows)");
+                rows.ForEach(r => text.AppendLine(r));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return text.ToString();
+    });
+
+    private static string FirstDifference(string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i] : "(end)";
+            var y = i < b.Length ? b[i] : "(end)";
+            if (x != y)
+            {
+                return $"before: {x}\nafter:  {y}";
+            }
+        }
+
+        return "(no line differs)";
+    }
+
+    private static async Task<string> ExcerptAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var alert = AlertPattern().Match(body);
+        return alert.Success ? alert.Value : body[..Math.Min(body.Length, 300)];
+    }
+
+    /// <summary>The route an admin page model answers on, from its namespace and name (Pages.Admin.Contents.EditModel → /admin/contents ... /edit).</summary>
+    private static string RouteOf(string pageModel)
+    {
+        var tail = pageModel[(pageModel.IndexOf(".Pages.Admin.", StringComparison.Ordinal) + ".Pages.Admin.".Length)..];
+        var folder = tail.Split('.')[0];
+        var name = tail.Split('.')[^1][..^"Model".Length];
+        return (folder, name) switch
+        {
+            ("Contents", "Index") => "/admin/contents",
+            ("Contents", "Create") => "/admin/contents/create",
+            ("Contents", _) => "/" + name.ToLowerInvariant(),
+            ("Workflows", "Inbox") => "/admin/quy-trinh",
+            ("Workflows", "Definitions") => "/admin/quy-trinh/dinh-nghia",
+            ("Workflows", "Item") => "/admin/quy-trinh/noi-dung/",
+            ("Account", "TwoFactor") => "/admin/tai-khoan/xac-thuc-hai-buoc",
+            (_, "Index") when folder == tail.Split('.')[^1] => "/admin",
+            (_, "Index") => "/admin/" + folder.ToLowerInvariant(),
+            _ => "/admin/" + folder.ToLowerInvariant() + "/" + name.ToLowerInvariant(),
+        };
+    }
+
+    [GeneratedRegex("/admin/contents/([0-9a-f]{32})/edit")]
+    private static partial Regex EditUrl();
+
+    [GeneratedRegex("<p class=\"alert[^\"]*\"[^>]*>[^<]*</p>")]
+    private static partial Regex AlertPattern();
+}
+
+public sealed class SqlitePermissionMatrixTests() : PermissionMatrixTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPermissionMatrixTests() : PermissionMatrixTests(DatabaseProvider.Postgres);
