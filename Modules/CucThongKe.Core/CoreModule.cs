@@ -1,4 +1,5 @@
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Mail;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
@@ -19,6 +20,8 @@ public sealed class CoreModule : CmsModule
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
+        services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();
 
         services.AddSingleton<RecipeHarvester>();
         services.AddScoped<RecipeExecutor>();

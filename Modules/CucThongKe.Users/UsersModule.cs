@@ -70,6 +70,8 @@ public sealed class UsersModule : CmsModule
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
+        services.AddScoped<PasswordResetMailer>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();

@@ -29,7 +29,6 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
         services.AddHostedService<DeadlineEscalationService>();
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 

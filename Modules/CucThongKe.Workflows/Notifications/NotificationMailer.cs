@@ -1,18 +1,16 @@
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Mail;
 using CucThongKe.Users.Identity;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace CucThongKe.Workflows.Notifications;
 
 /// <summary>Sends each back-office notification by email (MailKit over SMTP) to users who have an address; after the step's transaction, never inside it.</summary>
-internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
+internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ICmsMailSender sender, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +19,7 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), stoppingToken);
-                if (!string.IsNullOrWhiteSpace(options.CurrentValue.Host))
+                if (sender.IsConfigured)
                 {
                     await SendPendingAsync(stoppingToken);
                 }
@@ -41,8 +39,7 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
 
     internal async Task<int> SendPendingAsync(CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        if (string.IsNullOrWhiteSpace(settings.Host))
+        if (!sender.IsConfigured)
         {
             return 0;
         }
@@ -60,27 +57,23 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
             return 0;
         }
 
-        using var smtp = new SmtpClient();
-        var security = Enum.TryParse<SecureSocketOptions>(settings.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
-        await smtp.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.UserName))
-        {
-            await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-        }
-
+        // By reference: two identical messages to one person are still two notifications to mark as emailed.
+        var mails = new Dictionary<CmsMail, WorkflowNotification>(ReferenceEqualityComparer.Instance);
         foreach (var row in pending)
         {
-            var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse(settings.From));
-            message.To.Add(new MailboxAddress(row.DisplayName ?? row.Notification.UserName, row.Email));
-            message.Subject = "[Trang TTĐT] " + (row.Notification.Message.Length > 120 ? row.Notification.Message[..119] + "…" : row.Notification.Message);
-            message.Body = new TextPart("plain") { Text = row.Notification.Message + "\n\nXem trong trang quản trị: /admin/quy-trinh" };
-            await smtp.SendAsync(message, cancellationToken);
-            row.Notification.EmailedUtc = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
+            var message = row.Notification.Message;
+            mails[new CmsMail(
+                row.Email!,
+                row.DisplayName ?? row.Notification.UserName,
+                "[Trang TTĐT] " + (message.Length > 120 ? message[..119] + "…" : message),
+                message + "\n\nXem trong trang quản trị: /admin/quy-trinh")] = row.Notification;
         }
 
-        await smtp.DisconnectAsync(quit: true, cancellationToken);
+        await sender.SendAsync([.. mails.Keys], async mail =>
+        {
+            mails[mail].EmailedUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return pending.Count;
     }
 }

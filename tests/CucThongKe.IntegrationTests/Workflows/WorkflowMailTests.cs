@@ -1,5 +1,6 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Mail;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-namespace CucThongKe.Workflows.Notifications;
+namespace CucThongKe.Core.Mail;
 
-/// <summary>SMTP settings for the workflow's emails (section <c>Cms:Mail</c>); no host means no email, only back-office notifications.</summary>
+/// <summary>SMTP settings of the site's outgoing email (section <c>Cms:Mail</c>); no host means no email.</summary>
 public sealed class MailOptions
 {
     public const string SectionName = "Cms:Mail";
@@ -20,6 +20,6 @@ public sealed class MailOptions
     /// <summary>The sender, e.g. <c>Trang TTĐT Cục Thống kê &lt;noreply@example.vn&gt;</c>.</summary>
     public string From { get; set; } = "noreply@localhost";
 
-    /// <summary>How often unsent notifications are looked for.</summary>
+    /// <summary>How often unsent workflow notifications are looked for.</summary>
     public int PollSeconds { get; set; } = 30;
 }
