@@ -75,6 +75,7 @@ public sealed class UsersModule : CmsModule
         services.AddTransient<TwoFactorEnforcement>();
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
+        services.AddDashboardWidget<ProfileWidget>();
         services
             .AddRecipeStep<RolesRecipeStep>()
             .AddRecipeStep<UnitsRecipeStep>()

@@ -45,6 +45,7 @@ public sealed class WorkflowsModule : CmsModule
         services
             .AddPermissions<WorkflowsPermissions>()
             .AddAdminMenu<WorkflowsAdminMenu>()
+            .AddDashboardWidget<InboxWidget>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
 

@@ -36,6 +36,13 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Adds a block to the back office's dashboard; scoped, so it may use the database.</summary>
+    public static IServiceCollection AddDashboardWidget<TWidget>(this IServiceCollection services) where TWidget : class, IDashboardWidget
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDashboardWidget, TWidget>());
+        return services;
+    }
+
     /// <summary>Declares a settings document that the <c>Settings</c> recipe step accepts and export writes.</summary>
     public static IServiceCollection AddSettingsDocument<TSettings>(this IServiceCollection services, string name) where TSettings : class, new()
     {
