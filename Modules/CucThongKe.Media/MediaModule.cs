@@ -1,4 +1,5 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
@@ -19,6 +20,7 @@ public sealed class MediaModule : CmsModule
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName));
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<IMediaCatalog, MediaCatalog>();
         services.AddSingleton<ImageVariants>();
         services.AddPermissions<MediaPermissions>();
         services.AddAdminMenu<MediaAdminMenu>();

@@ -13,7 +13,7 @@ namespace CucThongKe.Contents.Admin;
 
 /// <summary>The generic editor: inputs built from a type's parts and fields, and the form read back into content JSON.</summary>
 /// <remarks>Form names are the JSON paths (<c>News.Category.TermIds</c>), so validation errors land next to their input.</remarks>
-public sealed class ContentEditor(CmsDbContext db)
+public sealed class ContentEditor(CmsDbContext db, IEnumerable<IMediaCatalog> catalogs)
 {
     /// <summary>How many rows a media or attachment field offers.</summary>
     public const int FileRows = 3;
@@ -81,6 +81,71 @@ public sealed class ContentEditor(CmsDbContext db)
         }
 
         return sections;
+    }
+
+    /// <summary>
+    /// Errors for every media or attachment path of the editor that the media library does not hold (the editor offers only
+    /// the library; recipes and imports may name files placed otherwise, so this check belongs to the editor, not the fields).
+    /// </summary>
+    public async Task<IReadOnlyList<ContentValidationError>> CheckMediaPathsAsync(ResolvedContentType type, JsonObject content, CancellationToken cancellationToken)
+    {
+        var catalog = catalogs.FirstOrDefault();
+        var rows = FileRowsOf(type, content).ToList();
+        if (catalog is null || rows.Count == 0)
+        {
+            return [];
+        }
+
+        var existing = await catalog.ExistingAsync([.. rows.Select(r => r.Path).Distinct(StringComparer.Ordinal)], cancellationToken);
+        return [.. rows.Where(r => !existing.Contains(r.Path))
+            .Select(r => new ContentValidationError($"{r.Field}.Items[{r.Index}].Path", $"Tệp '{r.Path}' không có trong thư viện tệp: hãy chọn từ thư viện."))];
+    }
+
+    /// <summary>The content with <paramref name="path"/> added to the file field <paramref name="field"/> (e.g. <c>News.Image</c>), for the picker's return without JavaScript; nothing is saved.</summary>
+    public static JsonObject WithPickedFile(ResolvedContentType type, JsonObject content, string? field, string? path)
+    {
+        var target = type.Parts.SelectMany(p => p.Fields.Select(f => (Part: p.Name, Field: f)))
+            .FirstOrDefault(x => $"{x.Part}.{x.Field.Name}" == field && x.Field.FieldType is nameof(MediaField) or nameof(AttachmentField));
+        if (target.Field is null || string.IsNullOrWhiteSpace(path) || path.Length > 500)
+        {
+            return content;
+        }
+
+        var copy = content.DeepClone().AsObject();
+        var part = copy[target.Part] as JsonObject ?? [];
+        var value = part[target.Field.Name] as JsonObject ?? [];
+        var items = value["Items"] as JsonArray ?? [];
+        if (items.Count < FileRows && items.All(i => i?["Path"]?.ToString() != path))
+        {
+            items.Add(new JsonObject { ["Path"] = path.Trim().TrimStart('/') });
+        }
+
+        value["Items"] = items;
+        part[target.Field.Name] = value;
+        copy[target.Part] = part;
+        return copy;
+    }
+
+    private static IEnumerable<(string Field, int Index, string Path)> FileRowsOf(ResolvedContentType type, JsonObject content)
+    {
+        foreach (var part in type.Parts)
+        {
+            foreach (var field in part.Fields.Where(f => f.FieldType is nameof(MediaField) or nameof(AttachmentField)))
+            {
+                if (content[part.Name]?[field.Name]?["Items"] is not JsonArray items)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i]?["Path"]?.ToString() is { Length: > 0 } path)
+                    {
+                        yield return ($"{part.Name}.{field.Name}", i, path.Trim().TrimStart('/'));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The content of a new version: the previous content, with every input of the form written over it.</summary>

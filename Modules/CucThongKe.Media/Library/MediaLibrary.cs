@@ -98,6 +98,7 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
         }
     }
 
+    /// <summary>The newest files matching <paramref name="search"/> anywhere, else those of <paramref name="folder"/> ("" the root, null every folder).</summary>
     public async Task<IReadOnlyList<MediaFile>> ListAsync(string? folder, string? search, int take = 200, CancellationToken cancellationToken = default)
     {
         var query = db.Set<MediaFile>().AsNoTracking();
@@ -107,7 +108,7 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
             var slug = SlugGenerator.Slugify(text);
             query = query.Where(m => m.OriginalName.Contains(text) || (slug.Length > 0 && m.Path.Contains(slug)));
         }
-        else if (NormalizeFolder(folder) is { } safe)
+        else if (folder is not null && NormalizeFolder(folder) is { } safe)
         {
             query = query.Where(m => m.Folder == safe);
         }

@@ -150,8 +150,74 @@ public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.
         AssertStatus(HttpStatusCode.Redirect, response);
     }
 
+    private async Task<(HttpClient Client, string Path)> EditorWithImageAsync()
+    {
+        var client = await EditorAsync();
+        var response = await UploadAsync(client, Png(40, 30), "Ảnh hội nghị.png", "Tin tức");
+        return (client, StoredPath().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value);
+    }
+
+    private static async Task<HttpResponseMessage> CreateNewsAsync(HttpClient client, string imagePath)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/contents/create/News");
+        return await client.PostAsync("/admin/contents/create/News", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["TitlePart.Title"] = "Hội nghị tổng kết", ["News.Category.TermIds"] = "tin-khac",
+            ["News.LeadImage.Items[0].Path"] = imagePath, ["News.LeadImage.Items[0].AltText"] = "Quang cảnh hội nghị",
+        }));
+    }
+
+    [Fact]
+    public async Task An_image_field_is_filled_from_the_library_picker_without_javascript()
+    {
+        var (client, path) = await EditorWithImageAsync();
+
+        var editor = await client.GetStringAsync("/admin/contents/create/News");
+        var pickerUrl = WebUtility.HtmlDecode(PickLink().Match(editor).Groups[1].Value);
+        var picker = await client.GetStringAsync(pickerUrl);
+        var chooseUrl = WebUtility.HtmlDecode(ChooseLink().Match(picker).Groups[1].Value);
+        var filled = await client.GetStringAsync(chooseUrl);
+
+        Assert.StartsWith("/admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=", pickerUrl, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"media-path\">{path}</code>", picker, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/contents/create/News?truong=News.LeadImage&tep=", chooseUrl, StringComparison.Ordinal);
+        Assert.Contains($"name=\"News.LeadImage.Items[0].Path\" value=\"{path}\"", filled, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_that_is_not_in_the_library_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        var (client, path) = await EditorWithImageAsync();
+
+        var refused = await CreateNewsAsync(client, "tin-tuc/khong-co-anh-nay.png");
+        var countAfterRefusal = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<Contents.Models.ContentItem>().CountAsync());
+        var accepted = await CreateNewsAsync(client, path);
+
+        AssertStatus(HttpStatusCode.BadRequest, refused);
+        Assert.Matches("id=\"f-News-LeadImage-Items-error\" class=\"field-error\">Tệp &#x27;tin-tuc/khong-co-anh-nay.png&#x27; không có trong thư viện tệp", (await refused.Content.ReadAsStringAsync()).Replace("'", "&#x27;", StringComparison.Ordinal));
+        Assert.Equal(0, countAfterRefusal);
+        AssertStatus(HttpStatusCode.Redirect, accepted);
+    }
+
+    [Fact]
+    public async Task The_picker_only_links_back_to_the_editor()
+    {
+        var (client, _) = await EditorWithImageAsync();
+
+        var picker = await client.GetStringAsync("/admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=" + Uri.EscapeDataString("//evil.example/admin/contents/"));
+
+        Assert.DoesNotMatch(ChooseLink(), picker);
+        Assert.DoesNotContain("evil.example", picker, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<code class=\"media-path\">([^<]+)</code> — dùng")]
     private static partial Regex StoredPath();
+
+    [GeneratedRegex("<a class=\"button media-pick\" href=\"([^\"]+)\"")]
+    private static partial Regex PickLink();
+
+    [GeneratedRegex("<a class=\"button media-choose\" href=\"([^\"]+)\"")]
+    private static partial Regex ChooseLink();
 }
 
 /// <summary>Size limits come from configuration.</summary>

@@ -89,6 +89,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         // Media library: whoever writes content uploads its images and documents (Điều 9.1).
         { "GET /admin/media", Writers },
         { "POST /admin/media", Writers },
+        { "GET /admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=/admin/contents/create/News", Writers },
 
         // Accounts, roles, units, recipes, search: the technical administrator (Điều 11.5).
         { "GET /admin/users", AdministratorOnly },
@@ -425,6 +426,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         {
             ("Contents", "Index") => "/admin/contents",
             ("Contents", "Create") => "/admin/contents/create",
+            ("Media", "Pick") => "/admin/media/chon",
             ("Contents", _) => "/" + name.ToLowerInvariant(),
             ("Workflows", "Inbox") => "/admin/quy-trinh",
             ("Workflows", "Definitions") => "/admin/quy-trinh/dinh-nghia",

@@ -15,6 +15,107 @@
         'Keep': 'Giữ định dạng', 'Clean': 'Làm sạch', 'Insert only Text': 'Chỉ chèn chữ', 'Chars: %d': 'Ký tự: %d', 'Words: %d': 'Từ: %d'
     };
 
+    // The media library picker (/admin/media/chon) in a dialog: the page hands the chosen file over by postMessage.
+    var pickerDialog = null;
+    var onPicked = null;
+
+    function openPicker(url, callback) {
+        if (typeof HTMLDialogElement === 'undefined') {
+            return false;
+        }
+
+        if (pickerDialog === null) {
+            pickerDialog = document.createElement('dialog');
+            pickerDialog.className = 'media-picker-dialog';
+            pickerDialog.setAttribute('aria-label', 'Chọn từ thư viện');
+            var close = document.createElement('button');
+            close.type = 'button';
+            close.className = 'button';
+            close.textContent = 'Đóng';
+            close.addEventListener('click', function () { pickerDialog.close(); });
+            pickerDialog.appendChild(close);
+            pickerDialog.appendChild(document.createElement('iframe'));
+            pickerDialog.querySelector('iframe').title = 'Thư viện tệp';
+            document.body.appendChild(pickerDialog);
+        }
+
+        onPicked = callback;
+        pickerDialog.querySelector('iframe').src = url;
+        pickerDialog.showModal();
+        return true;
+    }
+
+    window.addEventListener('message', function (event) {
+        if (event.origin !== window.location.origin || !event.data || event.data.type !== 'cms-media-pick' || onPicked === null) {
+            return;
+        }
+
+        var callback = onPicked;
+        onPicked = null;
+        pickerDialog.close();
+        callback(event.data);
+    });
+
+    function imageUrl(path) {
+        return '/anh/1200/' + path.split('/').map(encodeURIComponent).join('/');
+    }
+
+    function escapeAttribute(text) {
+        return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    }
+
+    var libraryImageButton = {
+        name: 'thu-vien',
+        icon: 'image',
+        tooltip: 'Chèn ảnh từ thư viện',
+        exec: function (editor) {
+            editor.s.save();
+            openPicker('/admin/media/chon?loai=anh', function (file) {
+                var alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị:', '') || '';
+                editor.s.restore();
+                editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(file.path)) + '" alt="' + escapeAttribute(alt) + '">');
+            });
+        }
+    };
+
+    function enhanceMediaFields() {
+        document.querySelectorAll('a.media-pick').forEach(function (link) {
+            link.addEventListener('click', function (event) {
+                var rows = document.getElementById(link.getAttribute('data-target'));
+                var opened = openPicker(link.href, function (file) {
+                    var paths = rows.querySelectorAll('input[name$=".Path"]');
+                    var empty = Array.prototype.find.call(paths, function (input) { return input.value === ''; }) || paths[paths.length - 1];
+                    empty.value = file.path;
+                    var next = empty.closest('.file-row').querySelectorAll('input')[1];
+                    (next || empty).focus();
+                });
+                if (opened) {
+                    event.preventDefault();
+                }
+            });
+        });
+    }
+
+    // Inside the dialog, the picker's choices hand the file to the editor instead of navigating.
+    function enhancePickerPage() {
+        if (window.parent === window || !document.querySelector('table.media-picker')) {
+            return;
+        }
+
+        document.documentElement.classList.add('in-dialog');
+        document.querySelectorAll('.media-choose').forEach(function (choice) {
+            choice.addEventListener('click', function (event) {
+                event.preventDefault();
+                window.parent.postMessage({
+                    type: 'cms-media-pick',
+                    path: choice.getAttribute('data-path'),
+                    name: choice.getAttribute('data-name'),
+                    image: choice.getAttribute('data-image') === 'true'
+                }, window.location.origin);
+            });
+        });
+    }
+
     function enhanceRichText() {
         if (typeof window.Jodit === 'undefined') {
             return;
@@ -27,7 +128,7 @@
                 i18n: { vi: vi },
                 height: 420,
                 toolbarAdaptive: false,
-                buttons: ['paragraph', 'bold', 'italic', 'underline', '|', 'ul', 'ol', '|', 'link', 'image', 'table', 'hr', '|', 'eraser', 'undo', 'redo', 'source'],
+                buttons: ['paragraph', 'bold', 'italic', 'underline', '|', 'ul', 'ol', '|', 'link', 'image', libraryImageButton, 'table', 'hr', '|', 'eraser', 'undo', 'redo', 'source'],
                 controls: {
                     paragraph: {
                         list: { p: 'Normal', h2: 'Heading 2', h3: 'Heading 3', h4: 'Heading 4', blockquote: 'Quote' }
@@ -47,5 +148,9 @@
         });
     }
 
-    document.addEventListener('DOMContentLoaded', enhanceRichText);
+    document.addEventListener('DOMContentLoaded', function () {
+        enhanceRichText();
+        enhanceMediaFields();
+        enhancePickerPage();
+    });
 }());

@@ -24,7 +24,7 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
             return refusal;
         }
 
-        Sections = await editor.BuildAsync(Type, [], [], cancellationToken);
+        Sections = await editor.BuildAsync(Type, ContentEditor.WithPickedFile(Type, [], Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
         return Page();
     }
 
@@ -39,6 +39,11 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
         item.Content = ContentEditor.Read(Type, Request.Form, null);
         try
         {
+            if (await editor.CheckMediaPathsAsync(Type, item.Content, cancellationToken) is { Count: > 0 } missing)
+            {
+                throw new ContentValidationException(missing);
+            }
+
             var saved = await contents.CreateAsync(item, cancellationToken);
             TempData["Message"] = "Đã lưu bản nháp.";
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");

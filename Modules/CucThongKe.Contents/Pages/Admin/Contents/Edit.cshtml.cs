@@ -38,7 +38,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             return refusal;
         }
 
-        Sections = await editor.BuildAsync(Type, Item.Content, [], cancellationToken);
+        Sections = await editor.BuildAsync(Type, ContentEditor.WithPickedFile(Type, Item.Content, Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
         return Page();
     }
 
@@ -57,6 +57,11 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
         var edited = new ContentItem { ContentItemId = Item.ContentItemId, ContentType = Item.ContentType, Content = ContentEditor.Read(Type, Request.Form, Item.Content) };
         try
         {
+            if (await editor.CheckMediaPathsAsync(Type, edited.Content, cancellationToken) is { Count: > 0 } missing)
+            {
+                throw new ContentValidationException(missing);
+            }
+
             var saved = await contents.SaveDraftAsync(edited, version, cancellationToken);
             if (intent == "publish")
             {
