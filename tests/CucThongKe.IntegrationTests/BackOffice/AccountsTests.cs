@@ -144,4 +144,43 @@ public sealed class AccountsTests() : SiteTestBase(DatabaseProvider.Sqlite)
         Assert.Null(units.Single(u => u.Id == "cuc-thong-ke").ParentId);
         Assert.DoesNotContain(units, u => u.Name == "Phòng mới");
     }
+
+    [Fact]
+    public async Task Renames_and_merges_of_units_are_kept_as_history_and_items_keep_their_unit()
+    {
+        await RunRecipeAsync("backoffice-users.recipe.json");
+        var writer = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(writer, "ctv.daitu", "Demo@2026!ctk"));
+        var token = await AntiforgeryTokenAsync(writer, "/admin/contents/create/News");
+        var created = await writer.PostAsync("/admin/contents/create/News", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["TitlePart.Title"] = "Tin của Chi cục Đại Từ", ["News.Category.TermIds"] = "tin-khac",
+        }));
+        AssertStatus(HttpStatusCode.Redirect, created);
+        var admin = await AdminAsync();
+
+        var renamed = await PostAsync(admin, "/admin/units/chi-cuc-huyen-dai-tu", "/admin/units/chi-cuc-huyen-dai-tu",
+            [new("isNew", "false"), new("Input.Id", "chi-cuc-huyen-dai-tu"), new("Input.Name", "Chi cục Thống kê khu vực Đại Từ"), new("Input.Kind", "Branch"), new("Input.ChangeDate", "2025-03-01")]);
+        var merged = await PostAsync(admin, "/admin/units/chi-cuc-huyen-dai-tu", "/admin/units/chi-cuc-huyen-dai-tu",
+            [new("isNew", "false"), new("Input.Id", "chi-cuc-huyen-dai-tu"), new("Input.Name", "Chi cục Thống kê khu vực Đại Từ"), new("Input.Kind", "Branch"),
+             new("Input.EffectiveTo", "2025-07-01"), new("Input.SucceededById", "chi-cuc-thanh-pho-thai-nguyen")]);
+        var intoItself = await PostAsync(admin, "/admin/units/chi-cuc-huyen-dai-tu", "/admin/units/chi-cuc-huyen-dai-tu",
+            [new("isNew", "false"), new("Input.Id", "chi-cuc-huyen-dai-tu"), new("Input.Name", "Chi cục Thống kê khu vực Đại Từ"), new("Input.SucceededById", "chi-cuc-huyen-dai-tu")]);
+        var page = await admin.GetStringAsync("/admin/units/chi-cuc-huyen-dai-tu");
+        var receiving = await admin.GetStringAsync("/admin/units/chi-cuc-thanh-pho-thai-nguyen");
+
+        AssertStatus(HttpStatusCode.Redirect, renamed);
+        AssertStatus(HttpStatusCode.Redirect, merged);
+        AssertStatus(HttpStatusCode.BadRequest, intoItself);
+        var history = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<UnitChange>().OrderBy(c => c.Id).ToListAsync());
+        Assert.Collection(history,
+            rename => Assert.Equal((UnitChangeKind.Renamed, "Chi cục Thống kê huyện Đại Từ", "Chi cục Thống kê khu vực Đại Từ", new DateOnly(2025, 3, 1), "admin"), (rename.Kind, rename.OldName, rename.NewName, rename.EffectiveDate, rename.RecordedBy)),
+            merge => Assert.Equal((UnitChangeKind.Merged, "Chi cục Thống kê khu vực Đại Từ", "chi-cuc-thanh-pho-thai-nguyen", new DateOnly(2025, 7, 1)), (merge.Kind, merge.OldName, merge.MergedIntoId, merge.EffectiveDate)));
+        Assert.Contains("<td>01/03/2025</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Chi cục Thống kê huyện Đại Từ</td>", page, StringComparison.Ordinal);
+        Assert.Contains("Sáp nhập vào đơn vị khác", page, StringComparison.Ordinal);
+        Assert.Contains("Nhận sáp nhập", receiving, StringComparison.Ordinal);
+        var unitOfItem = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<Contents.Models.ContentItem>().Select(i => i.AuthorUnitId).SingleAsync());
+        Assert.Equal("chi-cuc-huyen-dai-tu", unitOfItem);
+    }
 }

@@ -11,7 +11,7 @@ namespace CucThongKe.Users.Pages.Admin.Units;
 
 /// <summary>The organisation tree: units, their heads and official contacts, their dates and successors.</summary>
 [Authorize(Policy = "ManageUnits")]
-public sealed class IndexModel(CmsDbContext db) : PageModel
+public sealed class IndexModel(CmsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
@@ -19,6 +19,9 @@ public sealed class IndexModel(CmsDbContext db) : PageModel
     public UnitInput Input { get; set; } = new();
 
     public bool IsNew { get; private set; } = true;
+
+    /// <summary>The renames and merges of the unit being edited, newest first.</summary>
+    public IReadOnlyList<UnitChange> History { get; private set; } = [];
 
     public List<string> Errors { get; } = [];
 
@@ -35,6 +38,7 @@ public sealed class IndexModel(CmsDbContext db) : PageModel
 
             IsNew = false;
             Input = UnitInput.From(unit);
+            History = await HistoryAsync(unit.Id);
         }
 
         return Page();
@@ -75,9 +79,15 @@ public sealed class IndexModel(CmsDbContext db) : PageModel
             Errors.Add("Ngày hết hiệu lực phải sau ngày bắt đầu.");
         }
 
+        if (Input.SucceededById == Input.Id)
+        {
+            Errors.Add("Một đơn vị không sáp nhập vào chính nó.");
+        }
+
         Errors.AddRange(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
         if (Errors.Count > 0)
         {
+            History = unit is null ? [] : await HistoryAsync(unit.Id);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -86,12 +96,51 @@ public sealed class IndexModel(CmsDbContext db) : PageModel
         {
             db.Add(unit = new Unit { Id = Input.Id, Name = "", Order = Units.Count });
         }
+        else
+        {
+            RecordChanges(unit);
+        }
 
         Input.ApplyTo(unit);
         await db.SaveChangesAsync();
         TempData["Message"] = $"Đã lưu đơn vị {unit.Name}.";
         return Redirect($"/admin/units/{unit.Id}");
     }
+
+    /// <summary>A new name or a new merge becomes history, dated by the change date the administrator gave (today by default).</summary>
+    private void RecordChanges(Unit unit)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var newName = TextNormalizer.Normalize(Input.Name.Trim());
+        var mergedInto = string.IsNullOrEmpty(Input.SucceededById) ? null : Input.SucceededById;
+        if (newName != unit.Name)
+        {
+            db.Add(Change(unit, UnitChangeKind.Renamed, Input.ChangeDate ?? today, c => c.NewName = newName));
+        }
+
+        if (mergedInto is not null && mergedInto != unit.SucceededById)
+        {
+            db.Add(Change(unit, UnitChangeKind.Merged, Input.EffectiveTo ?? Input.ChangeDate ?? today, c => c.MergedIntoId = mergedInto));
+        }
+    }
+
+    private UnitChange Change(Unit unit, UnitChangeKind kind, DateOnly effective, Action<UnitChange> details)
+    {
+        var change = new UnitChange
+        {
+            UnitId = unit.Id, Kind = kind, OldName = unit.Name, EffectiveDate = effective,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name,
+        };
+        details(change);
+        return change;
+    }
+
+    private async Task<IReadOnlyList<UnitChange>> HistoryAsync(string unitId) =>
+        await db.Set<UnitChange>().AsNoTracking().Where(c => c.UnitId == unitId || c.MergedIntoId == unitId)
+            .OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.Id).ToListAsync();
+
+    /// <summary>A unit's name in the history view.</summary>
+    public string NameOf(string? id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id ?? "";
 
     private bool IsDescendant(string candidate, string ancestor)
     {
@@ -153,6 +202,9 @@ public sealed class IndexModel(CmsDbContext db) : PageModel
         public DateOnly? EffectiveTo { get; set; }
 
         public string? SucceededById { get; set; }
+
+        /// <summary>From when a rename (or a merge without an end date) takes effect; not stored on the unit, only in its history.</summary>
+        public DateOnly? ChangeDate { get; set; }
 
         public static UnitInput From(Unit unit) => new()
         {
