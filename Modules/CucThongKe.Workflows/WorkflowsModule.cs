@@ -28,6 +28,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
+        services.AddScoped<ApiTokens>();
         services.AddHostedService<DeadlineEscalationService>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<NotificationMailer>();
