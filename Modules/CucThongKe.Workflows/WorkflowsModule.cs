@@ -47,6 +47,7 @@ public sealed class WorkflowsModule : CmsModule
         services
             .AddPermissions<WorkflowsPermissions>()
             .AddAdminMenu<WorkflowsAdminMenu>()
+            .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
 

@@ -97,8 +97,9 @@ public abstract partial class WorkflowDefinitionEditorTests(DatabaseProvider pro
         var before = await StoredJsonAsync();
         var admin = await AdminAsync();
         var json = (await EditorJsonAsync(admin)).ToJsonString();
-        // Every back-office page carries the user's token (in the sign-out form).
-        var token = await AntiforgeryTokenAsync(secretary, "/admin/quy-trinh");
+        // The secretary's own token, from a form every user has.
+        var token = await AntiforgeryTokenAsync(secretary, "/admin/tai-khoan/ma-truy-cap");
+        Assert.NotEmpty(token);
 
         var page = await secretary.GetAsync(EditUrl);
         var detail = await secretary.GetStringAsync("/admin/quy-trinh/dinh-nghia/quy-trinh-duyet-tin");
