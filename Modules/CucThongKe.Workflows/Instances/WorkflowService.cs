@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
@@ -21,13 +22,19 @@ public sealed record WorkflowActor(string UserName, string? UnitId, IReadOnlySet
 }
 
 /// <summary>An item's place in its workflow as its reader sees it: the item, the state, the record, and what the reader may do now.</summary>
+/// <param name="ScheduledPublishUtc">In a published state whose publication waits for its release time: that time.</param>
 public sealed record WorkflowStatus(
     ContentItem Item,
     WorkflowDefinition Definition,
     WorkflowInstance Instance,
     WorkflowState State,
     IReadOnlyList<WorkflowStep> Record,
-    IReadOnlyList<WorkflowTransition> Available);
+    IReadOnlyList<WorkflowTransition> Available,
+    DateTime? ScheduledPublishUtc = null)
+{
+    /// <summary>The state as people read it: a published state waiting for its release time says so, with the time.</summary>
+    public string StateDisplayName => WorkflowService.StateLabel(State, ScheduledPublishUtc);
+}
 
 /// <summary>One line of a user's inbox: an item waiting for them.</summary>
 public sealed record InboxEntry(WorkflowInstance Instance, WorkflowState State, string WorkflowDisplayName, string ContentType, string? Title, bool Overdue);
@@ -52,8 +59,20 @@ public sealed class WorkflowService(
         var state = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình '{definition.DisplayName}'.");
         var record = await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(t, actor, instance) is null).ToList();
-        return new WorkflowStatus(item, definition, instance, state, record, available);
+        var scheduled = state.Kind == WorkflowStateKind.Published ? await PendingPublicationUtcAsync(contentItemId, cancellationToken) : null;
+        return new WorkflowStatus(item, definition, instance, state, record, available, scheduled);
     }
+
+    /// <summary>"Đã lên lịch đăng lúc …" for a published state whose publication waits for <paramref name="scheduledUtc"/>; else the state's name.</summary>
+    public static string StateLabel(WorkflowState state, DateTime? scheduledUtc) =>
+        state.Kind == WorkflowStateKind.Published && scheduledUtc is not null
+            ? $"Đã lên lịch đăng lúc {VietnamTime.Format(scheduledUtc)} (giờ Việt Nam)"
+            : state.DisplayName;
+
+    /// <summary>When the item's pending scheduled publication is due; null when none waits (published, or never scheduled).</summary>
+    private Task<DateTime?> PendingPublicationUtcAsync(string contentItemId, CancellationToken cancellationToken) =>
+        db.Set<ScheduledPublication>().Where(p => p.ContentItemId == contentItemId && p.CompletedUtc == null)
+            .OrderByDescending(p => p.Id).Select(p => (DateTime?)p.PublishUtc).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Takes <paramref name="transitionName"/> for the item, or throws and changes nothing.</summary>
     /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
@@ -366,13 +385,18 @@ public sealed class WorkflowService(
 
     private async Task RunActionsAsync(WorkflowDefinition definition, WorkflowState state, WorkflowInstance instance, ContentItem item, string cause, string? comment, string? actorName, CancellationToken cancellationToken, bool publishActions = true)
     {
+        DateTime? scheduledUtc = null;
         foreach (var action in state.Actions)
         {
             switch (action.Type)
             {
                 case WorkflowActionType.Publish when publishActions:
                     // Exactly the approved version; a future publish-later time schedules it instead (nothing shows it before then).
-                    await contents.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, new PublishRequest(PublishSource.Workflow, actorName, comment), cancellationToken);
+                    if (await contents.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, new PublishRequest(PublishSource.Workflow, actorName, comment), cancellationToken) is null)
+                    {
+                        scheduledUtc = await PendingPublicationUtcAsync(item.ContentItemId, cancellationToken);
+                    }
+
                     break;
                 case WorkflowActionType.Unpublish when publishActions:
                     if (await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Published, cancellationToken))
@@ -382,7 +406,7 @@ public sealed class WorkflowService(
 
                     break;
                 case WorkflowActionType.Notify:
-                    var message = $"'{item.DisplayText}' ({definition.DisplayName}) chuyển sang bước '{state.DisplayName}': {cause}." + (comment is null ? "" : $" Ý kiến: {comment}");
+                    var message = $"'{item.DisplayText}' ({definition.DisplayName}) chuyển sang bước '{StateLabel(state, scheduledUtc)}': {cause}." + (comment is null ? "" : $" Ý kiến: {comment}");
                     await notifier.NotifyRolesAsync(action.Roles, action.SameUnit ? instance.UnitId : null, item.ContentItemId, message, state.Name, cancellationToken);
                     if (action.Author && instance.Author is { } author)
                     {

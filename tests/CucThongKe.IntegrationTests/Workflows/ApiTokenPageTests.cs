@@ -79,13 +79,6 @@ public abstract partial class ApiTokenPageTests(DatabaseProvider provider) : Wor
         Assert.Contains("Bạn chưa có mã truy cập nào.", await browser.GetStringAsync(Url), StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var browser = Client();
-        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(browser, userName, Password));
-        return browser;
-    }
-
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient browser, string name, string days = "90")
     {
         var token = await AntiforgeryTokenAsync(browser, Url);

@@ -74,13 +74,6 @@ public abstract partial class NotificationPageTests(DatabaseProvider provider) :
         Assert.Equal([ownerId], NotificationIds(await owner.GetStringAsync(Url)));
     }
 
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var browser = Client();
-        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(browser, userName, Password));
-        return browser;
-    }
-
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string handler, string? id)
     {
         // The user's token from a page that always has a form (this one has none when nothing is unread).

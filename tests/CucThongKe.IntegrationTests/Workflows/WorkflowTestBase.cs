@@ -57,6 +57,14 @@ public abstract class WorkflowTestBase(DatabaseProvider provider) : SiteTestBase
         return token;
     }
 
+    /// <summary>A back-office browser signed in as <paramref name="userName"/> with the password.</summary>
+    protected async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var browser = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(browser, userName, Password));
+        return browser;
+    }
+
     protected async Task<HttpClient> ApiAsync(string userName)
     {
         var client = Client();
