@@ -8,26 +8,13 @@ namespace CucThongKe.Tests.Workflows;
 /// <summary>An item published for a later release time reads "scheduled" (with the time in Vietnam time) until it is really public.</summary>
 public abstract class ScheduledPublicationStateTests(DatabaseProvider provider) : WorkflowTestBase(provider)
 {
-    private static readonly string[] Activities = ["hoat-dong-cua-cuc"];
-
     [Fact]
     public async Task A_publication_scheduled_for_later_shows_as_scheduled_until_its_time_passes()
     {
         await AddPeopleAsync();
         // Two days after the test's Monday 09:00: Wednesday 02/12/2026 09:00 in Vietnam.
         var release = Clock.GetUtcNow().UtcDateTime.AddDays(2);
-        var create = await (await ApiAsync(Contributor)).PostAsync("/api/content", Json(new
-        {
-            contentType = "News",
-            content = new
-            {
-                TitlePart = new { Title = "Thông cáo báo chí tình hình kinh tế tháng 11" },
-                News = new { Category = new { TermIds = Activities } },
-                PublishLaterPart = new { ScheduledPublishUtc = release },
-            },
-        }));
-        AssertStatus(HttpStatusCode.Created, create);
-        var id = (await ReadAsync(create))["contentItemId"]!.GetValue<string>();
+        var id = await CreateScheduledNewsAsync("Thông cáo báo chí tình hình kinh tế tháng 11", release);
         await AdvanceAsync(id, [.. ToApproved, (Publisher, "publish")]);
         const string label = "Đã lên lịch đăng lúc 02/12/2026 09:00 (giờ Việt Nam)";
 
