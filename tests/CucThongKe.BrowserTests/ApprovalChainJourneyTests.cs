@@ -10,8 +10,6 @@ public sealed class ApprovalChainJourneyTests : LiveSiteTest
     private const string Password = "Demo@2026!ctk";
     private const string Title = "Hội nghị triển khai Tổng điều tra kinh tế năm 2026";
 
-    private readonly List<string> _violations = [];
-
     // Two-factor sign-in has its own journey (EditorJourneyTests); here the board's roles sign in with a password.
     protected override string[] Settings => ["--Cms:Security:RequireTwoFactorForRoles=Administrator"];
 
@@ -68,16 +66,12 @@ public sealed class ApprovalChainJourneyTests : LiveSiteTest
         await Assertions.Expect(reader.GetByRole(AriaRole.Heading, new() { Name = Title })).ToBeVisibleAsync();
         await Assertions.Expect(reader.GetByText("triển khai Tổng điều tra kinh tế năm 2026.")).ToBeVisibleAsync();
 
-        Assert.True(_violations.Count == 0, string.Join(Environment.NewLine, _violations));
+        Assert.True(Violations.Count == 0, string.Join(Environment.NewLine, Violations));
     }
 
-    /// <summary>Signs <paramref name="userName"/> in through the sign-in page, in a browser of their own.</summary>
     private async Task<(IPage Page, WorkflowPages Workflow)> SignInAsync(string userName)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        await new SignInPage(page, Site.BaseUrl).SignInAsync(userName, Password);
-        await page.WaitForURLAsync(Site.BaseUrl + "/admin");
+        var page = await SignInAsync(userName, Password);
         return (page, new WorkflowPages(page, Site.BaseUrl));
     }
 
@@ -92,6 +86,4 @@ public sealed class ApprovalChainJourneyTests : LiveSiteTest
         await Assertions.Expect(workflow.CurrentState).ToContainTextAsync(nextState);
         return workflow;
     }
-
-    private async Task CheckAccessibilityAsync(IPage page) => _violations.AddRange(await Browsers.SeriousViolationsAsync(page));
 }

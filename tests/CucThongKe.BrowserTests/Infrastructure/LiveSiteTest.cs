@@ -1,3 +1,4 @@
+using CucThongKe.Tests.Browser.Pages;
 using Microsoft.Playwright;
 
 namespace CucThongKe.Tests.Browser.Infrastructure;
@@ -22,6 +23,21 @@ public abstract class LiveSiteTest : IAsyncLifetime
         Site = await LiveSite.StartAsync(Settings);
         await PrepareAsync();
         (_playwright, Browser) = await Browsers.LaunchAsync();
+    }
+
+    /// <summary>Serious and critical accessibility violations found by <see cref="CheckAccessibilityAsync"/> (none expected).</summary>
+    protected List<string> Violations { get; } = [];
+
+    protected async Task CheckAccessibilityAsync(IPage page) => Violations.AddRange(await Browsers.SeriousViolationsAsync(page));
+
+    /// <summary>Signs <paramref name="userName"/> in through the sign-in page, in a browser of their own (no two-factor for them in this site's settings).</summary>
+    protected async Task<IPage> SignInAsync(string userName, string password)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await new SignInPage(page, Site.BaseUrl).SignInAsync(userName, password);
+        await page.WaitForURLAsync(Site.BaseUrl + "/admin");
+        return page;
     }
 
     public async Task DisposeAsync()
