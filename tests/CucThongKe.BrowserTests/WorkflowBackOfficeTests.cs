@@ -67,6 +67,12 @@ public sealed class WorkflowBackOfficeTests : LiveSiteTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Thu hồi mã Bảng tính tổng hợp" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "đã thu hồi", Exact = false })).ToBeVisibleAsync();
 
+        // The header's sign-out button ends the session.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.WaitForURLAsync(Site.BaseUrl + "/");
+        await page.GotoAsync(Site.BaseUrl + "/admin/thong-bao");
+        await page.WaitForURLAsync("**/dang-nhap**");
+
         Assert.True(Violations.Count == 0, string.Join(Environment.NewLine, Violations));
     }
 }

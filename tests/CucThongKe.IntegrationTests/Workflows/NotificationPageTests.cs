@@ -76,7 +76,7 @@ public abstract partial class NotificationPageTests(DatabaseProvider provider) :
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string handler, string? id)
     {
-        // The user's token from a page that always has a form (this one has none when nothing is unread).
+        // The user's own token, from a page with a form of its own.
         var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(browser, "/admin/tai-khoan/ma-truy-cap") };
         if (id is not null)
         {
