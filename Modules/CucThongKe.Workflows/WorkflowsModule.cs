@@ -28,6 +28,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
+        services.AddScoped<ApiTokens>();
         services.AddHostedService<DeadlineEscalationService>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
@@ -46,6 +47,7 @@ public sealed class WorkflowsModule : CmsModule
             .AddPermissions<WorkflowsPermissions>()
             .AddAdminMenu<WorkflowsAdminMenu>()
             .AddDashboardWidget<InboxWidget>()
+            .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace CucThongKe.Core.Admin;
 
 /// <summary>One entry of the back office's menu.</summary>
@@ -9,4 +11,13 @@ public sealed record AdminMenuItem(string Group, string Text, string Url, string
 public interface IAdminMenuProvider
 {
     IEnumerable<AdminMenuItem> GetItems();
+}
+
+/// <summary>A link in the back office's header for the signed-in user, e.g. "Thông báo (3 chưa đọc)".</summary>
+public sealed record AdminHeaderLink(string Text, string Url);
+
+/// <summary>A module's link in the back office's header (asked on every back-office page: keep it to one cheap query).</summary>
+public interface IAdminHeaderLinkProvider
+{
+    Task<AdminHeaderLink?> GetLinkAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 }

@@ -43,6 +43,13 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Adds a link to the back office's header (scoped: it may read the database).</summary>
+    public static IServiceCollection AddAdminHeaderLink<TProvider>(this IServiceCollection services) where TProvider : class, IAdminHeaderLinkProvider
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IAdminHeaderLinkProvider, TProvider>());
+        return services;
+    }
+
     /// <summary>Declares a settings document that the <c>Settings</c> recipe step accepts and export writes.</summary>
     public static IServiceCollection AddSettingsDocument<TSettings>(this IServiceCollection services, string name) where TSettings : class, new()
     {

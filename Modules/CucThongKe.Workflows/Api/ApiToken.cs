@@ -23,6 +23,9 @@ public sealed class ApiToken
 
     public DateTime? RevokedUtc { get; set; }
 
+    /// <summary>When a request last signed in with the token (to the minute: <see cref="ApiTokens.LastUsedPrecision"/>).</summary>
+    public DateTime? LastUsedUtc { get; set; }
+
     /// <summary>A new random token (shown to the user once) and its hash (stored).</summary>
     public static (string Token, string Hash) Generate()
     {

@@ -18,6 +18,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     CmsDbContext db,
     UserManager<CmsUser> users,
     IUserClaimsPrincipalFactory<CmsUser> principals,
+    ApiTokens tokens,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -51,6 +52,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Tài khoản không còn được phép đăng nhập.");
         }
 
+        await tokens.TouchAsync(record, Context.RequestAborted);
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

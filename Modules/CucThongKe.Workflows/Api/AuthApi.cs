@@ -18,7 +18,7 @@ internal static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, UserManager<CmsUser> users, SignInManager<CmsUser> signIn, CmsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(HttpRequest request, UserManager<CmsUser> users, SignInManager<CmsUser> signIn, ApiTokens tokens, CancellationToken cancellationToken)
     {
         var (input, error) = await ApiJson.ReadAsync<TokenRequest>(request, allowEmpty: false, cancellationToken);
         if (error is not null)
@@ -51,17 +51,14 @@ internal static class AuthApi
             return ApiJson.Problem(StatusCodes.Status401Unauthorized, "Cần mã xác thực hai lớp", "Tài khoản bật xác thực hai lớp: gửi mã hiện tại trong 'code'.");
         }
 
-        var (token, hash) = ApiToken.Generate();
-        var now = clock.GetUtcNow().UtcDateTime;
         var name = string.IsNullOrWhiteSpace(input.Name) ? "API" : TextNormalizer.Normalize(input.Name.Trim());
-        if (name.Length > 200)
+        if (name.Length > ApiTokens.MaxNameLength)
         {
-            return ApiJson.BadRequest("Tên mã truy cập dài quá 200 ký tự.");
+            return ApiJson.BadRequest($"Tên mã truy cập dài quá {ApiTokens.MaxNameLength} ký tự.");
         }
 
-        db.Add(new ApiToken { UserId = user.Id, Name = name, TokenHash = hash, CreatedUtc = now, ExpiresUtc = now + Lifetime });
-        await db.SaveChangesAsync(cancellationToken);
-        return ApiJson.Json(new { token, tokenType = "Bearer", expiresUtc = now + Lifetime, userName = user.UserName });
+        var (token, record) = await tokens.IssueAsync(user.Id, name, Lifetime, cancellationToken);
+        return ApiJson.Json(new { token, tokenType = "Bearer", expiresUtc = record.ExpiresUtc, userName = user.UserName });
     }
 
     private sealed record TokenRequest(string? UserName, string? Password, string? Code, string? Name);

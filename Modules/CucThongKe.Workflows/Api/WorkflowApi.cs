@@ -50,6 +50,9 @@ internal static class WorkflowApi
         published = status.Item.Published,
         workflow = new { name = status.Definition.Name, displayName = status.Definition.DisplayName },
         state = new { name = status.State.Name, displayName = status.State.DisplayName, kind = status.State.Kind },
+        // Set while a published state waits for the approved version's release time: the item is not public before then.
+        scheduledPublishUtc = status.ScheduledPublishUtc,
+        stateLabel = status.StateDisplayName,
         unitId = status.Instance.UnitId,
         approvedVersionId = status.Instance.ApprovedVersionId,
         stateEnteredUtc = status.Instance.StateEnteredUtc,

@@ -1,6 +1,7 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
+using CucThongKe.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Definitions;
@@ -80,6 +81,14 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
                     Add(actionPath + ".Type", $"chỉ trạng thái loại Published mới được đăng nội dung ('{state.Name}' là {state.Kind}).");
                 }
             }
+        }
+
+        // Items waiting in a state keep it: an edit may not strand them in a state the workflow no longer has.
+        var occupied = await db.Set<WorkflowInstance>().Where(i => i.WorkflowName == definition.Name)
+            .GroupBy(i => i.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var left in occupied.Where(o => !states.ContainsKey(o.State)).OrderBy(o => o.State, StringComparer.Ordinal))
+        {
+            Add(".States", $"trạng thái '{left.State}' đang có {left.Count} nội dung; không bỏ được trạng thái này.");
         }
 
         if (states.Count == 0)

@@ -50,7 +50,8 @@ public sealed class WorkflowDiagram
             boxes.Add(new DiagramBox(state, Margin + column * (BoxWidth + ColumnGap), Margin + row * (BoxHeight + RowGap)));
         }
 
-        var byName = boxes.ToDictionary(b => b.State.Name, StringComparer.Ordinal);
+        // A definition being edited may name a state twice (the validator says so); the diagram draws what it can.
+        var byName = boxes.DistinctBy(b => b.State.Name).ToDictionary(b => b.State.Name, StringComparer.Ordinal);
         var arrows = new List<DiagramArrow>();
         foreach (var t in definition.Transitions)
         {

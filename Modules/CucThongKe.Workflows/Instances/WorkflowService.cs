@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
@@ -12,22 +13,30 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Who acts: the user's name, unit and roles (from the sign-in cookie or an API token).</summary>
-public sealed record WorkflowActor(string UserName, string? UnitId, IReadOnlySet<string> Roles)
+/// <param name="MayEmergencyPublish">Whether one of the user's roles names the emergency-publish permission (no administrator bypass).</param>
+public sealed record WorkflowActor(string UserName, string? UnitId, IReadOnlySet<string> Roles, bool MayEmergencyPublish = false)
 {
     public static WorkflowActor From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? throw new WorkflowForbiddenException("Cần đăng nhập."),
         user.FindFirst(CmsClaims.Unit)?.Value,
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        user.HasClaim(CmsClaims.Permission, WorkflowsPermissions.EmergencyPublish.Name));
 }
 
 /// <summary>An item's place in its workflow as its reader sees it: the item, the state, the record, and what the reader may do now.</summary>
+/// <param name="ScheduledPublishUtc">In a published state whose publication waits for its release time: that time.</param>
 public sealed record WorkflowStatus(
     ContentItem Item,
     WorkflowDefinition Definition,
     WorkflowInstance Instance,
     WorkflowState State,
     IReadOnlyList<WorkflowStep> Record,
-    IReadOnlyList<WorkflowTransition> Available);
+    IReadOnlyList<WorkflowTransition> Available,
+    DateTime? ScheduledPublishUtc = null)
+{
+    /// <summary>The state as people read it: a published state waiting for its release time says so, with the time.</summary>
+    public string StateDisplayName => WorkflowService.StateLabel(State, ScheduledPublishUtc);
+}
 
 /// <summary>One line of a user's inbox: an item waiting for them.</summary>
 public sealed record InboxEntry(WorkflowInstance Instance, WorkflowState State, string WorkflowDisplayName, string ContentType, string? Title, bool Overdue);
@@ -43,6 +52,12 @@ public sealed class WorkflowService(
 {
     public const int MaxCommentLength = 4000;
 
+    /// <summary>An emergency publication's reason must say something: at least this many characters.</summary>
+    public const int MinEmergencyReasonLength = 20;
+
+    /// <summary>The editorial board (Ban Biên tập), told of every emergency publication.</summary>
+    public static readonly string[] BoardRoles = ["BoardHead", "BoardMember", "BoardSecretary"];
+
     /// <summary>The item's state, record and the transitions <paramref name="actor"/> may take now.</summary>
     public async Task<WorkflowStatus> GetStatusAsync(string contentItemId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -52,8 +67,20 @@ public sealed class WorkflowService(
         var state = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình '{definition.DisplayName}'.");
         var record = await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(t, actor, instance) is null).ToList();
-        return new WorkflowStatus(item, definition, instance, state, record, available);
+        var scheduled = state.Kind == WorkflowStateKind.Published ? await PendingPublicationUtcAsync(contentItemId, cancellationToken) : null;
+        return new WorkflowStatus(item, definition, instance, state, record, available, scheduled);
     }
+
+    /// <summary>"Đã lên lịch đăng lúc …" for a published state whose publication waits for <paramref name="scheduledUtc"/>; else the state's name.</summary>
+    public static string StateLabel(WorkflowState state, DateTime? scheduledUtc) =>
+        state.Kind == WorkflowStateKind.Published && scheduledUtc is not null
+            ? $"Đã lên lịch đăng lúc {VietnamTime.Format(scheduledUtc)} (giờ Việt Nam)"
+            : state.DisplayName;
+
+    /// <summary>When the item's pending scheduled publication is due; null when none waits (published, or never scheduled).</summary>
+    private Task<DateTime?> PendingPublicationUtcAsync(string contentItemId, CancellationToken cancellationToken) =>
+        db.Set<ScheduledPublication>().Where(p => p.ContentItemId == contentItemId && p.CompletedUtc == null)
+            .OrderByDescending(p => p.Id).Select(p => (DateTime?)p.PublishUtc).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Takes <paramref name="transitionName"/> for the item, or throws and changes nothing.</summary>
     /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
@@ -123,6 +150,61 @@ public sealed class WorkflowService(
 
         await SaveOrConflictAsync(cancellationToken);
         await RunActionsAsync(definition, target, instance, item, $"{transition.DisplayName} ({actor.UserName})", comment, actor.UserName, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return instance;
+    }
+
+    /// <summary>Publishes the item's latest version at once, outside the chain: the emergency permission and a written reason are required;
+    /// the step is recorded like any other and the board is told.</summary>
+    public async Task<WorkflowInstance> EmergencyPublishAsync(string contentItemId, string? reason, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.MayEmergencyPublish)
+        {
+            throw new WorkflowForbiddenException("Đăng khẩn cấp cần quyền riêng 'Đăng khẩn cấp'; không vai trò nào có sẵn quyền này.");
+        }
+
+        reason = string.IsNullOrWhiteSpace(reason) ? null : TextNormalizer.Normalize(reason.Trim());
+        if (reason is null || reason.Length < MinEmergencyReasonLength || reason.Length > MaxCommentLength)
+        {
+            throw new WorkflowInputException($"Đăng khẩn cấp cần ghi rõ lý do (từ {MinEmergencyReasonLength} đến {MaxCommentLength} ký tự).");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+        if (instance is null)
+        {
+            instance = await NewInstanceAsync(definition, item, cancellationToken);
+            db.Add(instance);
+        }
+
+        var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
+        if (current.Kind is WorkflowStateKind.Published or WorkflowStateKind.Rejected)
+        {
+            throw new WorkflowConflictException($"Nội dung đang ở bước '{current.DisplayName}': không đăng khẩn cấp được.");
+        }
+
+        if (expectedVersion is not null && expectedVersion != item.Version)
+        {
+            throw new WorkflowConflictException($"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại.");
+        }
+
+        if (IsConfidential(item))
+        {
+            throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, kể cả đăng khẩn cấp.");
+        }
+
+        var published = definition.PublishedState ?? throw new WorkflowConflictException($"Quy trình '{definition.DisplayName}' không có trạng thái đã đăng.");
+        var comment = "Đăng khẩn cấp. Lý do: " + reason;
+        await RecordAsync(instance, item, WorkflowStep.Events.EmergencyPublish, published, actor.UserName, WorkflowsPermissions.EmergencyPublish.Name, actor.UnitId, comment, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // The published version is the one the emergency vouches for: the approved-version guard holds it to exactly this one.
+        instance.ApprovedVersionId = item.Id;
+        await SaveOrConflictAsync(cancellationToken);
+        var cause = $"đăng khẩn cấp ({actor.UserName})";
+        await RunActionsAsync(definition, published, instance, item, cause, comment, actor.UserName, cancellationToken);
+        await notifier.NotifyRolesAsync(BoardRoles, null, item.ContentItemId,
+            $"'{item.DisplayText}' ({definition.DisplayName}) được {cause} ngoài quy trình duyệt. Lý do: {reason}", WorkflowStep.Events.EmergencyPublish, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return instance;
@@ -366,13 +448,18 @@ public sealed class WorkflowService(
 
     private async Task RunActionsAsync(WorkflowDefinition definition, WorkflowState state, WorkflowInstance instance, ContentItem item, string cause, string? comment, string? actorName, CancellationToken cancellationToken, bool publishActions = true)
     {
+        DateTime? scheduledUtc = null;
         foreach (var action in state.Actions)
         {
             switch (action.Type)
             {
                 case WorkflowActionType.Publish when publishActions:
                     // Exactly the approved version; a future publish-later time schedules it instead (nothing shows it before then).
-                    await contents.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, new PublishRequest(PublishSource.Workflow, actorName, comment), cancellationToken);
+                    if (await contents.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, new PublishRequest(PublishSource.Workflow, actorName, comment), cancellationToken) is null)
+                    {
+                        scheduledUtc = await PendingPublicationUtcAsync(item.ContentItemId, cancellationToken);
+                    }
+
                     break;
                 case WorkflowActionType.Unpublish when publishActions:
                     if (await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Published, cancellationToken))
@@ -382,7 +469,7 @@ public sealed class WorkflowService(
 
                     break;
                 case WorkflowActionType.Notify:
-                    var message = $"'{item.DisplayText}' ({definition.DisplayName}) chuyển sang bước '{state.DisplayName}': {cause}." + (comment is null ? "" : $" Ý kiến: {comment}");
+                    var message = $"'{item.DisplayText}' ({definition.DisplayName}) chuyển sang bước '{StateLabel(state, scheduledUtc)}': {cause}." + (comment is null ? "" : $" Ý kiến: {comment}");
                     await notifier.NotifyRolesAsync(action.Roles, action.SameUnit ? instance.UnitId : null, item.ContentItemId, message, state.Name, cancellationToken);
                     if (action.Author && instance.Author is { } author)
                     {

@@ -44,6 +44,7 @@ public sealed class WorkflowStep
         public const string ContentChanged = "content-changed";
         public const string LegacyImport = "legacy-import";
         public const string Started = "start";
+        public const string EmergencyPublish = "emergency-publish";
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -42,4 +44,54 @@ public sealed class WorkflowNotifier(CmsDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<WorkflowNotification>> ListAsync(string userName, int take, CancellationToken cancellationToken = default) =>
         await db.Set<WorkflowNotification>().AsNoTracking().Where(n => n.UserName == userName)
             .OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id).Take(take).ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(string userName, CancellationToken cancellationToken = default) =>
+        db.Set<WorkflowNotification>().CountAsync(n => n.UserName == userName, cancellationToken);
+
+    public async Task<IReadOnlyList<WorkflowNotification>> PageAsync(string userName, int skip, int take, CancellationToken cancellationToken = default) =>
+        await db.Set<WorkflowNotification>().AsNoTracking().Where(n => n.UserName == userName)
+            .OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+
+    public Task<int> UnreadCountAsync(string userName, CancellationToken cancellationToken = default) =>
+        db.Set<WorkflowNotification>().CountAsync(n => n.UserName == userName && n.ReadUtc == null, cancellationToken);
+
+    /// <summary>Marks the notification <paramref name="id"/> of <paramref name="userName"/> read.</summary>
+    /// <returns>False when the user has no such notification (someone else's is the same as none).</returns>
+    public async Task<bool> MarkReadAsync(string userName, long id, CancellationToken cancellationToken = default)
+    {
+        var notification = await db.Set<WorkflowNotification>().FirstOrDefaultAsync(n => n.Id == id && n.UserName == userName, cancellationToken);
+        if (notification is null)
+        {
+            return false;
+        }
+
+        notification.ReadUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Marks every unread notification of <paramref name="userName"/> read; returns how many.</summary>
+    public Task<int> MarkAllReadAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<WorkflowNotification>().Where(n => n.UserName == userName && n.ReadUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
+    }
+}
+
+/// <summary>"Thông báo" in the back office's header, with the number of unread notifications.</summary>
+internal sealed class NotificationsHeaderLink(WorkflowNotifier notifier) : IAdminHeaderLinkProvider
+{
+    public const string Url = "/admin/thong-bao";
+
+    public async Task<AdminHeaderLink?> GetLinkAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.Name is not { } userName)
+        {
+            return null;
+        }
+
+        var unread = await notifier.UnreadCountAsync(userName, cancellationToken);
+        return new AdminHeaderLink(unread == 0 ? "Thông báo" : $"Thông báo ({unread} chưa đọc)", Url);
+    }
 }

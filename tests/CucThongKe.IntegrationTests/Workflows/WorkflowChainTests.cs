@@ -15,7 +15,6 @@ namespace CucThongKe.Tests.Workflows;
 public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTestBase(provider)
 {
     private static readonly string[] CongVan = ["cong-van"];
-    private static readonly string[] Activities = ["hoat-dong-cua-cuc"];
 
     [Fact]
     public async Task Five_people_in_five_roles_take_a_news_item_from_draft_to_the_public_site_and_every_step_is_recorded()
@@ -162,18 +161,7 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
     {
         await AddPeopleAsync();
         var release = Clock.GetUtcNow().UtcDateTime.AddDays(2);
-        var create = await (await ApiAsync(Contributor)).PostAsync("/api/content", Json(new
-        {
-            contentType = "News",
-            content = new
-            {
-                TitlePart = new { Title = "Thông cáo báo chí quý IV" },
-                News = new { Category = new { TermIds = Activities } },
-                PublishLaterPart = new { ScheduledPublishUtc = release },
-            },
-        }));
-        AssertStatus(HttpStatusCode.Created, create);
-        var id = (await ReadAsync(create))["contentItemId"]!.GetValue<string>();
+        var id = await CreateScheduledNewsAsync("Thông cáo báo chí quý IV", release);
         await AdvanceAsync(id, [.. ToApproved, (Publisher, "publish")]);
         var scheduled = await StatusAsync(id);
         Assert.Equal("Published", scheduled["state"]!["name"]!.GetValue<string>());

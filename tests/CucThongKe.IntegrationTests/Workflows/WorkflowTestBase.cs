@@ -33,6 +33,9 @@ public abstract class WorkflowTestBase(DatabaseProvider provider) : SiteTestBase
     public const string OtherUnitHead = "cc.daitu";
     public const string OtherContributor = "ctv.daitu";
 
+    /// <summary>The news category "Hoạt động của Cục".</summary>
+    protected static readonly string[] Activities = ["hoat-dong-cua-cuc"];
+
     private readonly Dictionary<string, string> _tokens = [];
 
     /// <summary>A Monday morning, 09:00 in Vietnam.</summary>
@@ -55,6 +58,14 @@ public abstract class WorkflowTestBase(DatabaseProvider provider) : SiteTestBase
         var token = (await ReadAsync(response))["token"]!.GetValue<string>();
         _tokens[userName] = token;
         return token;
+    }
+
+    /// <summary>A back-office browser signed in as <paramref name="userName"/> with the password.</summary>
+    protected async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var browser = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(browser, userName, Password));
+        return browser;
     }
 
     protected async Task<HttpClient> ApiAsync(string userName)
@@ -80,6 +91,23 @@ public abstract class WorkflowTestBase(DatabaseProvider provider) : SiteTestBase
     protected async Task<string> CreateNewsAsync(string title, string author = Contributor)
     {
         var response = await (await ApiAsync(author)).PostAsync("/api/content", Json(new { contentType = "News", content = NewsContent(title) }));
+        AssertStatus(HttpStatusCode.Created, response);
+        return (await ReadAsync(response))["contentItemId"]!.GetValue<string>();
+    }
+
+    /// <summary>Creates a news draft as the contributor, to be released at <paramref name="releaseUtc"/> once published; returns its id.</summary>
+    protected async Task<string> CreateScheduledNewsAsync(string title, DateTime releaseUtc)
+    {
+        var response = await (await ApiAsync(Contributor)).PostAsync("/api/content", Json(new
+        {
+            contentType = "News",
+            content = new
+            {
+                TitlePart = new { Title = title },
+                News = new { Category = new { TermIds = Activities } },
+                PublishLaterPart = new { ScheduledPublishUtc = releaseUtc },
+            },
+        }));
         AssertStatus(HttpStatusCode.Created, response);
         return (await ReadAsync(response))["contentItemId"]!.GetValue<string>();
     }

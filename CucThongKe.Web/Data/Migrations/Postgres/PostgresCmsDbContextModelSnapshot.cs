@@ -921,6 +921,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

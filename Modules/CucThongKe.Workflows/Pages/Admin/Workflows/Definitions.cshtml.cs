@@ -13,8 +13,6 @@ public sealed class DefinitionsModel(WorkflowDefinitionStore store) : PageModel
 
     public WorkflowDefinition? Selected { get; private set; }
 
-    public WorkflowDiagram? Diagram { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string? name, CancellationToken cancellationToken)
     {
         if (name is null)
@@ -24,12 +22,6 @@ public sealed class DefinitionsModel(WorkflowDefinitionStore store) : PageModel
         }
 
         Selected = await store.GetAsync(name, cancellationToken);
-        if (Selected is null)
-        {
-            return NotFound();
-        }
-
-        Diagram = WorkflowDiagram.Layout(Selected);
-        return Page();
+        return Selected is null ? NotFound() : Page();
     }
 }

@@ -20,7 +20,13 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
         return refused ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string? transition, string? comment, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(string id, string? transition, string? comment, int? expectedVersion, CancellationToken cancellationToken) =>
+        ActAsync(id, () => workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã chuyển bước.", cancellationToken);
+
+    public Task<IActionResult> OnPostEmergencyAsync(string id, string? reason, int? expectedVersion, CancellationToken cancellationToken) =>
+        ActAsync(id, () => workflows.EmergencyPublishAsync(id, reason, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã đăng khẩn cấp; Ban Biên tập đã được báo.", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken)
     {
         var refused = await LoadAsync(id, cancellationToken);
         if (refused is not null)
@@ -30,7 +36,7 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
 
         try
         {
-            await workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken);
+            await act();
         }
         catch (Exception ex) when (ex is WorkflowForbiddenException or WorkflowConflictException or WorkflowInputException or WorkflowNotFoundException)
         {
@@ -46,7 +52,7 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
             return Page();
         }
 
-        TempData["Message"] = "Đã chuyển bước.";
+        TempData["Message"] = done;
         return Redirect($"/admin/quy-trinh/noi-dung/{id}");
     }
 
