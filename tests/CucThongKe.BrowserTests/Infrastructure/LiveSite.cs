@@ -1,4 +1,5 @@
 using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Recipes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,6 +52,22 @@ public sealed class LiveSite : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LiveSite(app, dataPath, address.TrimEnd('/'));
+    }
+
+    /// <summary>Runs a recipe from the test project's TestRecipes folder, as an administrator importing content would.</summary>
+    public async Task RunRecipeAsync(string file)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var recipe = RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", file));
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions());
+    }
+
+    /// <summary>Puts a file into the media library folder, where attachments point.</summary>
+    public async Task WriteMediaFileAsync(string path, byte[] content)
+    {
+        var full = Path.Combine(DataPath, "media", path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllBytesAsync(full, content);
     }
 
     public async ValueTask DisposeAsync()
