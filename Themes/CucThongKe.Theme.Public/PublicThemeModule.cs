@@ -91,6 +91,7 @@ public sealed class PublicThemeModule : CmsModule
             path is not null && await content.IsPublishedFileAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
         endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CacheOutput(PublicPageCachePolicy.Name);
     }

@@ -57,6 +57,7 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
         ViewData["Title"] = Items.Page > 1 ? $"{Heading} - trang {Items.Page}" : Heading;
         ViewData["Description"] = Area.Description;
         Breadcrumb.Set(ViewData, Category is null ? [Area] : [Area, new MenuLink(Category.Name, Request.Path)]);
+        Feeds.FeedCatalog.Advertise(ViewData, Area.Url, Category is null ? null : (Category.TermId, Category.Name));
         return Page();
     }
 }
