@@ -119,25 +119,45 @@ public sealed class ReaderJourneyTests(ReaderSite reader) : IClassFixture<Reader
     public async Task A_reader_asks_a_question_and_follows_it_with_the_tracking_code()
     {
         var page = await reader.NewPageAsync();
-        var questions = new QuestionPages(page, BaseUrl);
+        var questions = new CitizenFormPages(page, BaseUrl, "/hoi-dap");
 
         await questions.OpenAsync("/");
         await questions.FollowMenuAsync("Hỏi đáp");
         await questions.FollowLinkAsync("Gửi câu hỏi");
-        await questions.AskAsync("Hoàng Văn Đọc", "doc@example.vn", "Phòng Thống kê Kinh tế", "Tổng mức bán lẻ hàng hóa tháng 8 năm 2026 của tỉnh tăng bao nhiêu so với cùng kỳ?");
+        await questions.SendAsync("Hoàng Văn Đọc", "doc@example.vn", "Phòng Thống kê Kinh tế", "Câu hỏi (bắt buộc",
+            "Tổng mức bán lẻ hàng hóa tháng 8 năm 2026 của tỉnh tăng bao nhiêu so với cùng kỳ?", "Gửi câu hỏi");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cục đã nhận câu hỏi của bạn");
         var code = await questions.TrackingCodeAsync();
         Assert.Matches("^HD[0-9A-F]{10}$", code);
 
         // Later, in another browser, the reader has only the code.
         var laterPage = await reader.NewPageAsync();
-        var later = new QuestionPages(laterPage, BaseUrl);
-        await later.CheckStatusAsync(code);
+        var later = new CitizenFormPages(laterPage, BaseUrl, "/hoi-dap");
+        await later.CheckStatusAsync("Mã số câu hỏi", code);
 
         Assert.Equal(code, await later.FactAsync("Mã số"));
         Assert.Equal("Đang xử lý", await later.FactAsync("Tình trạng"));
         await later.OpenAsync("/hoi-dap");
         await Assertions.Expect(later.Heading("Hỏi đáp")).ToBeVisibleAsync();
         Assert.DoesNotContain("Tổng mức bán lẻ hàng hóa tháng 8", await laterPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_sends_feedback_from_the_contact_page_and_follows_it_with_the_tracking_code()
+    {
+        var page = await reader.NewPageAsync();
+        var feedback = new CitizenFormPages(page, BaseUrl, "/gop-y");
+
+        await feedback.OpenAsync("/");
+        await feedback.FollowMenuAsync("Liên hệ");
+        await feedback.FollowLinkAsync("Gửi góp ý");
+        await feedback.SendAsync("Lê Thị Góp", "gop@example.vn", "Văn phòng", "Nội dung góp ý",
+            "Đề nghị Trang thông tin điện tử có thêm bảng số liệu theo từng huyện.", "Gửi góp ý");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cục đã nhận góp ý của bạn");
+        var code = await feedback.TrackingCodeAsync();
+        await feedback.CheckStatusAsync("Mã số góp ý", code);
+
+        Assert.Equal("Văn phòng", await feedback.FactAsync("Đơn vị tiếp nhận"));
+        Assert.Equal("Đang xử lý", await feedback.FactAsync("Tình trạng"));
     }
 }

@@ -64,28 +64,29 @@ public sealed class ReportPage(IPage page, string baseUrl) : PublicPage(page, ba
     }
 }
 
-/// <summary>The Q&amp;A form and the status page.</summary>
-public sealed class QuestionPages(IPage page, string baseUrl) : PublicPage(page, baseUrl)
+/// <summary>A citizen's form (Q&amp;A or feedback) and its status page, where <paramref name="area"/> is /hoi-dap or /gop-y.</summary>
+public sealed class CitizenFormPages(IPage page, string baseUrl, string area) : PublicPage(page, baseUrl)
 {
-    public async Task AskAsync(string name, string email, string unit, string question)
+    /// <summary>Fills in and sends the form; <paramref name="messageLabel"/> names its text box, <paramref name="button"/> its send button.</summary>
+    public async Task SendAsync(string name, string email, string unit, string messageLabel, string message, string button)
     {
         await Page.GetByLabel("Họ và tên").FillAsync(name);
         await Page.GetByLabel("Thư điện tử (bắt buộc").FillAsync(email);
         await Page.GetByLabel("Đơn vị hoặc lĩnh vực").SelectOptionAsync(new SelectOptionValue { Label = unit });
-        await Page.GetByLabel("Câu hỏi (bắt buộc").FillAsync(question);
+        await Page.GetByLabel(messageLabel).FillAsync(message);
         await Page.GetByLabel("Tôi đồng ý").CheckAsync();
 
         // The form refuses what is sent faster than a person types (the anti-spam check).
         await Task.Delay(TimeSpan.FromSeconds(3.2));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
     }
 
     public Task<string> TrackingCodeAsync() => Page.Locator(".tracking-code").InnerTextAsync();
 
-    public async Task CheckStatusAsync(string code)
+    public async Task CheckStatusAsync(string codeLabel, string code)
     {
-        await OpenAsync("/hoi-dap/tra-cuu");
-        await Page.GetByLabel("Mã số câu hỏi").FillAsync(code);
+        await OpenAsync(area + "/tra-cuu");
+        await Page.GetByLabel(codeLabel).FillAsync(code);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
     }
 
