@@ -160,4 +160,32 @@ public sealed class ReaderJourneyTests(ReaderSite reader) : IClassFixture<Reader
         Assert.Equal("Văn phòng", await feedback.FactAsync("Đơn vị tiếp nhận"));
         Assert.Equal("Đang xử lý", await feedback.FactAsync("Tình trạng"));
     }
+
+    [Fact]
+    public async Task A_keyboard_reader_without_javascript_skips_to_the_content_finds_a_document_and_enlarges_the_text()
+    {
+        var context = await reader.Browser.NewContextAsync(new() { Locale = "vi-VN", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var lookup = new DocumentLookupPage(page, BaseUrl);
+        await lookup.OpenAsync("/van-ban");
+
+        // The first Tab shows the skip link; Enter takes the reader past the header to the lookup form.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Bỏ qua, đến nội dung chính" });
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        Assert.True(await skip.BoundingBoxAsync() is { X: >= 0, Y: >= 0, Width: > 0 }, "The focused skip link is on screen.");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Số/ký hiệu")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("62/2024");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(lookup.ResultCount).ToHaveTextAsync("Tìm thấy 1 văn bản.");
+        Assert.Equal(["62/2024/NĐ-CP"], await lookup.NumbersAsync());
+
+        // A+ is a link: it works without JavaScript and brings the reader back to the same results.
+        await page.GetByRole(AriaRole.Link, new() { Name = "A+ (tăng cỡ chữ)" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("co-chu-lon");
+        Assert.Equal(["62/2024/NĐ-CP"], await lookup.NumbersAsync());
+    }
 }
