@@ -3,6 +3,8 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.DataTables;
+using CucThongKe.Theme.Public.Feedback;
+using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Feeds;
 using CucThongKe.Theme.Public.Indexing;
 using CucThongKe.Theme.Public.Media;
@@ -24,7 +26,7 @@ namespace CucThongKe.Theme.Public;
 /// <summary>The public site: layout, home page, listings, item pages, document lookup, report archive, feeds, files.</summary>
 public sealed class PublicThemeModule : CmsModule
 {
-    /// <summary>The rate limit of the citizens' forms: posts (not views) per address.</summary>
+    /// <summary>The rate limit of the citizens' forms (questions and feedback together): posts (not views) per address.</summary>
     public const string QuestionRateLimit = "public-forms";
 
     public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
@@ -36,9 +38,13 @@ public sealed class PublicThemeModule : CmsModule
         services.AddContentIndexProvider<MediaReferenceIndexProvider>();
         services.AddScoped<PublicContent>();
         services.AddScoped<QuestionSubmission>();
+        services.AddScoped<FeedbackSubmission>();
+        services.AddScoped<CitizenInbox>();
+        services.AddSingleton<FormToken>();
+        services.AddPublishGuard<FeedbackNeverPublishedGuard>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Questions are limited per address: 5 posts in 10 minutes (views are free).
+        // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(QuestionRateLimit, context =>
             HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
@@ -85,6 +91,7 @@ public sealed class PublicThemeModule : CmsModule
             path is not null && await content.IsPublishedFileAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
         endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CacheOutput(PublicPageCachePolicy.Name);
         endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CacheOutput(PublicPageCachePolicy.Name);
     }

@@ -9,6 +9,7 @@ public static class PublicTypes
     public const string Publication = "Publication";
     public const string SocioEconomicReport = "SocioEconomicReport";
     public const string Question = "Question";
+    public const string Feedback = "Feedback";
 
     public const string NewsCategories = "chuyen-muc-tin";
     public const string DocumentTypes = "loai-van-ban";

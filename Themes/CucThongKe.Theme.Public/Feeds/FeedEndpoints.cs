@@ -5,41 +5,46 @@ using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace CucThongKe.Theme.Public.Feeds;
 
-/// <summary>RSS 2.0 (all, or one area) and sitemap.xml, built from the same visible listings as the pages.</summary>
+/// <summary>RSS 2.0 (all, one area, or one category) and sitemap.xml, built from the same visible listings as the pages.</summary>
 internal static class FeedEndpoints
 {
-    private static readonly Dictionary<string, (string Type, string Title)> Areas = new(StringComparer.Ordinal)
-    {
-        ["tin-tuc"] = (PublicTypes.News, "Tin tức"),
-        ["van-ban"] = (PublicTypes.LegalDocument, "Văn bản"),
-        ["tinh-hinh-kinh-te-xa-hoi"] = (PublicTypes.SocioEconomicReport, "Tình hình kinh tế - xã hội"),
-        ["an-pham"] = (PublicTypes.Publication, "Ấn phẩm thống kê"),
-        ["hoi-dap"] = (PublicTypes.Question, "Hỏi đáp"),
-    };
+    private static readonly string[] AllTypes = [.. FeedCatalog.Areas.Select(a => a.ContentType)];
 
-    private static readonly string[] AllTypes =
-        [PublicTypes.News, PublicTypes.LegalDocument, PublicTypes.SocioEconomicReport, PublicTypes.Publication, PublicTypes.Question];
-
-    public static async Task<IResult> RssAsync(string? area, HttpContext http, PublicContent content, SettingsStore settings, CancellationToken cancellationToken)
+    /// <summary>The newest 30 items of everything, of one area, or of one category of an area; 404 for an unknown area or category.</summary>
+    /// <remarks>Mapped at /rss, /rss/{area} and /rss/{area}/{term}: the route alone says which, never the query string.</remarks>
+    public static async Task<IResult> RssAsync(HttpContext http, PublicContent content, SettingsStore settings, CancellationToken cancellationToken)
     {
+        var area = http.GetRouteValue("area") as string;
+        var term = http.GetRouteValue("term") as string;
         string title;
+        string link;
         IReadOnlyList<ContentSummary> items;
         if (area is null)
         {
-            title = "Tin mới";
+            (title, link) = ("Tin mới", "/");
             items = await content.LatestAsync(AllTypes, 30, cancellationToken);
         }
-        else if (Areas.TryGetValue(area, out var known))
+        else if (FeedCatalog.Find(area) is not { } known)
         {
-            title = known.Title;
-            items = await content.LatestAsync([known.Type], 30, cancellationToken);
+            return Results.NotFound();
+        }
+        else if (term is null)
+        {
+            (title, link) = (known.Title, "/" + known.Slug);
+            items = await content.LatestAsync([known.ContentType], 30, cancellationToken);
+        }
+        else if (known.Taxonomy is null || (await content.TermsAsync(known.Taxonomy, cancellationToken)).FirstOrDefault(t => t.TermId == term) is not { } category)
+        {
+            return Results.NotFound();
         }
         else
         {
-            return Results.NotFound();
+            (title, link) = ($"{known.Title}: {category.Name}", known.Slug == "tin-tuc" ? $"/tin-tuc/chuyen-muc/{category.TermId}" : "/" + known.Slug);
+            items = (await content.ListAsync(known.ContentType, known.Taxonomy, category.TermId, 1, 30, cancellationToken)).Items;
         }
 
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
@@ -50,7 +55,7 @@ internal static class FeedEndpoints
             w.WriteAttributeString("version", "2.0");
             w.WriteStartElement("channel");
             w.WriteElementString("title", $"{title} - {site.SiteName}");
-            w.WriteElementString("link", baseUrl + "/" + (area ?? ""));
+            w.WriteElementString("link", baseUrl + link);
             w.WriteElementString("description", $"{title} của {site.OwnerName ?? site.SiteName}. {site.Citation}.");
             w.WriteElementString("language", "vi");
             foreach (var item in items.Where(i => i.Path is not null))

@@ -24,7 +24,8 @@ public static class SiteMenu
     [
         new("Lịch phổ biến thông tin thống kê", "/lich-cong-bo", "Thời gian công bố các báo cáo thống kê sắp tới (Điều 4.2)."),
         new("Danh bạ thư điện tử", "/danh-ba", "Địa chỉ thư điện tử công vụ của lãnh đạo Cục, trưởng các phòng và chi cục (Điều 12.8)."),
-        new("Tin RSS", "/rss", "Tin mới nhất theo định dạng RSS 2.0."),
+        new("Góp ý", "/gop-y", "Gửi góp ý về hoạt động của Cục và Trang thông tin điện tử; tra cứu tình trạng xử lý bằng mã số."),
+        new("Kênh RSS", "/kenh-rss", "Tin mới theo định dạng RSS 2.0: tất cả, theo từng mục và từng chuyên mục."),
     ];
 
     /// <summary>The state portals the home page links to.</summary>

@@ -70,6 +70,7 @@ public sealed class DocumentsModel(PublicContent content, SettingsStore settings
         ViewData["Title"] = "Văn bản";
         ViewData["Description"] = SiteMenu.Main.Single(m => m.Url == "/van-ban").Description;
         Breadcrumb.Set(ViewData, SiteMenu.Main.Single(m => m.Url == "/van-ban"));
+        Feeds.FeedCatalog.Advertise(ViewData, "/van-ban");
         return Page();
     }
 }

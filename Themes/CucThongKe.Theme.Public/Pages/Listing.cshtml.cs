@@ -56,7 +56,9 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
         Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(ContentType));
         ViewData["Title"] = Items.Page > 1 ? $"{Heading} - trang {Items.Page}" : Heading;
         ViewData["Description"] = Area.Description;
+        ViewData["Date"] = Items.Items.Max(i => i.PublishedUtc)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Breadcrumb.Set(ViewData, Category is null ? [Area] : [Area, new MenuLink(Category.Name, Request.Path)]);
+        Feeds.FeedCatalog.Advertise(ViewData, Area.Url, Category is null ? null : (Category.TermId, Category.Name));
         return Page();
     }
 }

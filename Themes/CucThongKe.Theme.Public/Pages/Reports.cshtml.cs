@@ -57,6 +57,7 @@ public sealed class ReportsModel(PublicContent content, SettingsStore settings) 
         ViewData["Title"] = "Tình hình kinh tế - xã hội";
         ViewData["Description"] = area.Description;
         Breadcrumb.Set(ViewData, area);
+        Feeds.FeedCatalog.Advertise(ViewData, area.Url);
         return Page();
     }
 }

@@ -54,12 +54,20 @@ public sealed class LiveSite : IAsyncDisposable
         return new LiveSite(app, dataPath, address.TrimEnd('/'));
     }
 
-    /// <summary>Runs a recipe from the test's <c>TestRecipes</c> folder (people for a journey, say) as the setup would.</summary>
+    /// <summary>Runs a recipe from the test project's TestRecipes folder, as an administrator importing content would.</summary>
     public async Task RunRecipeAsync(string file)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var recipe = RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", file));
         await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions());
+    }
+
+    /// <summary>Puts a file into the media library folder, where attachments point.</summary>
+    public async Task WriteMediaFileAsync(string path, byte[] content)
+    {
+        var full = Path.Combine(DataPath, "media", path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllBytesAsync(full, content);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.PublicSite;
 
 /// <summary>The readers' side: routes, listings, the document lookup, what must stay invisible, the output cache.</summary>
-public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(provider)
+public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
     private const string LawPath = "/van-ban/luat-thong-ke-nam-2015";
     private const string NewsPath = "/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026";
@@ -46,6 +46,15 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         { "/rss", HttpStatusCode.OK, "application/rss+xml" },
         { "/rss/tin-tuc", HttpStatusCode.OK, "application/rss+xml" },
         { "/rss/khong-co", HttpStatusCode.NotFound, "text/html" },
+        { "/rss/tin-tuc/hoat-dong-cua-cuc", HttpStatusCode.OK, "application/rss+xml" },
+        { "/rss/van-ban/luat", HttpStatusCode.OK, "application/rss+xml" },
+        { "/rss/tinh-hinh-kinh-te-xa-hoi/thang", HttpStatusCode.OK, "application/rss+xml" },
+        { "/rss/tin-tuc/khong-co-chuyen-muc-nay", HttpStatusCode.NotFound, "text/html" },
+        { "/rss/an-pham/nam-2025", HttpStatusCode.NotFound, "text/html" },
+        { "/rss?area=tin-tuc", HttpStatusCode.OK, "application/rss+xml" },
+        { "/kenh-rss", HttpStatusCode.OK, "text/html" },
+        { "/gop-y", HttpStatusCode.OK, "text/html" },
+        { "/gop-y/tra-cuu", HttpStatusCode.OK, "text/html" },
         { "/sitemap.xml", HttpStatusCode.OK, "application/xml" },
         { "/tep/van-ban/luat-thong-ke-2015.pdf", HttpStatusCode.OK, "application/pdf" },
         { "/tep/du-lieu/bang.csv", HttpStatusCode.OK, "text/csv" },
@@ -274,7 +283,7 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         var page = await client.GetAsync("/van-ban/cong-van-mat-ve-ke-hoach-kiem-tra");
 
         AssertStatus(HttpStatusCode.NotFound, page);
-        foreach (var url in new[] { "/", "/van-ban", "/van-ban?q=mat", "/van-ban?so=01%2FCV", "/rss", "/rss/van-ban", "/sitemap.xml" })
+        foreach (var url in new[] { "/", "/van-ban", "/van-ban?q=mat", "/van-ban?so=01%2FCV", "/rss", "/rss/van-ban", "/rss/van-ban/cong-van", "/sitemap.xml" })
         {
             var body = await client.GetStringAsync(url);
             Assert.DoesNotContain("Công văn mật", body, StringComparison.Ordinal);
@@ -308,7 +317,7 @@ public abstract class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(
         AssertStatus(HttpStatusCode.NotFound, page);
         AssertStatus(HttpStatusCode.NotFound, await client.GetAsync("/tep/du-lieu/chua-dung.csv"));
         Assert.Contains("Tình hình kinh tế - xã hội tháng 11 năm 2026", calendar, StringComparison.Ordinal);
-        foreach (var url in new[] { "/tinh-hinh-kinh-te-xa-hoi", "/tinh-hinh-kinh-te-xa-hoi?nam=2026", "/rss", "/rss/tinh-hinh-kinh-te-xa-hoi", "/sitemap.xml" })
+        foreach (var url in new[] { "/tinh-hinh-kinh-te-xa-hoi", "/tinh-hinh-kinh-te-xa-hoi?nam=2026", "/rss", "/rss/tinh-hinh-kinh-te-xa-hoi", "/rss/tinh-hinh-kinh-te-xa-hoi/thang", "/sitemap.xml" })
         {
             Assert.DoesNotContain("thang-11-nam-2026", await client.GetStringAsync(url), StringComparison.Ordinal);
         }

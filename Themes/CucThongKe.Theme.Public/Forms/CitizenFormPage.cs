@@ -1,0 +1,102 @@
+using CucThongKe.Core.Data;
+using CucThongKe.Users.Units;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Theme.Public.Forms;
+
+/// <summary>What the shared fields of the citizens' forms (_SenderFields, _ConsentFields) show.</summary>
+public interface ICitizenForm
+{
+    CitizenFormInput Sender { get; }
+
+    IReadOnlyList<Unit> Units { get; }
+
+    string Token { get; }
+
+    /// <summary>What the citizen sends, in the unit label ("hỏi", "góp ý").</summary>
+    string Topic { get; }
+
+    /// <summary>What the personal data is handled for, in the consent label.</summary>
+    string ConsentPurpose { get; }
+}
+
+/// <summary>A citizen's form (a question, feedback): the units to write to, server-side checks, anti-spam, never cached, rate-limited.</summary>
+[EnableRateLimiting(PublicThemeModule.QuestionRateLimit)]
+public abstract class CitizenFormPage<TInput>(FormToken tokens, CmsDbContext db) : PageModel, ICitizenForm
+    where TInput : CitizenFormInput, new()
+{
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    /// <summary>The departments and branches a citizen can write to.</summary>
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+
+    public string Token { get; private set; } = "";
+
+    public string? FormError { get; private set; }
+
+    CitizenFormInput ICitizenForm.Sender => Input;
+
+    public abstract string Topic { get; }
+
+    public abstract string ConsentPurpose { get; }
+
+    /// <summary>Why the sender must consent, in the error shown when they did not.</summary>
+    protected abstract string ConsentMessage { get; }
+
+    /// <summary>What a robot that filled in the honeypot is told.</summary>
+    protected abstract string RefusedMessage { get; }
+
+    /// <summary>Sets the title, description and breadcrumb.</summary>
+    protected abstract void Describe();
+
+    /// <summary>Loads the units and a fresh token; the page is never stored in the output cache.</summary>
+    protected async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Caching.CacheTags.DoNotStore(HttpContext);
+        Token = tokens.Issue();
+        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
+        Units = await db.Set<Unit>().AsNoTracking()
+            .Where(u => (u.Kind == UnitKind.Department || u.Kind == UnitKind.Branch) && (u.EffectiveTo == null || u.EffectiveTo >= today))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Order).ThenBy(u => u.Name)
+            .ToListAsync(cancellationToken);
+        Describe();
+    }
+
+    /// <summary>The chosen unit when the form passes every check; otherwise null, with the answer set to 400.</summary>
+    protected async Task<Unit?> AcceptAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        var unit = Units.FirstOrDefault(u => u.Id == Input.UnitId);
+        if (unit is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitId)}", "Xin vui lòng chọn đơn vị hoặc lĩnh vực.");
+        }
+
+        if (!Input.Consent)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Consent)}", ConsentMessage);
+        }
+
+        // The honeypot is hidden from people; only robots fill it in.
+        FormError = !string.IsNullOrEmpty(Input.Website) ? RefusedMessage : tokens.Check(Input.Token);
+        if (FormError is not null || !ModelState.IsValid || unit is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return null;
+        }
+
+        return unit;
+    }
+
+    /// <summary>The sender's name, email and phone as they are stored (trimmed, NFC).</summary>
+    protected (string Name, string Email, string? Phone) Sender() =>
+        (TextNormalizer.Normalize(Input.Name!.Trim()), Input.Email!.Trim(), string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim());
+
+    /// <summary>A multi-line text as it is stored: Unix line ends, trimmed, NFC.</summary>
+    protected static string Text(string value) => TextNormalizer.Normalize(value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+}

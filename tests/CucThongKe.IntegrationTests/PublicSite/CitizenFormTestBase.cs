@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Tests.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests.PublicSite;
+
+/// <summary>Filling in a citizen's form (a question, feedback) as a browser would: the form's tokens, the sender's fields, a human's pace.</summary>
+public abstract partial class CitizenFormTestBase(DatabaseProvider provider) : SiteTestBase(provider)
+{
+    /// <summary>The form's hidden tokens and a valid sender; <paramref name="message"/> fills the form's own text field.</summary>
+    protected static async Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, string url, (string Field, string Value) message, bool waitLikeAHuman)
+    {
+        var html = await client.GetStringAsync(url);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryPattern().Match(html).Groups[1].Value,
+            ["Input.Token"] = WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value),
+            ["Input.Name"] = "Trần Thị Hỏi",
+            ["Input.Email"] = "hoi@example.vn",
+            ["Input.Phone"] = "0912 345 678",
+            ["Input.UnitId"] = "phong-kinh-te",
+            [message.Field] = message.Value,
+            ["Input.Consent"] = "true",
+            ["Input.Website"] = "",
+        };
+        if (waitLikeAHuman)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3.2));
+        }
+
+        return form;
+    }
+
+    protected static FormUrlEncodedContent Fields(Dictionary<string, string> form) => new(form);
+
+    protected Task<int> CountAsync(string contentType) =>
+        Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().CountAsync(c => c.ContentType == contentType));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("name=\"Input.Token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
