@@ -6,6 +6,7 @@ using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using CucThongKe.Theme.Public.Indexing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CucThongKe.Theme.Public.Content;
 
@@ -28,7 +29,7 @@ public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
 public sealed record DocumentFilter(string? Number, string? Type, string? Issuer, string? Field, int? Year, string? Text);
 
 /// <summary>What readers may see: published versions only, never a confidential document; all listings read columns and index tables.</summary>
-public sealed class PublicContent(CmsDbContext db, ContentManager contents)
+public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMemoryCache cache)
 {
     public const int MaxPage = 10_000;
 
@@ -50,7 +51,8 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents)
         var items = Visible().Where(c => c.ContentType == contentType);
         if (taxonomy is not null && term is not null)
         {
-            items = items.Where(c => db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy == taxonomy && t.TermId == term));
+            // + "": see RelatedAsync.
+            items = items.Where(c => db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term));
         }
 
         var total = await items.CountAsync(cancellationToken);
@@ -63,11 +65,17 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents)
         await NewestAsync(Visible().Where(c => contentTypes.Contains(c.ContentType)), 0, take, cancellationToken);
 
     /// <summary>Published items filed under the same term, the item itself left out.</summary>
+    /// <remarks>
+    /// Filed under the term is tested per item, by the version's id, as the items are walked newest first: given
+    /// equalities on (taxonomy, term) SQLite would rather use that index and scan every item of the term for each item
+    /// walked (86 ms for the related-news box over 50,000 news); <c>+ ""</c> turns those two columns into expressions
+    /// no index serves, so the version-id index is used (under 1 ms). The filtered listing does the same.
+    /// </remarks>
     public async Task<IReadOnlyList<ContentSummary>> RelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken = default)
     {
         var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
         items = items.Where(c => picked.Contains(c.ContentItemId)
-            || (term != null && db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy == taxonomy && t.TermId == term)));
+            || (term != null && db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)));
         return await NewestAsync(items, 0, take, cancellationToken);
     }
 
@@ -175,7 +183,7 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents)
 
     /// <summary>The terms of a taxonomy in their order, by id.</summary>
     public async Task<IReadOnlyList<TaxonomyTerm>> TermsAsync(string taxonomy, CancellationToken cancellationToken = default) =>
-        await db.Set<TaxonomyTerm>().AsNoTracking().Where(t => t.Taxonomy == taxonomy).OrderBy(t => t.Order).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+        [.. (await AllTermsAsync(cancellationToken)).Where(t => t.Taxonomy == taxonomy).OrderBy(t => t.Order).ThenBy(t => t.Name, StringComparer.Ordinal)];
 
     /// <summary>Whether a published item a reader may see points at this media file (drafts' and scheduled items' files stay private).</summary>
     public Task<bool> IsPublishedFileAsync(string path, CancellationToken cancellationToken = default)
@@ -186,8 +194,13 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents)
     }
 
     /// <summary>Every term of every taxonomy (a few dozen rows), to name the terms an item is filed under.</summary>
-    public Task<List<TaxonomyTerm>> AllTermsAsync(CancellationToken cancellationToken = default) =>
-        db.Set<TaxonomyTerm>().AsNoTracking().ToListAsync(cancellationToken);
+    /// <remarks>Kept in memory for <see cref="TaxonomyTermsCache.Duration"/>; the taxonomies step drops it. Shared: read only.</remarks>
+    public async Task<IReadOnlyList<TaxonomyTerm>> AllTermsAsync(CancellationToken cancellationToken = default) =>
+        (await cache.GetOrCreateAsync(TaxonomyTermsCache.Key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TaxonomyTermsCache.Duration;
+            return await db.Set<TaxonomyTerm>().AsNoTracking().ToListAsync(cancellationToken);
+        }))!;
 
     /// <summary>Every published item a reader may see, for the sitemaps.</summary>
     public async Task<IReadOnlyList<ContentSummary>> AllAsync(int take, CancellationToken cancellationToken = default) =>
