@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Tests.Site;
+using CucThongKe.Theme.Public;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.PublicSite;
@@ -15,7 +17,11 @@ public abstract class PageCacheTests(DatabaseProvider provider) : SiteTestBase(p
 {
     private const string NewsPath = "/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026";
 
-    private Task ArrangeAsync() => RunRecipeAsync("public-site.recipe.json");
+    private async Task ArrangeAsync()
+    {
+        await PublicSiteTests.WriteFilesAsync(Site.DataPath);
+        await RunRecipeAsync("public-site.recipe.json");
+    }
 
     [Fact]
     public async Task A_second_anonymous_get_is_the_same_page_from_the_cache_and_a_head_gets_its_headers_only()
