@@ -30,16 +30,30 @@ public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
 public sealed record DocumentFilter(string? Number, string? Type, string? Issuer, string? Field, int? Year, string? Text);
 
 /// <summary>What readers may see: published versions only, never a confidential document; all listings read columns and index tables.</summary>
-public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMemoryCache cache, PublicPageStore pages)
+public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMemoryCache cache, PublicPageStore pages, PublishedItemCache published)
 {
     public const int MaxPage = 10_000;
 
     /// <summary>The published version at <paramref name="path"/>, or null when there is none a reader may see.</summary>
+    /// <remarks>Read through <see cref="PublishedItemCache"/>: the item is shared, read only.</remarks>
     public async Task<ContentItem?> GetByPathAsync(string path, CancellationToken cancellationToken = default)
     {
+        var normalized = path.Trim('/').ToLowerInvariant();
+        if (published.Get(normalized) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = published.Generation;
         await KeepConnectionOpenAsync(cancellationToken);
-        var item = await contents.GetByPathAsync(path, VersionOptions.Published, cancellationToken);
-        return item is null || IsHidden(item) ? null : item;
+        var item = await contents.GetByPathAsync(normalized, VersionOptions.Published, cancellationToken);
+        if (item is null || IsHidden(item))
+        {
+            return null;
+        }
+
+        published.Set(generation, normalized, item);
+        return item;
     }
 
     /// <summary>Whether a published version must still stay hidden (a confidential document published by mistake or by an old import).</summary>
