@@ -148,11 +148,11 @@ stop_site
 
 rps() { echo "${R[$1]}" | cut -d' ' -f1; }
 p50() { echo "${R[$1]}" | cut -d' ' -f2; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { printf "%." d "f", a / b }'; }
 echo
 echo "Results ($(nproc) cores, wrk $DURATION per figure, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo "  cached article / bare endpoint, 32 conn:  $(ratio "$(rps 'cached article, 32 conn (1)')" "$(rps 'bare, 32 conn (1)')") and $(ratio "$(rps 'cached article, 32 conn (2)')" "$(rps 'bare, 32 conn (2)')")  (target >= 0.90)"
 echo "  uncached article, 32 conn:                 $(rps 'uncached article, 32 conn') req/s  (target >= 3500)"
 echo "  uncached article, 1 conn, p50:             $(p50 'uncached article, 1 conn') ms  (target < 2)"
-echo "  uncached article / bare endpoint, 32 conn: $(ratio "$(rps 'uncached article, 32 conn')" "$(rps 'bare, 32 conn (2)')")"
+echo "  uncached article / bare endpoint, 32 conn: $(ratio "$(rps 'uncached article, 32 conn')" "$(rps 'bare, 32 conn (2)')" 4)"
 echo "  peak RSS of the site: cached run $CACHED_RSS MB, uncached run $UNCACHED_RSS MB  (target < 250)"
