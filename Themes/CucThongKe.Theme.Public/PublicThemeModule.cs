@@ -53,18 +53,19 @@ public sealed class PublicThemeModule : CmsModule
                 : RateLimitPartition.GetNoLimiter("view")));
         services.AddSingleton<MediaFiles>();
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
-        services.AddOutputCache(o => o.AddPolicy(PublicPageCachePolicy.Name, b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddSingleton<PublicPageStore>();
+        services.AddSingleton<PublishedItemCache>();
         services.AddContentHandler<OutputCacheEvictionHandler>();
         services.AddContentHandler<DataFileValidationHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
     }
 
-    public override void Configure(IApplicationBuilder app)
+    /// <summary>The page cache comes first: a cached page is served before routing, authentication or any endpoint work.</summary>
+    public override void ConfigureEarly(IApplicationBuilder app)
     {
-        // After authentication (a signed-in reader is never served a cached page), before the endpoints.
         if (app.ApplicationServices.GetRequiredService<IOptions<PublicSiteOptions>>().Value.OutputCache)
         {
-            app.UseOutputCache();
+            app.UseMiddleware<PublicPageCacheMiddleware>();
         }
     }
 
@@ -89,10 +90,10 @@ public sealed class PublicThemeModule : CmsModule
         });
         endpoints.MapGet("/tep/{**path}", async (string? path, MediaFiles files, PublicContent content, CancellationToken cancellationToken) =>
             path is not null && await content.IsPublishedFileAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
-        endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
-        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
-        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CacheOutput(PublicPageCachePolicy.Name);
-        endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CacheOutput(PublicPageCachePolicy.Name);
-        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CacheOutput(PublicPageCachePolicy.Name);
+        endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CachePublicPage();
+        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CachePublicPage();
     }
 }

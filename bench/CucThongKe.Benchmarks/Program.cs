@@ -11,6 +11,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["seed-public", .. var seedArgs])
+        {
+            return await PublicSiteSeeder.RunAsync(seedArgs);
+        }
+
         if (args is ["sql", .. var rest])
         {
             return await SqlProbe.RunAsync(rest);

@@ -3,11 +3,12 @@ using CucThongKe.Contents.Parts;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CucThongKe.Contents.Taxonomies;
 
 /// <summary>The <c>Taxonomies</c> step: taxonomies and their term trees; a taxonomy in the step replaces the stored one's terms.</summary>
-internal sealed class TaxonomiesRecipeStep(CmsDbContext db) : IRecipeStep
+internal sealed class TaxonomiesRecipeStep(CmsDbContext db, IMemoryCache cache) : IRecipeStep
 {
     public string Name => "Taxonomies";
 
@@ -36,6 +37,8 @@ internal sealed class TaxonomiesRecipeStep(CmsDbContext db) : IRecipeStep
             var order = 0;
             AddTerms(context, input.Name, input.Terms, parentId: null, path + ".Terms", seen, ref order);
         }
+
+        cache.Remove(TaxonomyTermsCache.Key);
     }
 
     private void AddTerms(RecipeStepContext context, string taxonomy, List<TermModel> terms, string? parentId, string path, HashSet<string> seen, ref int order)

@@ -12,6 +12,15 @@ public sealed class Taxonomy
 }
 
 /// <summary>One term of a taxonomy, possibly under a parent term.</summary>
+/// <summary>Where readers' pages keep the terms in memory (a few dozen rows, read by every item page).</summary>
+public static class TaxonomyTermsCache
+{
+    public const string Key = "contents:taxonomy-terms";
+
+    /// <summary>How long a change made by another process (a recipe run from the command line) may take to show.</summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+}
+
 public sealed class TaxonomyTerm
 {
     public required string Taxonomy { get; set; }

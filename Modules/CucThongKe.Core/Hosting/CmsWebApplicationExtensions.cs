@@ -78,6 +78,11 @@ public static class CmsWebApplicationExtensions
             app.UseHsts();
         }
 
+        foreach (var module in catalog.Modules)
+        {
+            module.ConfigureEarly(app);
+        }
+
         app.UseStatusCodePagesWithReExecute("/loi", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
@@ -139,7 +144,7 @@ public static class CmsWebApplicationExtensions
             default:
                 var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
-                    ? $"Data Source={Path.Combine(dataPath, "cucthongke.db")};Foreign Keys=True;Default Timeout=30"
+                    ? $"Data Source={Path.Combine(dataPath, "cucthongke.db")};Default Timeout=30"
                     : connectionString;
                 builder.Services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o =>
                     o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()));

@@ -28,7 +28,13 @@ public abstract class CmsModule
     {
     }
 
-    /// <summary>Adds middleware; called in module order before endpoints are mapped.</summary>
+    /// <summary>Adds middleware at the front of the pipeline (after the error handler, before static files, routing and
+    /// authentication); called in module order. For work that must cost a request as little as possible.</summary>
+    public virtual void ConfigureEarly(IApplicationBuilder app)
+    {
+    }
+
+    /// <summary>Adds middleware after authentication; called in module order before endpoints are mapped.</summary>
     public virtual void Configure(IApplicationBuilder app)
     {
     }

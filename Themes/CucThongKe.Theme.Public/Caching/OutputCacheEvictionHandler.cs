@@ -1,6 +1,4 @@
 using CucThongKe.Contents.Services;
-using Microsoft.AspNetCore.OutputCaching;
-
 namespace CucThongKe.Theme.Public.Caching;
 
 /// <summary>Evicts the cached pages that show an item when it is published, changed while published, unpublished or removed.</summary>
@@ -8,7 +6,7 @@ namespace CucThongKe.Theme.Public.Caching;
 /// Content handlers run inside the change's transaction, so a reader could re-cache the old page between this
 /// eviction and the commit. The same tags are evicted again when the scope ends (after the commit), closing that gap.
 /// </remarks>
-internal sealed class OutputCacheEvictionHandler(IOutputCacheStore store) : IContentHandler, IAsyncDisposable
+internal sealed class OutputCacheEvictionHandler(PublicPageStore store) : IContentHandler, IAsyncDisposable
 {
     private readonly HashSet<string> _evicted = [];
 
@@ -21,21 +19,25 @@ internal sealed class OutputCacheEvictionHandler(IOutputCacheStore store) : ICon
     public Task UpdatedAsync(ContentContext context, CancellationToken cancellationToken) =>
         context.Item.Published ? EvictAsync(context, cancellationToken) : Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         foreach (var tag in _evicted)
         {
-            await store.EvictByTagAsync(tag, CancellationToken.None);
+            store.EvictByTag(tag);
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private async Task EvictAsync(ContentContext context, CancellationToken cancellationToken)
+    private Task EvictAsync(ContentContext context, CancellationToken cancellationToken)
     {
         string[] tags = [CacheTags.Item(context.Item.ContentItemId), CacheTags.Type(context.Item.ContentType), CacheTags.Lists];
         foreach (var tag in tags)
         {
             _evicted.Add(tag);
-            await store.EvictByTagAsync(tag, cancellationToken);
+            store.EvictByTag(tag);
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Theme.Public.Caching;
 
@@ -17,63 +17,46 @@ public static class CacheTags
     /// <summary>Keeps this response out of the cache (forms, a reader's own status).</summary>
     public static void DoNotStore(HttpContext http)
     {
-        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } context)
+        if (http.Features.Get<PublicPageCacheFeature>() is { } feature)
         {
-            context.AllowCacheStorage = false;
+            feature.AllowStorage = false;
         }
     }
 
     /// <summary>Files the response under more tags, when the page is being cached.</summary>
     public static void Add(HttpContext http, params string[] tags)
     {
-        if (http.Features.Get<IOutputCacheFeature>()?.Context is { } context)
+        if (http.Features.Get<PublicPageCacheFeature>() is { } feature)
         {
             foreach (var tag in tags)
             {
-                context.Tags.Add(tag);
+                feature.Tags.Add(tag);
             }
         }
     }
 }
 
-/// <summary>Caches anonymous GETs of public pages, per query string and text size; never a signed-in reader's page or a response setting a cookie.</summary>
-public sealed class PublicPageCachePolicy(IOptions<PublicSiteOptions> options) : IOutputCachePolicy
+/// <summary>Which endpoints are public pages that <see cref="PublicPageCacheMiddleware"/> may keep.</summary>
+/// <remarks>
+/// An endpoint opts in with <c>[OutputCache(PolicyName = PublicPageCachePolicy.Name)]</c> (the theme's pages, through
+/// <c>_ViewImports</c>) or <see cref="CachePublicPage"/>; ASP.NET Core's <c>.CacheOutput(...)</c> is understood too (the
+/// site has no other output cache policy). The rules (anonymous GETs, 200 without a
+/// cookie, varied by query string and text size) are the middleware's; ASP.NET Core's own output cache middleware is
+/// not used, its store neither.
+/// </remarks>
+public static class PublicPageCachePolicy
 {
     public const string Name = "PublicPage";
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var http = context.HttpContext;
-        var cacheable = options.Value.OutputCache
-            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.User.Identity?.IsAuthenticated != true
-            && !http.Request.Headers.ContainsKey("Authorization");
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = options.Value.OutputCacheDuration;
-        context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["co-chu"] = FontSize.Current(http.Request);
-        return ValueTask.CompletedTask;
-    }
+    public static bool IsPublicPage(Endpoint? endpoint) =>
+        endpoint is not null
+        && (endpoint.Metadata.GetMetadata<OutputCacheAttribute>() is { PolicyName: Name }
+            || endpoint.Metadata.GetMetadata<PublicPageMarker>() is not null
+            || endpoint.Metadata.GetMetadata<IOutputCachePolicy>() is not null);
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>Marks an endpoint as a public page the cache may keep.</summary>
+    public static TBuilder CachePublicPage<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PublicPageMarker());
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
-        {
-            context.AllowCacheStorage = false;
-        }
-
-        // A page that named no tags of its own may show anything: it goes with every change.
-        if (context.Tags.Count == 0)
-        {
-            context.Tags.Add(CacheTags.Lists);
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    private sealed class PublicPageMarker;
 }

@@ -72,6 +72,6 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
         return Page();
     }
 
-    private Task<List<TaxonomyTerm>> TermsOfAsync(CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<TaxonomyTerm>> TermsOfAsync(CancellationToken cancellationToken) =>
         content.AllTermsAsync(cancellationToken);
 }

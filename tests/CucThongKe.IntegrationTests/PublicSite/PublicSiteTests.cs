@@ -388,14 +388,20 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     /// <summary>The test recipe's content, and the files its attachments point at.</summary>
     protected async Task ArrangeAsync()
     {
-        var media = Path.Combine(Site.DataPath, "media");
+        await WriteFilesAsync(Site.DataPath);
+        await RunRecipeAsync("public-site.recipe.json");
+    }
+
+    /// <summary>The files the test recipe's attachments point at (and one outside the media folder).</summary>
+    internal static async Task WriteFilesAsync(string dataPath)
+    {
+        var media = Path.Combine(dataPath, "media");
         Directory.CreateDirectory(Path.Combine(media, "van-ban"));
         Directory.CreateDirectory(Path.Combine(media, "du-lieu"));
         await File.WriteAllBytesAsync(Path.Combine(media, "van-ban", "luat-thong-ke-2015.pdf"), "%PDF-1.4\n%%EOF\n"u8.ToArray());
         await File.WriteAllTextAsync(Path.Combine(media, "du-lieu", "bang.csv"), "Chỉ tiêu;Giá trị\nDân số;1.3\n");
         await File.WriteAllTextAsync(Path.Combine(media, "du-lieu", "chua-dung.csv"), "Chỉ tiêu;Giá trị\nDân số;1.3\n");
-        await File.WriteAllTextAsync(Path.Combine(Site.DataPath, "bi-mat.txt"), "không được lộ");
-        await RunRecipeAsync("public-site.recipe.json");
+        await File.WriteAllTextAsync(Path.Combine(dataPath, "bi-mat.txt"), "không được lộ");
     }
 
     protected static async Task<ContentItem> NewAsync(ContentManager contents, string type, string title, params (string Name, JsonObject Value)[] parts)

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Models;
+using CucThongKe.Theme.Public.Caching;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CucThongKe.Theme.Public.Content;
+
+/// <summary>The published version at a path, in memory, for the item pages when they are rendered (not served from the page cache).</summary>
+/// <remarks>
+/// A saved version's content never changes (a change is a new version); what does change is which version a path
+/// shows, and that only through a content change in this process (publish, unpublish, remove, or scheduled
+/// publication), which moves <see cref="PublicPageStore.Generation"/>: the generation is part of the key, so every
+/// change starts from the database again. Changes made by another process show within <see cref="Duration"/>.
+/// Bounded in size; shared items are read only (their JSON is fully materialised before being shared).
+/// </remarks>
+public sealed class PublishedItemCache(PublicPageStore pages) : IDisposable
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+
+    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
+    /// <summary>Read before loading from the database; pass it to <see cref="Set"/>.</summary>
+    public long Generation => pages.Generation;
+
+    public ContentItem? Get(string path) => _items.TryGetValue((pages.Generation, path), out ContentItem? item) ? item : null;
+
+    public void Set(long generation, string path, ContentItem item)
+    {
+        Materialize(item.Content);
+        var size = 256 + (2 * ((item.DisplayText?.Length ?? 0) + item.Content.ToJsonString().Length));
+        _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
+    }
+
+    public void Dispose() => _items.Dispose();
+
+    /// <summary>A parsed JsonObject builds its children on first read, which is not safe from two threads at once: build them all now.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The public site under wrk, on loopback, against a bare ASP.NET Core endpoint serving a page of the same size.
+#
+#   bash bench/public-site.sh                    # ports 5201 (site) and 5202 (bare endpoint), 10 s per measurement
+#   DURATION=5s PORT=5301 BARE_PORT=5302 bash bench/public-site.sh
+#   REGENERATE=1 bash bench/public-site.sh       # seed the database again
+#
+# 1. builds CucThongKe.Web, bench/CucThongKe.Benchmarks (the seeder) and bench/CucThongKe.BareEndpoint in Release;
+# 2. seeds $DATA once (50,000 news, 5,000 legal documents, 500 reports; see PublicSiteSeeder.cs) and reuses it after;
+# 3. starts the site (Production, output cache on) and the bare endpoint (serving the bytes of the site's article page);
+#    wrk: cached article and bare endpoint with 32 connections (back to back, twice, alternating), then 1 connection;
+#    the listing page (cached);
+# 4. restarts the site with Cms__PublicSite__OutputCache=false: uncached article and listing, 32 and 1 connections;
+# 5. prints every figure, the ratios and each site process's peak RSS (VmHWM) during its run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORT="${PORT:-5201}"
+BARE_PORT="${BARE_PORT:-5202}"
+DURATION="${DURATION:-10s}"
+DATA="${DATA:-${TMPDIR:-/tmp}/cucthongke-public-bench}"
+SITE="http://127.0.0.1:${PORT}"
+BARE="http://127.0.0.1:${BARE_PORT}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cucthongke-wrk.XXXXXX")"
+SITE_PID=""
+BARE_PID=""
+
+cleanup() {
+  for pid in "$SITE_PID" "$BARE_PID"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for url in "$SITE" "$BARE"; do
+  if curl -s -o /dev/null --max-time 1 "$url/"; then
+    echo "$url already answers; choose other ports with PORT=... BARE_PORT=..." >&2
+    exit 1
+  fi
+done
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+echo "Building in Release..."
+for project in CucThongKe.Web/CucThongKe.Web.csproj bench/CucThongKe.Benchmarks/CucThongKe.Benchmarks.csproj bench/CucThongKe.BareEndpoint/CucThongKe.BareEndpoint.csproj; do
+  dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
+done
+SITE_DLL="$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll"
+BARE_DLL="$ROOT/bench/CucThongKe.BareEndpoint/bin/Release/net10.0/CucThongKe.BareEndpoint.dll"
+
+if [[ "${REGENERATE:-0}" == "1" || ! -f "$DATA/article.txt" ]]; then
+  rm -rf "$DATA"
+  echo "Seeding $DATA..."
+  dotnet "$ROOT/bench/CucThongKe.Benchmarks/bin/Release/net10.0/CucThongKe.Benchmarks.dll" seed-public "$DATA" | tee "$WORK/seed.log"
+  grep '^article: ' "$WORK/seed.log" | sed 's/^article: //' >"$DATA/article.tmp"
+  mv "$DATA/article.tmp" "$DATA/article.txt"
+fi
+ARTICLE="/$(cat "$DATA/article.txt")"
+LISTING="/tin-tuc"
+
+# Starts the site on $DATA with the output cache on ($1 = true) or off; sets SITE_PID.
+start_site() {
+  Cms__DataPath="$DATA" \
+  Cms__Setup__AdminPassword='Bench@2026!x' \
+  Cms__PublicSite__OutputCache="$1" \
+  ASPNETCORE_ENVIRONMENT=Production \
+  Logging__LogLevel__Default=Warning \
+    dotnet "$SITE_DLL" --urls "$SITE" >>"$WORK/site.log" 2>&1 &
+  SITE_PID=$!
+  wait_ok "$SITE/health" "$SITE_PID"
+}
+
+stop_site() {
+  kill "$SITE_PID" 2>/dev/null || true
+  wait "$SITE_PID" 2>/dev/null || true
+  SITE_PID=""
+}
+
+wait_ok() {
+  local deadline=$(( $(date +%s) + 120 ))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" == "200" ]]; do
+    if ! kill -0 "$2" 2>/dev/null || (( $(date +%s) >= deadline )); then
+      echo "No HTTP 200 from $1; log:" >&2
+      tail -n 40 "$WORK/site.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+}
+
+peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# wrk URL CONNECTIONS -> "req/s p50_ms"; a short unmeasured warm-up first. Fails on any non-2xx answer.
+measure() {
+  local url="$1" connections="$2" threads=2
+  (( connections == 1 )) && threads=1
+  wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$url" >"$WORK/wrk.txt"
+  if grep -q "Non-2xx" "$WORK/wrk.txt"; then
+    echo "wrk got non-2xx answers from $url:" >&2
+    cat "$WORK/wrk.txt" >&2
+    exit 1
+  fi
+  local rps p50
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.txt")"
+  p50="$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.3f", v }' "$WORK/wrk.txt")"
+  echo "$rps $p50"
+}
+
+declare -A R
+run() { # key url connections
+  local out
+  out="$(measure "$2" "$3")"
+  R[$1]="$out"
+  printf '  %-34s %10s req/s   p50 %7s ms\n' "$1" ${out}
+}
+
+echo "Site with the output cache (article $ARTICLE)..."
+start_site true
+curl -s -o "$WORK/article.html" -w '  article page: HTTP %{http_code}, %{size_download} bytes\n' "$SITE$ARTICLE"
+curl -s -o /dev/null -w '  listing page: HTTP %{http_code}, %{size_download} bytes\n' "$SITE$LISTING"
+dotnet "$BARE_DLL" --urls "$BARE" --page "$WORK/article.html" >>"$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+wait_ok "$BARE/bare" "$BARE_PID"
+curl -s -o /dev/null -w '  bare endpoint: HTTP %{http_code}, %{size_download} bytes\n' "$BARE/bare"
+
+run "bare, 32 conn (1)" "$BARE/bare" 32
+run "cached article, 32 conn (1)" "$SITE$ARTICLE" 32
+run "bare, 32 conn (2)" "$BARE/bare" 32
+run "cached article, 32 conn (2)" "$SITE$ARTICLE" 32
+run "bare, 1 conn" "$BARE/bare" 1
+run "cached article, 1 conn" "$SITE$ARTICLE" 1
+run "cached listing, 32 conn" "$SITE$LISTING" 32
+CACHED_RSS="$(peak_rss_mb "$SITE_PID")"
+stop_site
+
+echo "Site without the output cache (Cms:PublicSite:OutputCache=false)..."
+start_site false
+run "uncached article, 32 conn" "$SITE$ARTICLE" 32
+run "uncached article, 1 conn" "$SITE$ARTICLE" 1
+run "uncached listing, 32 conn" "$SITE$LISTING" 32
+run "uncached listing, 1 conn" "$SITE$LISTING" 1
+UNCACHED_RSS="$(peak_rss_mb "$SITE_PID")"
+stop_site
+
+rps() { echo "${R[$1]}" | cut -d' ' -f1; }
+p50() { echo "${R[$1]}" | cut -d' ' -f2; }
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { printf "%." d "f", a / b }'; }
+echo
+echo "Results ($(nproc) cores, wrk $DURATION per figure, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "  cached article / bare endpoint, 32 conn:  $(ratio "$(rps 'cached article, 32 conn (1)')" "$(rps 'bare, 32 conn (1)')") and $(ratio "$(rps 'cached article, 32 conn (2)')" "$(rps 'bare, 32 conn (2)')")  (target >= 0.90)"
+echo "  uncached article, 32 conn:                 $(rps 'uncached article, 32 conn') req/s  (target >= 3500)"
+echo "  uncached article, 1 conn, p50:             $(p50 'uncached article, 1 conn') ms  (target < 2)"
+echo "  uncached article / bare endpoint, 32 conn: $(ratio "$(rps 'uncached article, 32 conn')" "$(rps 'bare, 32 conn (2)')" 4)"
+echo "  peak RSS of the site: cached run $CACHED_RSS MB, uncached run $UNCACHED_RSS MB  (target < 250)"
