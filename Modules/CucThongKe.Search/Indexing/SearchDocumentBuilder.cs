@@ -32,10 +32,14 @@ public sealed partial class SearchDocumentBuilder(
 
     private readonly Dictionary<string, string> _termNames = new(StringComparer.Ordinal);
 
-    /// <summary>The document for <paramref name="item"/>, or null when it is not for the public index (not published, confidential, type not indexed).</summary>
+    /// <summary>
+    /// The document for <paramref name="item"/>: its published version for everyone, or its latest unpublished
+    /// version as a draft only editors find; null when it is neither, removed, confidential, or its type not indexed.
+    /// </summary>
     public async Task<SearchDocument?> BuildAsync(ContentItem item, ISet<string> indexedTypes, CancellationToken cancellationToken = default)
     {
-        if (!item.Published || item.Removed || !indexedTypes.Contains(item.ContentType))
+        var draft = item.Latest && !item.Published;
+        if ((!item.Published && !draft) || item.Removed || !indexedTypes.Contains(item.ContentType))
         {
             return null;
         }
@@ -121,7 +125,8 @@ public sealed partial class SearchDocumentBuilder(
             number,
             issuer,
             item.AuthorUnitId,
-            categories);
+            categories,
+            draft);
     }
 
     /// <summary>A confidential document (a boolean field named Confidential set) never reaches the public index.</summary>

@@ -31,7 +31,7 @@ public sealed record EditorScope(bool AllUnits, IReadOnlyCollection<string> Unit
 public sealed record ParsedQuery(Query Match, IReadOnlySet<string> Terms);
 
 /// <summary>One result; <see cref="SnippetHtml"/> is encoded text with the matched words in <c>&lt;mark&gt;</c>.</summary>
-public sealed record SearchHit(string Id, string Title, string? Url, string Type, DateTime? PublishedUtc, string SnippetHtml, int? Year);
+public sealed record SearchHit(string Id, string Title, string? Url, string Type, DateTime? PublishedUtc, string SnippetHtml, int? Year, bool Draft = false);
 
 /// <summary>A facet value with its count.</summary>
 public sealed record FacetValue(string Value, int Count);
@@ -61,7 +61,7 @@ public sealed partial class SearchService(SearchIndexStore store)
 
     private static readonly HashSet<string> StoredForHits = new(StringComparer.Ordinal)
     {
-        SearchFields.Id, SearchFields.Title, SearchFields.Url, SearchFields.Type, SearchFields.Date, SearchFields.Body, SearchFields.Summary, SearchFields.Year,
+        SearchFields.Id, SearchFields.Title, SearchFields.Url, SearchFields.Type, SearchFields.Date, SearchFields.Body, SearchFields.Summary, SearchFields.Year, SearchFields.Visibility,
     };
     private static readonly Analyzer Exact = new VietnameseAnalyzer(VietnameseForm.Exact);
     private static readonly Analyzer FoldedAnalyzer = new VietnameseAnalyzer(VietnameseForm.Folded);
@@ -104,7 +104,8 @@ public sealed partial class SearchService(SearchIndexStore store)
                     document.Get(SearchFields.Type, CultureInfo.InvariantCulture),
                     ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc) : null,
                     Snippet(parsed.Terms, document.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? "", document.Get(SearchFields.Summary, CultureInfo.InvariantCulture)),
-                    int.TryParse(document.Get(SearchFields.Year, CultureInfo.InvariantCulture), out var y) ? y : null));
+                    int.TryParse(document.Get(SearchFields.Year, CultureInfo.InvariantCulture), out var y) ? y : null,
+                    document.Get(SearchFields.Visibility, CultureInfo.InvariantCulture) == SearchFields.Draft));
             }
 
             return new SearchResults(text, cut, facets.TotalHits, page, pageSize, hits,

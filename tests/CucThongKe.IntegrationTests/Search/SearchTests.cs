@@ -338,7 +338,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     }
 
     /// <summary>Waits until the node's index has applied every task in the log (so "not found" means something).</summary>
-    private static async Task WaitForIndexToCatchUpAsync(TestSite site)
+    internal static async Task WaitForIndexToCatchUpAsync(TestSite site)
     {
         var last = await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<IndexingTask>().MaxAsync(t => (long?)t.Id)) ?? 0;
         var store = site.Services.GetRequiredService<SearchIndexStore>();
