@@ -170,7 +170,7 @@ public sealed partial class SearchDocumentBuilder(
         return name;
     }
 
-    /// <summary>The text of an attached PDF in the media folder; other or missing files give nothing.</summary>
+    /// <summary>The text of an attached PDF, DOCX or XLSX in the media folder; other, missing or unreadable files give nothing.</summary>
     private string? ReadAttachment(string relativePath)
     {
         var mediaRoot = Path.Combine(options.Value.ResolveDataPath(environment.ContentRootPath), "media");
@@ -183,7 +183,8 @@ public sealed partial class SearchDocumentBuilder(
             return null;
         }
 
-        if (!full.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        var office = OfficeText.Handles(full);
+        if (!office && !full.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -196,6 +197,12 @@ public sealed partial class SearchDocumentBuilder(
 
         try
         {
+            if (office)
+            {
+                using var file = File.OpenRead(full);
+                return OfficeText.Extract(file, full, MaxAttachmentChars);
+            }
+
             using var pdf = PdfDocument.Open(full);
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
@@ -216,7 +223,8 @@ public sealed partial class SearchDocumentBuilder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            // A damaged or encrypted PDF must not stop indexing: the item is still found by its other text.
+            // A damaged or encrypted PDF, a broken or oversized Word or Excel file must not stop indexing: the item is
+            // still found by its other text.
             logger.LogWarning(ex, "Could not read the text of {Path}", relativePath);
             return null;
         }
