@@ -6,40 +6,23 @@ using SkiaSharp;
 namespace CucThongKe.Tests.Browser;
 
 /// <summary>An editor's day in a real browser: two-factor sign-in, an image, a news item with a pasted table, preview, edit, history.</summary>
-public sealed class EditorJourneyTests : IAsyncLifetime
+public sealed class EditorJourneyTests : BrowserTestBase
 {
-    private LiveSite _site = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _site = await LiveSite.StartAsync();
-        (_playwright, _browser) = await Browsers.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _site.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_editor_signs_in_with_a_code_writes_news_with_an_image_and_a_table_previews_edits_and_reads_the_history()
     {
-        var page = await _browser.NewPageAsync(new() { Locale = "vi-VN" });
-        var signIn = new SignInPage(page, _site.BaseUrl);
+        var page = await Browser.NewPageAsync(new() { Locale = "vi-VN" });
+        var signIn = new SignInPage(page, Site.BaseUrl);
         var violations = new List<string>();
 
         // First sign-in: the administrator's role needs an authenticator, so the site asks to set one up.
         using (var http = new HttpClient())
         {
-            var probe = await http.GetAsync(_site.BaseUrl + "/dang-nhap");
+            var probe = await http.GetAsync(Site.BaseUrl + "/dang-nhap");
             Assert.True(probe.IsSuccessStatusCode, $"{probe.StatusCode}: {await probe.Content.ReadAsStringAsync()}");
         }
 
-        await page.GotoAsync(_site.BaseUrl + "/dang-nhap");
+        await page.GotoAsync(Site.BaseUrl + "/dang-nhap");
         violations.AddRange(await Browsers.SeriousViolationsAsync(page));
         await signIn.SignInAsync(LiveSite.AdminUserName, LiveSite.AdminPassword);
         await page.WaitForURLAsync("**/admin/tai-khoan/xac-thuc-hai-buoc");
@@ -51,11 +34,11 @@ public sealed class EditorJourneyTests : IAsyncLifetime
         await signIn.SignInAsync(LiveSite.AdminUserName, LiveSite.AdminPassword);
         await page.WaitForURLAsync("**/dang-nhap/ma-xac-thuc**");
         await signIn.EnterCodeAsync(totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
-        await page.WaitForURLAsync(_site.BaseUrl + "/admin");
+        await page.WaitForURLAsync(Site.BaseUrl + "/admin");
         violations.AddRange(await Browsers.SeriousViolationsAsync(page));
 
         // An image into the media library.
-        await page.GotoAsync(_site.BaseUrl + "/admin/media");
+        await page.GotoAsync(Site.BaseUrl + "/admin/media");
         await page.GetByLabel("Tệp", new() { Exact = false }).First.SetInputFilesAsync(new FilePayload { Name = "Hội nghị.png", MimeType = "image/png", Buffer = Png() });
         await page.GetByLabel("Thư mục", new() { Exact = true }).FillAsync("tin-tuc");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
@@ -63,7 +46,7 @@ public sealed class EditorJourneyTests : IAsyncLifetime
         Assert.StartsWith("tin-tuc/hoi-nghi-", imagePath, StringComparison.Ordinal);
 
         // A news item with a table pasted as HTML and the image.
-        var editor = new EditorPage(page, _site.BaseUrl);
+        var editor = new EditorPage(page, Site.BaseUrl);
         await editor.OpenNewAsync("News");
         violations.AddRange(await Browsers.SeriousViolationsAsync(page));
         await editor.FillTitleAsync("Kết quả điều tra lao động quý III năm 2026");
@@ -92,7 +75,7 @@ public sealed class EditorJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("del.diff-line").First).ToContainTextAsync("Kết quả điều tra lao động quý III năm 2026");
         await Assertions.Expect(page.Locator("ins.diff-line").First).ToContainTextAsync("lao động và việc làm");
 
-        await page.GotoAsync(_site.BaseUrl + "/admin/contents");
+        await page.GotoAsync(Site.BaseUrl + "/admin/contents");
         violations.AddRange(await Browsers.SeriousViolationsAsync(page));
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
