@@ -67,13 +67,16 @@ public static class SearchFields
             new TextField(Folded(Title), source.Title, Field.Store.NO),
             new StoredField(Body, source.Body),
         };
-        // The title then the body, as one text (a title's last syllable and the body's first make one bogus pair, harmless).
-        foreach (var text in new[] { source.Title, source.Body })
+        // The title (twice: a word of the title counts double, with no extra clause to score at query time) then
+        // the body, as one text; a title's last syllable and the next text's first make one bogus pair, harmless.
+        foreach (var text in new[] { source.Title, source.Title, source.Body })
         {
             document.Add(new TextField(All, text, Field.Store.NO));
             document.Add(new TextField(Folded(All), text, Field.Store.NO));
-            document.Add(new TextField(Pairs, text, Field.Store.NO));
         }
+
+        document.Add(new TextField(Pairs, source.Title, Field.Store.NO));
+        document.Add(new TextField(Pairs, source.Body, Field.Store.NO));
 
         if (!string.IsNullOrEmpty(source.Summary))
         {

@@ -139,8 +139,8 @@ public sealed partial class SearchService(SearchIndexStore store)
     /// <summary>
     /// A reader's words as a Lucene query: each syllable must match in the folded form (title or body); a match in
     /// the title, in the exact form, and of neighbouring syllables as a pair ("kinh tế" side by side) add to the
-    /// score; a legal document number matches whole. Only term queries: no positions read, so a query matching
-    /// most of the index stays cheap.
+    /// score; a legal document number matches whole. Apart from that number in a title, term queries only: no
+    /// positions read, so a query matching most of the index stays cheap.
     /// </summary>
     public static ParsedQuery? Parse(string text)
     {
@@ -179,9 +179,9 @@ public sealed partial class SearchService(SearchIndexStore store)
         for (var i = 0; i < exact.Count; i++)
         {
             syllables.Add(new TermQuery(new Term(SearchFields.Folded(SearchFields.All), folded[i])) { Boost = 0.3f }, all ? Occur.MUST : Occur.SHOULD);
-            // Scored only on the documents the syllables matched: a match in the title counts more, and so does the
-            // exact form. Every optional clause is advanced over every match, so there are as few as ranking needs.
-            query.Add(new TermQuery(new Term(SearchFields.Folded(SearchFields.Title), folded[i])) { Boost = 1.5f }, Occur.SHOULD);
+            // Scored only on the documents the syllables matched: the exact form counts more (the title counts double
+            // through the index itself). Every optional clause is advanced over every match, so there are as few as
+            // ranking needs.
             query.Add(new TermQuery(new Term(SearchFields.All, exact[i])) { Boost = 1.5f }, Occur.SHOULD);
             if (i > 0)
             {
