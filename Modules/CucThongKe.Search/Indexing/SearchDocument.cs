@@ -63,7 +63,8 @@ public static class SearchFields
             new StringField(Visibility, source.Draft ? Draft : Public, Field.Store.YES),
             new StringField(Type, source.ContentType, Field.Store.YES),
             new SortedDocValuesField(Type, new BytesRef(source.ContentType)),
-            new TextField(Title, source.Title, Field.Store.YES),
+            // Shown, not searched: the title is searched through "all" and "all.f" ("title.f" finds a document number in it).
+            new StoredField(Title, source.Title),
             new TextField(Folded(Title), source.Title, Field.Store.NO),
             new StoredField(Body, source.Body),
         };

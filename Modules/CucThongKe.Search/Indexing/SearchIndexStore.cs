@@ -29,7 +29,7 @@ public sealed class SearchIndexStore : IDisposable
         Directory.CreateDirectory(root);
     }
 
-    /// <summary>The analyzer of every field: exact form for "title" and "all", folded for "title.f" and "all.f", folded pairs for "all.f2".</summary>
+    /// <summary>The analyzer of every field: exact form for "all", folded for "title.f" and "all.f", folded pairs for "all.f2".</summary>
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
         new VietnameseAnalyzer(VietnameseForm.Exact),
         new Dictionary<string, Analyzer>
