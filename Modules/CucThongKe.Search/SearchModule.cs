@@ -53,5 +53,7 @@ internal sealed class SearchAdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("Hệ thống", "Chỉ mục tìm kiếm", "/admin/search", SearchPermissions.ManageSearch.Name, 80),
+        // Like the content list: shown to every back-office user, the page itself checks who may search.
+        new("Nội dung", "Tìm nội dung", "/admin/tim-kiem", null, 15),
     ];
 }

@@ -11,6 +11,7 @@ var folder = Path.Combine(Path.GetTempPath(), "cucthongke-search-bench", Guid.Ne
 
 using var store = new SearchIndexStore(folder);
 var build = Stopwatch.StartNew();
+Console.WriteLine($"Load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 using (var builder = store.BeginBuild())
 {
     builder.Add(GeneratedItems.Create(items));
@@ -18,7 +19,8 @@ using (var builder = store.BeginBuild())
 }
 
 build.Stop();
-Console.WriteLine($"Index build: {items:N0} items in {build.Elapsed.TotalSeconds:F1} s ({items / build.Elapsed.TotalSeconds:N0} items/s)");
+using var process = Process.GetCurrentProcess();
+Console.WriteLine($"Index build: {items:N0} items in {build.Elapsed.TotalSeconds:F1} s ({items / build.Elapsed.TotalSeconds:N0} items/s), CPU {process.TotalProcessorTime.TotalSeconds:F1} s");
 
 var search = new SearchService(store);
 SearchRequest[] queries =
@@ -47,12 +49,16 @@ foreach (var query in queries)
 }
 
 var all = new List<double>();
+var allCpu = new List<double>();
+// CPU time per search (mean, this process): what the search costs, whatever else the machine is running.
+process.Refresh();
 Console.WriteLine();
-Console.WriteLine($"{"query",-45} {"hits",8} {"p50 ms",8} {"p95 ms",8}");
+Console.WriteLine($"{"query",-45} {"hits",8} {"p50 ms",8} {"p95 ms",8} {"CPU ms",8}");
 foreach (var query in queries)
 {
     var times = new List<double>(rounds);
     var total = 0;
+    var cpuBefore = process.TotalProcessorTime;
     for (var i = 0; i < rounds; i++)
     {
         var watch = Stopwatch.StartNew();
@@ -60,13 +66,18 @@ foreach (var query in queries)
         times.Add(watch.Elapsed.TotalMilliseconds);
     }
 
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / rounds;
+    allCpu.Add(cpu);
+
     all.AddRange(times);
     var label = query.Query + (query.Type is null ? "" : $" [type={query.Type}]") + (query.Year is null ? "" : $" [year={query.Year}]") + (query.Sort == SearchSort.Date ? " [date]" : "") + (query.Page > 1 ? $" [page {query.Page}]" : "");
-    Console.WriteLine($"{label,-45} {total,8:N0} {Percentile(times, 50),8:F2} {Percentile(times, 95),8:F2}");
+    Console.WriteLine($"{label,-45} {total,8:N0} {Percentile(times, 50),8:F2} {Percentile(times, 95),8:F2} {cpu,8:F2}");
 }
 
 Console.WriteLine();
-Console.WriteLine($"All queries: p50 {Percentile(all, 50):F2} ms, p95 {Percentile(all, 95):F2} ms over {all.Count:N0} searches");
+Console.WriteLine($"All queries: p50 {Percentile(all, 50):F2} ms, p95 {Percentile(all, 95):F2} ms over {all.Count:N0} searches; mean CPU {allCpu.Average():F2} ms per search");
+Console.WriteLine($"Load average during the run: {File.ReadAllText("/proc/loadavg").Trim()}");
 store.Dispose();
 Directory.Delete(folder, recursive: true);
 

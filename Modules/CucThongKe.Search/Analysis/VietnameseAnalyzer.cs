@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
@@ -17,6 +18,9 @@ public enum VietnameseForm
 
     /// <summary>Diacritics removed and đ → d: "Thống kê" gives "thong", "ke".</summary>
     Folded,
+
+    /// <summary>Pairs of neighbouring folded syllables: "Thống kê dân số" gives "thong ke", "ke dan", "dan so".</summary>
+    FoldedPairs,
 }
 
 /// <summary>
@@ -38,10 +42,18 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ToneMarkFilter(stream);
-        if (Form == VietnameseForm.Folded)
+        if (Form != VietnameseForm.Exact)
         {
             // ASCIIFoldingFilter removes every Vietnamese diacritic and maps đ to d.
             stream = new ASCIIFoldingFilter(stream);
+        }
+
+        if (Form == VietnameseForm.FoldedPairs)
+        {
+            // A phrase of syllables becomes plain terms: "kinh te" side by side is one term, cheap to score.
+            var pairs = new ShingleFilter(stream, 2, 2);
+            pairs.SetOutputUnigrams(false);
+            stream = pairs;
         }
 
         return new TokenStreamComponents(tokenizer, stream);

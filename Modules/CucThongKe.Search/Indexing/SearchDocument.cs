@@ -4,7 +4,10 @@ using Lucene.Net.Util;
 
 namespace CucThongKe.Search.Indexing;
 
-/// <summary>What the search index keeps of one published item, before it becomes a Lucene document.</summary>
+/// <summary>
+/// What the search index keeps of one item, before it becomes a Lucene document: its published version, or (with
+/// <see cref="Draft"/>) its latest unpublished version, which only editors' searches see.
+/// </summary>
 public sealed record SearchDocument(
     string ContentItemId,
     string ContentType,
@@ -17,7 +20,8 @@ public sealed record SearchDocument(
     string? DocumentNumber,
     string? Issuer,
     string? UnitId,
-    IReadOnlyList<string> CategoryIds);
+    IReadOnlyList<string> CategoryIds,
+    bool Draft = false);
 
 /// <summary>The index's field names and the mapping of a <see cref="SearchDocument"/> to Lucene fields.</summary>
 public static class SearchFields
@@ -26,6 +30,12 @@ public static class SearchFields
     public const string Type = "type";
     public const string Title = "title";
     public const string Body = "body";
+
+    /// <summary>Title and body together, searched: "all" (exact form) and "all.f" (folded); "body" is only stored.</summary>
+    public const string All = "all";
+
+    /// <summary>Neighbouring folded syllables of title and body as single terms ("kinh te"): the phrase bonus.</summary>
+    public const string Pairs = "all.f2";
     public const string Summary = "summary";
     public const string Url = "url";
     public const string Date = "date";
@@ -34,6 +44,11 @@ public static class SearchFields
     public const string NumberText = "numbertext";
     public const string Unit = "unit";
     public const string Category = "category";
+
+    /// <summary>"public" for a published version, "draft" for a version only editors may find.</summary>
+    public const string Visibility = "visibility";
+    public const string Public = "public";
+    public const string Draft = "draft";
 
     /// <summary>The suffix of a text field's folded twin: "title" → "title.f".</summary>
     public const string FoldedSuffix = ".f";
@@ -45,13 +60,25 @@ public static class SearchFields
         var document = new Document
         {
             new StringField(Id, source.ContentItemId, Field.Store.YES),
+            new StringField(Visibility, source.Draft ? Draft : Public, Field.Store.YES),
             new StringField(Type, source.ContentType, Field.Store.YES),
             new SortedDocValuesField(Type, new BytesRef(source.ContentType)),
-            new TextField(Title, source.Title, Field.Store.YES),
+            // Shown, not searched: the title is searched through "all" and "all.f" ("title.f" finds a document number in it).
+            new StoredField(Title, source.Title),
             new TextField(Folded(Title), source.Title, Field.Store.NO),
-            new TextField(Body, source.Body, Field.Store.YES),
-            new TextField(Folded(Body), source.Body, Field.Store.NO),
+            new StoredField(Body, source.Body),
         };
+        // The title (twice: a word of the title counts double, with no extra clause to score at query time) then
+        // the body, as one text; a title's last syllable and the next text's first make one bogus pair, harmless.
+        foreach (var text in new[] { source.Title, source.Title, source.Body })
+        {
+            document.Add(new TextField(All, text, Field.Store.NO));
+            document.Add(new TextField(Folded(All), text, Field.Store.NO));
+        }
+
+        document.Add(new TextField(Pairs, source.Title, Field.Store.NO));
+        document.Add(new TextField(Pairs, source.Body, Field.Store.NO));
+
         if (!string.IsNullOrEmpty(source.Summary))
         {
             document.Add(new StoredField(Summary, source.Summary));

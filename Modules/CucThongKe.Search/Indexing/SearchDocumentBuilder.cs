@@ -32,10 +32,14 @@ public sealed partial class SearchDocumentBuilder(
 
     private readonly Dictionary<string, string> _termNames = new(StringComparer.Ordinal);
 
-    /// <summary>The document for <paramref name="item"/>, or null when it is not for the public index (not published, confidential, type not indexed).</summary>
+    /// <summary>
+    /// The document for <paramref name="item"/>: its published version for everyone, or its latest unpublished
+    /// version as a draft only editors find; null when it is neither, removed, confidential, or its type not indexed.
+    /// </summary>
     public async Task<SearchDocument?> BuildAsync(ContentItem item, ISet<string> indexedTypes, CancellationToken cancellationToken = default)
     {
-        if (!item.Published || item.Removed || !indexedTypes.Contains(item.ContentType))
+        var draft = item.Latest && !item.Published;
+        if ((!item.Published && !draft) || item.Removed || !indexedTypes.Contains(item.ContentType))
         {
             return null;
         }
@@ -121,7 +125,8 @@ public sealed partial class SearchDocumentBuilder(
             number,
             issuer,
             item.AuthorUnitId,
-            categories);
+            categories,
+            draft);
     }
 
     /// <summary>A confidential document (a boolean field named Confidential set) never reaches the public index.</summary>
@@ -165,7 +170,7 @@ public sealed partial class SearchDocumentBuilder(
         return name;
     }
 
-    /// <summary>The text of an attached PDF in the media folder; other or missing files give nothing.</summary>
+    /// <summary>The text of an attached PDF, DOCX or XLSX in the media folder; other, missing or unreadable files give nothing.</summary>
     private string? ReadAttachment(string relativePath)
     {
         var mediaRoot = Path.Combine(options.Value.ResolveDataPath(environment.ContentRootPath), "media");
@@ -178,7 +183,8 @@ public sealed partial class SearchDocumentBuilder(
             return null;
         }
 
-        if (!full.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        var office = OfficeText.Handles(full);
+        if (!office && !full.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -191,6 +197,12 @@ public sealed partial class SearchDocumentBuilder(
 
         try
         {
+            if (office)
+            {
+                using var file = File.OpenRead(full);
+                return OfficeText.Extract(file, full, MaxAttachmentChars);
+            }
+
             using var pdf = PdfDocument.Open(full);
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
@@ -211,7 +223,8 @@ public sealed partial class SearchDocumentBuilder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            // A damaged or encrypted PDF must not stop indexing: the item is still found by its other text.
+            // A damaged or encrypted PDF, a broken or oversized Word or Excel file must not stop indexing: the item is
+            // still found by its other text.
             logger.LogWarning(ex, "Could not read the text of {Path}", relativePath);
             return null;
         }

@@ -29,13 +29,14 @@ public sealed class SearchIndexStore : IDisposable
         Directory.CreateDirectory(root);
     }
 
-    /// <summary>The analyzer of every field: exact form for "title", folded form for "title.f".</summary>
+    /// <summary>The analyzer of every field: exact form for "all", folded for "title.f" and "all.f", folded pairs for "all.f2".</summary>
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
         new VietnameseAnalyzer(VietnameseForm.Exact),
         new Dictionary<string, Analyzer>
         {
             [SearchFields.Folded(SearchFields.Title)] = new VietnameseAnalyzer(VietnameseForm.Folded),
-            [SearchFields.Folded(SearchFields.Body)] = new VietnameseAnalyzer(VietnameseForm.Folded),
+            [SearchFields.Folded(SearchFields.All)] = new VietnameseAnalyzer(VietnameseForm.Folded),
+            [SearchFields.Pairs] = new VietnameseAnalyzer(VietnameseForm.FoldedPairs),
         });
 
     public string Root { get; }
@@ -118,14 +119,15 @@ public sealed class SearchIndexStore : IDisposable
         lock (_gate)
         {
             var current = _current ?? throw new InvalidOperationException("The search index is not open.");
-            foreach (var id in deletes)
+            // An item has up to two documents (published and draft): both go, then what the item has now comes back.
+            foreach (var id in deletes.Concat(upserts.Select(d => d.ContentItemId)).Distinct(StringComparer.Ordinal))
             {
                 current.Writer.DeleteDocuments(new Term(SearchFields.Id, id));
             }
 
             foreach (var document in upserts)
             {
-                current.Writer.UpdateDocument(new Term(SearchFields.Id, document.ContentItemId), SearchFields.ToLucene(document));
+                current.Writer.AddDocument(SearchFields.ToLucene(document));
             }
 
             current.Commit(Math.Max(cursor, current.Cursor));
@@ -235,16 +237,17 @@ public sealed class SearchIndexStore : IDisposable
 
         public void Add(IEnumerable<SearchDocument> documents)
         {
-            foreach (var document in documents)
-            {
-                _generation!.Writer.UpdateDocument(new Term(SearchFields.Id, document.ContentItemId), SearchFields.ToLucene(document));
-            }
+            // A new index holds each document once: added, not updated (no delete to look up per document); the
+            // writer analyses on several threads at once.
+            var writer = _generation!.Writer;
+            Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, document => writer.AddDocument(SearchFields.ToLucene(document)));
         }
 
         /// <summary>Commits with <paramref name="cursor"/> (the last task known before reading the database) and makes this the current index.</summary>
         public void Publish(long cursor)
         {
             var generation = _generation ?? throw new InvalidOperationException("Already published.");
+            generation.Optimize();
             generation.Commit(cursor);
             lock (_store._gate)
             {
@@ -262,6 +265,7 @@ public sealed class SearchIndexStore : IDisposable
         public void PublishForOtherProcess(long cursor)
         {
             var generation = _generation ?? throw new InvalidOperationException("Already published.");
+            generation.Optimize();
             generation.Commit(cursor);
             generation.Dispose();
             _generation = null;
@@ -314,7 +318,8 @@ public sealed class SearchIndexStore : IDisposable
         {
             var directory = FSDirectory.Open(Path.Combine(root, folder));
             var analyzer = CreateAnalyzer();
-            var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND };
+            // A bigger buffer than the default 16 MB: fewer, larger segments flushed during a rebuild.
+            var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
             var writer = new IndexWriter(directory, config);
             long cursor = 0;
             if (DirectoryReader.IndexExists(directory))
@@ -332,6 +337,9 @@ public sealed class SearchIndexStore : IDisposable
 
             return new Generation(folder, directory, analyzer, writer, cursor);
         }
+
+        /// <summary>One segment: a query then looks each term up once, not once per segment (seconds for 100,000 items).</summary>
+        public void Optimize() => Writer.ForceMerge(1);
 
         public void Commit(long cursor)
         {

@@ -118,7 +118,8 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
             // The log position before reading: every change after it is applied again on top of the new index.
             var cursor = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
             var types = await IndexedTypesAsync(services, cancellationToken);
-            var total = await db.Set<ContentItem>().CountAsync(c => c.Published && !c.Removed && types.Contains(c.ContentType), cancellationToken);
+            // Published versions for everyone, and latest versions that are not published as drafts for editors.
+            var total = await db.Set<ContentItem>().CountAsync(c => (c.Published || c.Latest) && !c.Removed && types.Contains(c.ContentType), cancellationToken);
             status.Report(0, total);
             var builder = services.GetRequiredService<SearchDocumentBuilder>();
             using var build = store.BeginBuild();
@@ -127,7 +128,7 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
             while (true)
             {
                 var batch = await db.Set<ContentItem>().AsNoTracking()
-                    .Where(c => c.Published && !c.Removed && types.Contains(c.ContentType) && c.Id > lastId)
+                    .Where(c => (c.Published || c.Latest) && !c.Removed && types.Contains(c.ContentType) && c.Id > lastId)
                     .OrderBy(c => c.Id)
                     .Take(BatchSize)
                     .ToListAsync(cancellationToken);
@@ -198,19 +199,25 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
         var db = services.GetRequiredService<CmsDbContext>();
         var builder = services.GetRequiredService<SearchDocumentBuilder>();
         var types = await IndexedTypesAsync(services, cancellationToken);
-        var published = await db.Set<ContentItem>().AsNoTracking()
-            .Where(c => ids.Contains(c.ContentItemId) && c.Published && !c.Removed)
+        var versions = await db.Set<ContentItem>().AsNoTracking()
+            .Where(c => ids.Contains(c.ContentItemId) && (c.Published || c.Latest) && !c.Removed)
             .ToListAsync(cancellationToken);
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
         foreach (var id in ids)
         {
-            var item = published.FirstOrDefault(c => c.ContentItemId == id);
-            if (item is not null && await builder.BuildAsync(item, types, cancellationToken) is { } document)
+            // The published version and, when newer, the latest draft: the store replaces all of an item's documents.
+            var found = false;
+            foreach (var item in versions.Where(c => c.ContentItemId == id))
             {
-                upserts.Add(document);
+                if (await builder.BuildAsync(item, types, cancellationToken) is { } document)
+                {
+                    upserts.Add(document);
+                    found = true;
+                }
             }
-            else
+
+            if (!found)
             {
                 deletes.Add(id);
             }

@@ -21,7 +21,8 @@ public sealed class SearchModel(SearchService search, ContentDefinitionManager d
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "trang", not "page": Razor Pages keep the route value "page" for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "trang")]
     public string? PageNumber { get; set; }
 
     public SearchResults? Results { get; private set; }
@@ -55,7 +56,7 @@ public sealed class SearchModel(SearchService search, ContentDefinitionManager d
             ["type"] = type == "" ? Type : type,
             ["year"] = year == "" ? Year : year,
             ["sort"] = sort == "" ? Sort : sort,
-            ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["trang"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/tim-kiem", values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }

@@ -7,7 +7,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
 
 namespace CucThongKe.Search.Querying;
@@ -20,10 +19,19 @@ public enum SearchSort
 }
 
 /// <summary>A reader's search: words, optional filters, a page.</summary>
-public sealed record SearchRequest(string? Query, string? Type = null, int? Year = null, int Page = 1, SearchSort Sort = SearchSort.Relevance, int PageSize = 10);
+public sealed record SearchRequest(string? Query, string? Type = null, int? Year = null, int Page = 1, SearchSort Sort = SearchSort.Relevance, int PageSize = 10, EditorScope? Editor = null);
+
+/// <summary>
+/// An editor's search: published items plus the drafts of <see cref="UnitIds"/>, or of every unit when
+/// <see cref="AllUnits"/> (the board). A request without one is the public's: published items only.
+/// </summary>
+public sealed record EditorScope(bool AllUnits, IReadOnlyCollection<string> UnitIds);
+
+/// <summary>A reader's words as a query (what matches, and how it ranks) and the folded syllables to mark in snippets.</summary>
+public sealed record ParsedQuery(Query Match, IReadOnlySet<string> Terms);
 
 /// <summary>One result; <see cref="SnippetHtml"/> is encoded text with the matched words in <c>&lt;mark&gt;</c>.</summary>
-public sealed record SearchHit(string Id, string Title, string? Url, string Type, DateTime? PublishedUtc, string SnippetHtml, int? Year);
+public sealed record SearchHit(string Id, string Title, string? Url, string Type, DateTime? PublishedUtc, string SnippetHtml, int? Year, bool Draft = false);
 
 /// <summary>A facet value with its count.</summary>
 public sealed record FacetValue(string Value, int Count);
@@ -45,6 +53,16 @@ public sealed partial class SearchService(SearchIndexStore store)
     private const int MaxTerms = 16;
     private const int SnippetLength = 180;
 
+    /// <summary>Queries of up to this many syllables need them all; longer ones three quarters.</summary>
+    private const int AllSyllablesUpTo = 6;
+
+    /// <summary>Body text read for a snippet: the matched words are looked for in this much at most.</summary>
+    private const int SnippetScanChars = 20_000;
+
+    private static readonly HashSet<string> StoredForHits = new(StringComparer.Ordinal)
+    {
+        SearchFields.Id, SearchFields.Title, SearchFields.Url, SearchFields.Type, SearchFields.Date, SearchFields.Body, SearchFields.Summary, SearchFields.Year, SearchFields.Visibility,
+    };
     private static readonly Analyzer Exact = new VietnameseAnalyzer(VietnameseForm.Exact);
     private static readonly Analyzer FoldedAnalyzer = new VietnameseAnalyzer(VietnameseForm.Folded);
 
@@ -54,54 +72,30 @@ public sealed partial class SearchService(SearchIndexStore store)
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var pageSize = Math.Clamp(request.PageSize, 1, 50);
         var empty = new SearchResults(text, cut, 0, page, pageSize, [], [], []);
-        var main = BuildQuery(text);
-        if (main is null || !store.IsOpen)
+        var parsed = Parse(text);
+        if (parsed is null || !store.IsOpen)
         {
             return empty;
         }
 
         return store.Search(searcher =>
         {
-            var typeFilter = string.IsNullOrEmpty(request.Type) ? null : new TermQuery(new Term(SearchFields.Type, request.Type));
-            var yearFilter = request.Year is { } year ? new TermQuery(new Term(SearchFields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null;
-            var filtered = WithFilters(main, typeFilter, yearFilter);
-
             var wanted = page * pageSize;
-            ICollector collector;
-            Func<TopDocs> collected;
-            if (request.Sort == SearchSort.Date)
-            {
-                var byDate = TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true)), wanted, false, false, false, false);
-                (collector, collected) = (byDate, byDate.GetTopDocs);
-            }
-            else
-            {
-                var byScore = TopScoreDocCollector.Create(wanted, false);
-                (collector, collected) = (byScore, byScore.GetTopDocs);
-            }
+            var byDate = request.Sort == SearchSort.Date;
+            ITopDocsCollector collector = byDate
+                ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true)), wanted, false, false, false, false)
+                : TopScoreDocCollector.Create(wanted, false);
 
-            Dictionary<string, int> types, years;
-            if (typeFilter is null && yearFilter is null)
-            {
-                // No filter: one pass over the matches gives the page and both facets.
-                var typeCounts = new FacetCollector(SearchFields.Type);
-                var yearCounts = new FacetCollector(SearchFields.Year);
-                searcher.Search(main, MultiCollector.Wrap(collector, typeCounts, yearCounts));
-                (types, years) = (typeCounts.Result(), yearCounts.Result());
-            }
-            else
-            {
-                // Each facet counts over the other filters only, so a reader sees what choosing another value would give.
-                types = Count(searcher, WithFilters(main, null, yearFilter), SearchFields.Type);
-                years = Count(searcher, WithFilters(main, typeFilter, null), SearchFields.Year);
-                searcher.Search(filtered, collector);
-            }
+            // One pass over the matches gives the page and both facets; each facet counts over the other filter
+            // only, so a reader sees what choosing another value would give.
+            var facets = new FilteringFacetCollector(collector, request.Type, request.Year?.ToString(CultureInfo.InvariantCulture));
+            searcher.Search(WithScope(parsed.Match, request.Editor), facets);
 
-            var top = collected();
+            var top = collector.GetTopDocs();
             var hits = new List<SearchHit>();
-            foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize))
+            foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize).Take(pageSize))
             {
-                var document = searcher.Doc(scoreDoc.Doc);
+                var document = searcher.Doc(scoreDoc.Doc, StoredForHits);
                 var ticks = document.GetField(SearchFields.Date)?.GetInt64Value() ?? 0;
                 hits.Add(new SearchHit(
                     document.Get(SearchFields.Id, CultureInfo.InvariantCulture),
@@ -109,13 +103,14 @@ public sealed partial class SearchService(SearchIndexStore store)
                     document.Get(SearchFields.Url, CultureInfo.InvariantCulture),
                     document.Get(SearchFields.Type, CultureInfo.InvariantCulture),
                     ticks > 0 ? new DateTime(ticks, DateTimeKind.Utc) : null,
-                    Snippet(main, document.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? "", document.Get(SearchFields.Summary, CultureInfo.InvariantCulture)),
-                    int.TryParse(document.Get(SearchFields.Year, CultureInfo.InvariantCulture), out var y) ? y : null));
+                    Snippet(parsed.Terms, document.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? "", document.Get(SearchFields.Summary, CultureInfo.InvariantCulture)),
+                    int.TryParse(document.Get(SearchFields.Year, CultureInfo.InvariantCulture), out var y) ? y : null,
+                    document.Get(SearchFields.Visibility, CultureInfo.InvariantCulture) == SearchFields.Draft));
             }
 
-            return new SearchResults(text, cut, top.TotalHits, page, pageSize, hits,
-                [.. types.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))],
-                [.. years.OrderByDescending(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))]);
+            return new SearchResults(text, cut, facets.TotalHits, page, pageSize, hits,
+                [.. facets.Types.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))],
+                [.. facets.Years.OrderByDescending(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))]);
         });
     }
 
@@ -138,11 +133,16 @@ public sealed partial class SearchService(SearchIndexStore store)
         return (text.Trim(), true);
     }
 
+    /// <summary>The query that decides which items match and ranks them (see <see cref="Parse"/>).</summary>
+    public static Query? BuildQuery(string text) => Parse(text)?.Match;
+
     /// <summary>
-    /// The Lucene query for a reader's words: each syllable must match in the exact or the folded form (exact
-    /// counts more); the syllables as a phrase count more again; a legal document number matches whole.
+    /// A reader's words as a Lucene query: each syllable must match in the folded form (title or body); a match in
+    /// the title, in the exact form, and of neighbouring syllables as a pair ("kinh tế" side by side) add to the
+    /// score; a legal document number matches whole. Apart from that number in a title, term queries only: no
+    /// positions read, so a query matching most of the index stays cheap.
     /// </summary>
-    public static Query? BuildQuery(string text)
+    public static ParsedQuery? Parse(string text)
     {
         var exact = Analyze(Exact, text);
         if (exact.Count == 0)
@@ -158,6 +158,7 @@ public sealed partial class SearchService(SearchIndexStore store)
 
         exact = [.. exact.Take(MaxTerms)];
         folded = [.. folded.Take(MaxTerms)];
+        var terms = new HashSet<string>(folded, StringComparer.Ordinal);
 
         if (LooksLikeDocumentNumber(text))
         {
@@ -166,34 +167,32 @@ public sealed partial class SearchService(SearchIndexStore store)
             {
                 { new TermQuery(new Term(SearchFields.Number, VietnameseText.DocumentNumberKey(text))) { Boost = 20 }, Occur.SHOULD },
                 { Phrase(SearchFields.Folded(SearchFields.Title), folded, 4), Occur.SHOULD },
-                { Phrase(SearchFields.Folded(SearchFields.Body), folded, 2), Occur.SHOULD },
+                { Pairs(folded, 2), Occur.SHOULD },
             };
-            return whole;
+            return new ParsedQuery(whole, terms);
         }
 
         var query = new BooleanQuery(disableCoord: true);
-        var syllables = new BooleanQuery();
+        // Short queries need every syllable (a conjunction of single terms, the cheapest to run); long ones most of them.
+        var all = exact.Count <= AllSyllablesUpTo;
+        var syllables = all ? query : new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = (int)Math.Ceiling(exact.Count * 0.75) };
         for (var i = 0; i < exact.Count; i++)
         {
-            var either = new BooleanQuery(disableCoord: true)
+            syllables.Add(new TermQuery(new Term(SearchFields.Folded(SearchFields.All), folded[i])) { Boost = 0.3f }, all ? Occur.MUST : Occur.SHOULD);
+            // Scored only on the documents the syllables matched: the exact form counts more (the title counts double
+            // through the index itself). Every optional clause is advanced over every match, so there are as few as
+            // ranking needs.
+            query.Add(new TermQuery(new Term(SearchFields.All, exact[i])) { Boost = 1.5f }, Occur.SHOULD);
+            if (i > 0)
             {
-                { new TermQuery(new Term(SearchFields.Title, exact[i])) { Boost = 3f }, Occur.SHOULD },
-                { new TermQuery(new Term(SearchFields.Body, exact[i])) { Boost = 1f }, Occur.SHOULD },
-                { new TermQuery(new Term(SearchFields.Folded(SearchFields.Title), folded[i])) { Boost = 1f }, Occur.SHOULD },
-                { new TermQuery(new Term(SearchFields.Folded(SearchFields.Body), folded[i])) { Boost = 0.3f }, Occur.SHOULD },
-            };
-            syllables.Add(either, Occur.SHOULD);
+                // Syllables side by side ("kinh tế", not "kinh ... tế").
+                query.Add(new TermQuery(new Term(SearchFields.Pairs, folded[i - 1] + " " + folded[i])) { Boost = 1.5f }, Occur.SHOULD);
+            }
         }
 
-        // Short queries need every syllable; long ones most of them.
-        syllables.MinimumNumberShouldMatch = exact.Count <= 4 ? exact.Count : (int)Math.Ceiling(exact.Count * 0.75);
-        query.Add(syllables, Occur.MUST);
-        if (exact.Count > 1)
+        if (!all)
         {
-            query.Add(Phrase(SearchFields.Title, exact, 8), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Body, exact, 4), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Folded(SearchFields.Title), folded, 3), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Folded(SearchFields.Body), folded, 1.5f), Occur.SHOULD);
+            query.Add(syllables, Occur.MUST);
         }
 
         var key = VietnameseText.DocumentNumberKey(text);
@@ -202,7 +201,7 @@ public sealed partial class SearchService(SearchIndexStore store)
             query.Add(new TermQuery(new Term(SearchFields.Number, key)) { Boost = 20 }, Occur.SHOULD);
         }
 
-        return query;
+        return new ParsedQuery(query, terms);
     }
 
     /// <summary>A digit run followed by letter groups joined by '/', '-' or spaces: "181/QĐ-CTK", "15/2024/TT-BKHĐT".</summary>
@@ -223,6 +222,18 @@ public sealed partial class SearchService(SearchIndexStore store)
         return terms;
     }
 
+    /// <summary>Every pair of neighbouring syllables required: the phrase, found by terms rather than positions.</summary>
+    private static BooleanQuery Pairs(List<string> folded, float boost)
+    {
+        var pairs = new BooleanQuery(disableCoord: true) { Boost = boost };
+        for (var i = 1; i < folded.Count; i++)
+        {
+            pairs.Add(new TermQuery(new Term(SearchFields.Pairs, folded[i - 1] + " " + folded[i])), Occur.MUST);
+        }
+
+        return pairs;
+    }
+
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)
     {
         var phrase = new PhraseQuery { Boost = boost };
@@ -234,57 +245,105 @@ public sealed partial class SearchService(SearchIndexStore store)
         return phrase;
     }
 
-    private static Query WithFilters(Query main, Query? type, Query? year)
+    /// <summary>The public sees published items; an editor also the drafts of the units in scope.</summary>
+    private static BooleanQuery WithScope(Query main, EditorScope? editor)
     {
-        if (type is null && year is null)
+        Query scope = new TermQuery(new Term(SearchFields.Visibility, SearchFields.Public));
+        if (editor is not null)
         {
-            return main;
+            var drafts = new BooleanQuery { { new TermQuery(new Term(SearchFields.Visibility, SearchFields.Draft)), Occur.MUST } };
+            if (!editor.AllUnits)
+            {
+                var units = new BooleanQuery();
+                foreach (var unit in editor.UnitIds.Take(BooleanQuery.MaxClauseCount - 1))
+                {
+                    units.Add(new TermQuery(new Term(SearchFields.Unit, unit)), Occur.SHOULD);
+                }
+
+                // No unit: no draft at all (an empty SHOULD-only query would match nothing anyway, said plainly here).
+                drafts.Add(editor.UnitIds.Count == 0 ? new TermQuery(new Term(SearchFields.Unit, "\0none")) : units, Occur.MUST);
+            }
+
+            scope = new BooleanQuery { { scope, Occur.SHOULD }, { drafts, Occur.SHOULD } };
         }
 
-        var query = new BooleanQuery { { main, Occur.MUST } };
-        foreach (var filter in new[] { type, year })
+        return new BooleanQuery { { main, Occur.MUST }, { new ConstantScoreQuery(scope) { Boost = 0 }, Occur.MUST } };
+    }
+
+    /// <summary>
+    /// The window of the body with the most matched syllables, encoded, each match in <c>&lt;mark&gt;</c>; the
+    /// summary (or the start of the body) when nothing matches in the body.
+    /// </summary>
+    private static string Snippet(IReadOnlySet<string> terms, string body, string? summary)
+    {
+        var scanned = body.Length > SnippetScanChars ? body[..SnippetScanChars] : body;
+        var matches = new List<(int Start, int End)>();
+        using (var tokens = FoldedAnalyzer.GetTokenStream(SearchFields.Folded(SearchFields.Body), scanned))
         {
-            if (filter is not null)
+            var term = tokens.AddAttribute<ICharTermAttribute>();
+            var offset = tokens.AddAttribute<IOffsetAttribute>();
+            tokens.Reset();
+            while (tokens.IncrementToken())
             {
-                query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+                if (terms.Contains(term.ToString()))
+                {
+                    matches.Add((offset.StartOffset, offset.EndOffset));
+                }
+            }
+
+            tokens.End();
+        }
+
+        if (matches.Count == 0)
+        {
+            var plain = string.IsNullOrWhiteSpace(summary) ? body : summary;
+            plain = plain.Length > SnippetLength ? plain[..SnippetLength] + "…" : plain;
+            return Encode(plain.Trim());
+        }
+
+        // The window starting at a match that holds the most matches after it.
+        int bestFirst = 0, bestCount = 0;
+        for (int first = 0, last = 0; first < matches.Count; first++)
+        {
+            last = Math.Max(last, first);
+            while (last + 1 < matches.Count && matches[last + 1].End - matches[first].Start <= SnippetLength)
+            {
+                last++;
+            }
+
+            if (last - first + 1 > bestCount)
+            {
+                (bestFirst, bestCount) = (first, last - first + 1);
             }
         }
 
-        return query;
-    }
-
-    private static Dictionary<string, int> Count(IndexSearcher searcher, Query query, string field)
-    {
-        var collector = new FacetCollector(field);
-        searcher.Search(query, collector);
-        return collector.Result();
-    }
-
-    private static string Snippet(Query query, string body, string? summary)
-    {
-        var encoder = new MinimalHtmlEncoder();
-        try
+        // A little context before the first match, starting on a word.
+        var start = Math.Max(0, matches[bestFirst].Start - 40);
+        if (start > 0)
         {
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(query, SearchFields.Folded(SearchFields.Body)))
-            {
-                TextFragmenter = new SimpleFragmenter(SnippetLength),
-                MaxDocCharsToAnalyze = 100_000,
-            };
-            using var tokens = FoldedAnalyzer.GetTokenStream(SearchFields.Folded(SearchFields.Body), body);
-            var fragments = highlighter.GetBestFragments(tokens, body, 2, " … ");
-            if (!string.IsNullOrWhiteSpace(fragments))
-            {
-                return fragments.Trim();
-            }
-        }
-        catch (InvalidTokenOffsetsException)
-        {
-            // Falls back to the start of the text below.
+            var space = scanned.IndexOf(' ', start);
+            start = space >= 0 && space < matches[bestFirst].Start ? space + 1 : matches[bestFirst].Start;
         }
 
-        var plain = string.IsNullOrWhiteSpace(summary) ? body : summary;
-        plain = plain.Length > SnippetLength ? plain[..SnippetLength] + "…" : plain;
-        return encoder.EncodeText(plain.Trim());
+        var end = Math.Min(scanned.Length, start + SnippetLength);
+        end = Math.Max(end, matches[bestFirst + bestCount - 1].End);
+        if (end < scanned.Length)
+        {
+            var space = scanned.LastIndexOf(' ', end - 1, end - start);
+            end = space > matches[bestFirst + bestCount - 1].End ? space : end;
+        }
+
+        var html = new StringBuilder(SnippetLength * 2);
+        html.Append(start > 0 ? "… " : "");
+        var at = start;
+        foreach (var (matchStart, matchEnd) in matches.Skip(bestFirst).Take(bestCount))
+        {
+            html.Append(Encode(scanned[at..matchStart])).Append("<mark>").Append(Encode(scanned[matchStart..matchEnd])).Append("</mark>");
+            at = matchEnd;
+        }
+
+        html.Append(Encode(scanned[at..end])).Append(end < body.Length ? " …" : "");
+        return html.ToString().Trim();
     }
 
     [GeneratedRegex(@"\s+")]
@@ -294,79 +353,127 @@ public sealed partial class SearchService(SearchIndexStore store)
     private static partial Regex DocumentNumber();
 
     /// <summary>Encodes only what HTML needs (&amp; &lt; &gt; &quot; '), so Vietnamese letters stay readable.</summary>
-    private sealed class MinimalHtmlEncoder : IEncoder
+    private static string Encode(string text)
     {
-        public string EncodeText(string originalText)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            var builder = new StringBuilder(originalText.Length);
-            foreach (var c in originalText)
+            builder.Append(c switch
             {
-                builder.Append(c switch
-                {
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    '"' => "&quot;",
-                    '\'' => "&#39;",
-                    _ => c.ToString(),
-                });
-            }
-
-            return builder.ToString();
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
         }
+
+        return builder.ToString();
     }
 
-    /// <summary>Counts matching documents per value of a doc-values field.</summary>
-    private sealed class FacetCollector(string field) : ICollector
+    /// <summary>
+    /// Passes the matches of the type and year filters to <paramref name="inner"/> and counts the facets in the same
+    /// pass: types over the year filter only, years over the type filter only. Values come from doc values, never
+    /// from stored documents.
+    /// </summary>
+    private sealed class FilteringFacetCollector(ICollector inner, string? type, string? year) : ICollector
     {
-        private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
-        private SortedDocValues? _values;
-        private int[] _counts = [];
+        private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
+        private SortedDocValues? _typeValues, _yearValues;
+        private int[] _typeCounts = [], _yearCounts = [];
+        private int _wantedType = -1, _wantedYear = -1;
 
-        public bool AcceptsDocsOutOfOrder => true;
+        public int TotalHits { get; private set; }
 
-        public void SetScorer(Scorer scorer)
+        public Dictionary<string, int> Types
         {
+            get
+            {
+                Flush();
+                return _types;
+            }
         }
+
+        public Dictionary<string, int> Years
+        {
+            get
+            {
+                Flush();
+                return _years;
+            }
+        }
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
 
         public void Collect(int doc)
         {
-            var ord = _values?.GetOrd(doc) ?? -1;
-            if (ord >= 0)
+            var typeOrd = _typeValues?.GetOrd(doc) ?? -1;
+            var yearOrd = _yearValues?.GetOrd(doc) ?? -1;
+            var typeOk = type is null || (typeOrd >= 0 && typeOrd == _wantedType);
+            var yearOk = year is null || (yearOrd >= 0 && yearOrd == _wantedYear);
+            if (yearOk && typeOrd >= 0)
             {
-                _counts[ord]++;
+                _typeCounts[typeOrd]++;
+            }
+
+            if (typeOk && yearOrd >= 0)
+            {
+                _yearCounts[yearOrd]++;
+            }
+
+            if (typeOk && yearOk)
+            {
+                TotalHits++;
+                inner.Collect(doc);
             }
         }
 
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            _values = context.AtomicReader.GetSortedDocValues(field);
-            _counts = new int[_values?.ValueCount ?? 0];
+            inner.SetNextReader(context);
+            (_typeValues, _typeCounts, _wantedType) = Open(context.AtomicReader, SearchFields.Type, type);
+            (_yearValues, _yearCounts, _wantedYear) = Open(context.AtomicReader, SearchFields.Year, year);
         }
 
-        public Dictionary<string, int> Result()
+        private static (SortedDocValues?, int[], int) Open(AtomicReader reader, string field, string? wanted)
         {
-            Flush();
-            return _totals;
+            var values = reader.GetSortedDocValues(field);
+            if (values is null)
+            {
+                return (null, [], -1);
+            }
+
+            var ord = wanted is null ? -1 : values.LookupTerm(new BytesRef(wanted));
+            return (values, new int[values.ValueCount], ord < 0 ? -1 : ord);
         }
 
         private void Flush()
         {
-            if (_values is null)
+            Flush(_typeValues, _typeCounts, _types);
+            Flush(_yearValues, _yearCounts, _years);
+        }
+
+        private static void Flush(SortedDocValues? values, int[] counts, Dictionary<string, int> totals)
+        {
+            if (values is null)
             {
                 return;
             }
 
             var bytes = new BytesRef();
-            for (var ord = 0; ord < _counts.Length; ord++)
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (_counts[ord] > 0)
+                if (counts[ord] > 0)
                 {
-                    _values.LookupOrd(ord, bytes);
+                    values.LookupOrd(ord, bytes);
                     var key = bytes.Utf8ToString();
-                    _totals[key] = _totals.GetValueOrDefault(key) + _counts[ord];
-                    _counts[ord] = 0;
+                    totals[key] = totals.GetValueOrDefault(key) + counts[ord];
+                    counts[ord] = 0;
                 }
             }
         }

@@ -278,6 +278,28 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     }
 
     [Fact]
+    public async Task Words_inside_attached_docx_and_xlsx_files_are_found_and_a_broken_file_is_skipped()
+    {
+        var media = Path.Combine(Site.DataPath, "media", "van-ban");
+        Directory.CreateDirectory(media);
+        await File.WriteAllBytesAsync(Path.Combine(media, "huong-dan.docx"), OfficeFiles.Docx("Hướng dẫn thu thập thông tin về hợp tác xã nông nghiệp", "Phiếu điều tra áp dụng từ ngày 01/7/2025."));
+        await File.WriteAllBytesAsync(Path.Combine(media, "bieu-mau.xlsx"), OfficeFiles.Xlsx(["Biểu số 05: Diện tích chè hái búp"], "Đơn vị tính: héc-ta"));
+        await File.WriteAllBytesAsync(Path.Combine(media, "hong.docx"), OfficeFiles.Zip(("word/document.xml", "<w:document><w:body><w:p><w:t>hợp tác xã")));
+
+        var word = await PublishLegalDocumentAsync("Công văn số 12/CTK-TKNN", "12/CTK-TKNN", confidential: false, attachment: "van-ban/huong-dan.docx");
+        var excel = await PublishLegalDocumentAsync("Công văn số 13/CTK-TKNN", "13/CTK-TKNN", confidential: false, attachment: "van-ban/bieu-mau.xlsx");
+        var broken = await PublishLegalDocumentAsync("Công văn số 14/CTK-TKNN", "14/CTK-TKNN", confidential: false, attachment: "van-ban/hong.docx");
+
+        var byWordText = await WaitForSearchAsync(Site, "hop tac xa nong nghiep", json => Ids(json).Contains(word));
+        var byExcelText = await WaitForSearchAsync(Site, "diện tích chè hái búp", json => Ids(json).Contains(excel));
+        var brokenByTitle = await WaitForSearchAsync(Site, "14/CTK-TKNN", json => Ids(json).Contains(broken));
+
+        Assert.Equal([word], Ids(byWordText));
+        Assert.Equal([excel], Ids(byExcelText));
+        Assert.Equal([broken], Ids(brokenByTitle));
+    }
+
+    [Fact]
     public async Task The_search_index_recipe_step_limits_the_indexed_types_and_refuses_unknown_ones()
     {
         var bad = await Assert.ThrowsAsync<Core.Recipes.RecipeException>(() => RunRecipeAsync("search-index-unknown-type.recipe.json"));
@@ -338,7 +360,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     }
 
     /// <summary>Waits until the node's index has applied every task in the log (so "not found" means something).</summary>
-    private static async Task WaitForIndexToCatchUpAsync(TestSite site)
+    internal static async Task WaitForIndexToCatchUpAsync(TestSite site)
     {
         var last = await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<IndexingTask>().MaxAsync(t => (long?)t.Id)) ?? 0;
         var store = site.Services.GetRequiredService<SearchIndexStore>();

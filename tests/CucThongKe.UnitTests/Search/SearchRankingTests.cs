@@ -66,6 +66,16 @@ public sealed class SearchRankingTests : IDisposable
     }
 
     [Fact]
+    public void A_word_in_the_title_ranks_above_the_same_word_in_the_body()
+    {
+        var search = Index(
+            Doc("body", "Bản tin tháng 6", "Tình hình sản xuất nông nghiệp: diện tích lúa ổn định, thủy sản tăng."),
+            Doc("title", "Sản lượng thủy sản 6 tháng", "Tình hình sản xuất nông nghiệp: diện tích lúa ổn định, chăn nuôi tăng."));
+
+        Assert.Equal(["title", "body"], Ids(search.Search(new("thuy san"))));
+    }
+
+    [Fact]
     public void Old_and_new_tone_placement_find_each_other()
     {
         var search = Index(
