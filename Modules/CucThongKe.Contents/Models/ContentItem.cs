@@ -138,7 +138,9 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.HasIndex(x => new { x.ContentType, x.PublishedUtc, x.Published });
         builder.HasIndex(x => new { x.PublishedUtc, x.Published });
         builder.HasIndex(x => new { x.ContentType, x.ModifiedUtc, x.Latest });
-        builder.HasIndex(x => new { x.ModifiedUtc, x.Latest });
+        // The title rides along so that the back office's text filter (a substring test on every latest item) scans this
+        // index instead of the table, whose rows carry the JSON content (100,000 items: 131 → 26 ms; see bench/README.md).
+        builder.HasIndex(x => new { x.ModifiedUtc, x.Latest, x.DisplayText });
         builder.HasIndex(x => new { x.AuthorUnitId, x.ModifiedUtc, x.Latest });
     }
 }

@@ -286,8 +286,6 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ModifiedUtc", "Latest");
-
                     b.HasIndex("PublishedUtc", "Published");
 
                     b.HasIndex("AuthorUnitId", "ModifiedUtc", "Latest");
@@ -295,6 +293,8 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
+
+                    b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
 
                     b.ToTable("ContentItems", (string)null);
                 });

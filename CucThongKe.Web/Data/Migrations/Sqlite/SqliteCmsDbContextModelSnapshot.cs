@@ -271,8 +271,6 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ModifiedUtc", "Latest");
-
                     b.HasIndex("PublishedUtc", "Published");
 
                     b.HasIndex("AuthorUnitId", "ModifiedUtc", "Latest");
@@ -280,6 +278,8 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
+
+                    b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
 
                     b.ToTable("ContentItems", (string)null);
                 });
