@@ -23,7 +23,8 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,6 +205,26 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TaxonomyTerms", x => new { x.Taxonomy, x.TermId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OldName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NewName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    MergedIntoId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -652,9 +673,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 columns: new[] { "ContentType", "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ModifiedUtc_Latest",
+                name: "IX_ContentItems_ModifiedUtc_Latest_DisplayText",
                 table: "ContentItems",
-                columns: new[] { "ModifiedUtc", "Latest" });
+                columns: new[] { "ModifiedUtc", "Latest", "DisplayText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_PublishedUtc_Published",
@@ -752,6 +773,11 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                 name: "IX_TaxonomyIndex_Taxonomy_TermId_Published",
                 table: "TaxonomyIndex",
                 columns: new[] { "Taxonomy", "TermId", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitChanges_UnitId_EffectiveDate",
+                table: "UnitChanges",
+                columns: new[] { "UnitId", "EffectiveDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",
@@ -861,6 +887,9 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TaxonomyTerms");
+
+            migrationBuilder.DropTable(
+                name: "UnitChanges");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -22,7 +22,8 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,6 +204,26 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TaxonomyTerms", x => new { x.Taxonomy, x.TermId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OldName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NewName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    MergedIntoId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -651,9 +672,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 columns: new[] { "ContentType", "PublishedUtc", "Published" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_ModifiedUtc_Latest",
+                name: "IX_ContentItems_ModifiedUtc_Latest_DisplayText",
                 table: "ContentItems",
-                columns: new[] { "ModifiedUtc", "Latest" });
+                columns: new[] { "ModifiedUtc", "Latest", "DisplayText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_PublishedUtc_Published",
@@ -751,6 +772,11 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IX_TaxonomyIndex_Taxonomy_TermId_Published",
                 table: "TaxonomyIndex",
                 columns: new[] { "Taxonomy", "TermId", "Published" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitChanges_UnitId_EffectiveDate",
+                table: "UnitChanges",
+                columns: new[] { "UnitId", "EffectiveDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",
@@ -860,6 +886,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TaxonomyTerms");
+
+            migrationBuilder.DropTable(
+                name: "UnitChanges");
 
             migrationBuilder.DropTable(
                 name: "Units");
