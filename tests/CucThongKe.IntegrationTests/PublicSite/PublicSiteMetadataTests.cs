@@ -55,6 +55,8 @@ public abstract partial class PublicSiteTests
     public async Task The_header_searches_the_whole_site_and_the_qa_page_searches_answered_questions()
     {
         await ArrangeAsync();
+        // The index follows the content log in the background: search once it has read everything arranged.
+        await CucThongKe.Tests.Search.SearchTests.WaitForIndexToCatchUpAsync(Site);
         var client = Client();
 
         var home = await client.GetStringAsync("/");
