@@ -4,6 +4,7 @@
 #   bash bench/public-site.sh                    # ports 5201 (site) and 5202 (bare endpoint), 10 s per measurement
 #   DURATION=5s PORT=5301 BARE_PORT=5302 bash bench/public-site.sh
 #   REGENERATE=1 bash bench/public-site.sh       # seed the database again
+#   SETTLE=0 bash bench/public-site.sh           # no pause between the warm-up and the measurement (default 5 s)
 #
 # 1. builds CucThongKe.Web, bench/CucThongKe.Benchmarks (the seeder) and bench/CucThongKe.BareEndpoint in Release;
 # 2. seeds $DATA once (50,000 news, 5,000 legal documents, 500 reports; see PublicSiteSeeder.cs) and reuses it after;
@@ -18,6 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${PORT:-5201}"
 BARE_PORT="${BARE_PORT:-5202}"
 DURATION="${DURATION:-10s}"
+SETTLE="${SETTLE:-5}"
 DATA="${DATA:-${TMPDIR:-/tmp}/cucthongke-public-bench}"
 SITE="http://127.0.0.1:${PORT}"
 BARE="http://127.0.0.1:${BARE_PORT}"
@@ -98,6 +100,10 @@ measure() {
   local url="$1" connections="$2" threads=2
   (( connections == 1 )) && threads=1
   wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null
+  # The JIT moves hot methods to optimised code in the background, and postpones that while new methods keep being
+  # compiled: under unbroken load the uncached page stayed at about 1,000 req/s, after a pause ~1,750 (bench/README).
+  # A real site has such pauses; SETTLE=0 measures without one.
+  sleep "$SETTLE"
   wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$url" >"$WORK/wrk.txt"
   if grep -q "Non-2xx" "$WORK/wrk.txt"; then
     echo "wrk got non-2xx answers from $url:" >&2
