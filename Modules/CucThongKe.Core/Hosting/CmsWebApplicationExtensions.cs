@@ -83,7 +83,9 @@ public static class CmsWebApplicationExtensions
             module.ConfigureEarly(app);
         }
 
-        app.UseStatusCodePagesWithReExecute("/loi", "?code={0}");
+        // An empty error answer becomes the friendly Vietnamese page for people and problem details under /api for programs.
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/loi", "?code={0}"));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -150,6 +152,24 @@ public static class CmsWebApplicationExtensions
                     o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()));
                 break;
         }
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task WriteApiProblemAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext status)
+    {
+        var response = status.HttpContext.Response;
+        var (title, detail) = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ("Không tìm thấy", "Địa chỉ API này không có (not found)."),
+            StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", "Địa chỉ này không nhận phương thức HTTP đã dùng (method not allowed)."),
+            StatusCodes.Status415UnsupportedMediaType => ("Kiểu nội dung không được hỗ trợ", "Gửi nội dung JSON với Content-Type: application/json (unsupported media type)."),
+            StatusCodes.Status429TooManyRequests => ("Quá nhiều yêu cầu", "Vui lòng thử lại sau ít phút (too many requests)."),
+            _ => ("Yêu cầu không thành công", $"Mã lỗi HTTP {response.StatusCode}."),
+        };
+        response.ContentType = "application/problem+json; charset=utf-8";
+        var body = new { type = "about:blank", title, status = response.StatusCode, detail };
+        return response.WriteAsync(JsonSerializer.Serialize(body, CmsJson.Options));
     }
 
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

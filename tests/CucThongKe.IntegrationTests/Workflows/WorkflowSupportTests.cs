@@ -85,6 +85,23 @@ public abstract class WorkflowSupportTests(DatabaseProvider provider) : Workflow
     }
 
     [Fact]
+    public async Task An_unknown_api_address_or_method_is_a_problem_in_json_not_the_readers_error_page()
+    {
+        var client = Client();
+
+        var unknown = await client.GetAsync("/api/khong-co-dia-chi-nay");
+        var wrongMethod = await client.DeleteAsync("/api/auth/token");
+        var readersPage = await client.GetAsync("/khong-co-trang-nay");
+
+        await AssertProblemAsync(HttpStatusCode.NotFound, unknown);
+        // The reader's catch-all page takes any method and refuses it (400) before 405 could be told: a problem either way.
+        Assert.Contains(wrongMethod.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed });
+        await AssertProblemAsync(wrongMethod.StatusCode, wrongMethod);
+        AssertStatus(HttpStatusCode.NotFound, readersPage);
+        Assert.Equal("text/html", readersPage.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_api_needs_a_valid_token_and_answers_problems_in_vietnamese()
     {
         await AddPeopleAsync();
