@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
@@ -31,4 +32,19 @@ public sealed class ContentQueries(CmsDbContext db)
 
     public Task<int> CountPublishedAsync(string? contentType, CancellationToken cancellationToken = default) =>
         db.Set<ContentItem>().CountAsync(c => c.Published && (contentType == null || c.ContentType == contentType), cancellationToken);
+
+    /// <summary>When each of <paramref name="contentItemIds"/> that waits for a scheduled publication will be released (UTC).</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> PendingReleasesAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken = default)
+    {
+        if (contentItemIds.Count == 0)
+        {
+            return new Dictionary<string, DateTime>();
+        }
+
+        var pending = await db.Set<ScheduledPublication>().AsNoTracking()
+            .Where(s => s.CompletedUtc == null && contentItemIds.Contains(s.ContentItemId))
+            .Select(s => new { s.ContentItemId, s.PublishUtc })
+            .ToListAsync(cancellationToken);
+        return pending.GroupBy(p => p.ContentItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.PublishUtc), StringComparer.Ordinal);
+    }
 }

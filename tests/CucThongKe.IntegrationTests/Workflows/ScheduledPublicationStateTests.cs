@@ -21,6 +21,9 @@ public abstract class ScheduledPublicationStateTests(DatabaseProvider provider) 
         var waiting = await StatusAsync(id);
         var page = WebUtility.HtmlDecode(await (await SignedInAsync(Publisher)).GetStringAsync($"/admin/quy-trinh/noi-dung/{id}"));
         var authorsNote = WebUtility.HtmlDecode(await (await SignedInAsync(Contributor)).GetStringAsync("/admin/thong-bao"));
+        var publisher = await SignedInAsync(Publisher);
+        var list = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/contents?type=News"));
+        var editor = WebUtility.HtmlDecode(await publisher.GetStringAsync($"/admin/contents/{id}/edit"));
         Clock.Advance(TimeSpan.FromDays(1));
         var dayBefore = await StatusAsync(id);
         Clock.Set(release.AddMinutes(1));
@@ -37,6 +40,9 @@ public abstract class ScheduledPublicationStateTests(DatabaseProvider provider) 
         Assert.Contains("chưa đăng, sẽ tự đăng đúng giờ đã hẹn", page, StringComparison.Ordinal);
         Assert.Contains("chuyển sang bước '" + label + "'", authorsNote, StringComparison.Ordinal);
         Assert.Equal(label, dayBefore["stateLabel"]!.GetValue<string>());
+        // The back office's list and editor say the same, not "Bản nháp".
+        Assert.Contains("Đã lên lịch đăng lúc 02/12/2026 09:00 · v", list, StringComparison.Ordinal);
+        Assert.Contains("đã lên lịch đăng lúc 02/12/2026 09:00 (giờ Việt Nam)", editor, StringComparison.Ordinal);
         Assert.True(released["published"]!.GetValue<bool>());
         Assert.Null(released["scheduledPublishUtc"]);
         Assert.Equal("Đã đăng", released["stateLabel"]!.GetValue<string>());

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
-public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor) : PageModel
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
 
@@ -25,6 +25,9 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
     public string? PublishRefusal { get; private set; }
 
     public int ExpectedVersion { get; private set; }
+
+    /// <summary>When the item's scheduled publication will release it (UTC), if one waits.</summary>
+    public DateTime? PendingRelease { get; private set; }
 
     public bool CanEdit => ContentAccess.CanEdit(User, Item);
 
@@ -112,6 +115,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
         Item = item;
         Type = type;
+        PendingRelease = (await queries.PendingReleasesAsync([item.ContentItemId], cancellationToken)).TryGetValue(item.ContentItemId, out var release) ? release : null;
         return null;
     }
 }

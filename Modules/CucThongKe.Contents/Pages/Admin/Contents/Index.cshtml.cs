@@ -1,5 +1,6 @@
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Every item the user may see, across types, with filters, sorting and paging.</summary>
-public sealed class IndexModel(ContentListQuery query, ContentDefinitionManager definitions) : PageModel
+public sealed class IndexModel(ContentListQuery query, ContentDefinitionManager definitions, ContentQueries queries) : PageModel
 {
     public ContentListFilter Filter { get; private set; } = new(null, null, null, null, null, null, null, null);
 
@@ -18,6 +19,9 @@ public sealed class IndexModel(ContentListQuery query, ContentDefinitionManager 
     public IReadOnlyList<ContentTypeDefinition> CreatableTypes { get; private set; } = [];
 
     public string? OnlyUnit { get; private set; }
+
+    /// <summary>Items of this page waiting for a scheduled publication, with its time (UTC).</summary>
+    public IReadOnlyDictionary<string, DateTime> PendingReleases { get; private set; } = new Dictionary<string, DateTime>();
 
     public async Task<IActionResult> OnGetAsync(string? type, string? state, string? unit, string? author, DateOnly? from, DateOnly? to, string? text, string? sort, int trang = 1, CancellationToken cancellationToken = default)
     {
@@ -31,6 +35,7 @@ public sealed class IndexModel(ContentListQuery query, ContentDefinitionManager 
         OnlyUnit = ContentAccess.VisibleUnit(User);
         Filter = new ContentListFilter(type, state, unit, author, from, to, text?.Length > 200 ? text[..200] : text, sort, Math.Clamp(trang, 1, 100_000));
         Result = await query.RunAsync(Filter, OnlyUnit, cancellationToken);
+        PendingReleases = await queries.PendingReleasesAsync([.. Result.Rows.Select(r => r.ContentItemId).Distinct()], cancellationToken);
         return Page();
     }
 
