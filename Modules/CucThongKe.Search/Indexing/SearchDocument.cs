@@ -21,7 +21,8 @@ public sealed record SearchDocument(
     string? Issuer,
     string? UnitId,
     IReadOnlyList<string> CategoryIds,
-    bool Draft = false);
+    bool Draft = false,
+    bool HasNewerDraft = false);
 
 /// <summary>The index's field names and the mapping of a <see cref="SearchDocument"/> to Lucene fields.</summary>
 public static class SearchFields
@@ -50,6 +51,9 @@ public static class SearchFields
     public const string Public = "public";
     public const string Draft = "draft";
 
+    /// <summary>"yes" on a published version whose item has a newer draft: editors who may see that draft find the draft instead.</summary>
+    public const string HasNewerDraft = "newerdraft";
+
     /// <summary>The suffix of a text field's folded twin: "title" → "title.f".</summary>
     public const string FoldedSuffix = ".f";
 
@@ -61,6 +65,7 @@ public static class SearchFields
         {
             new StringField(Id, source.ContentItemId, Field.Store.YES),
             new StringField(Visibility, source.Draft ? Draft : Public, Field.Store.YES),
+            new StringField(HasNewerDraft, source.HasNewerDraft ? "yes" : "no", Field.Store.NO),
             new StringField(Type, source.ContentType, Field.Store.YES),
             new SortedDocValuesField(Type, new BytesRef(source.ContentType)),
             // Shown, not searched: the title is searched through "all" and "all.f" ("title.f" finds a document number in it).

@@ -126,7 +126,9 @@ public sealed partial class SearchDocumentBuilder(
             issuer,
             item.AuthorUnitId,
             categories,
-            draft);
+            draft,
+            // A published version that is no longer the latest: a draft was saved after it.
+            HasNewerDraft: item.Published && !item.Latest);
     }
 
     /// <summary>A confidential document (a boolean field named Confidential set) never reaches the public index.</summary>

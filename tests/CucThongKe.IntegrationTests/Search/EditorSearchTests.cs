@@ -71,11 +71,20 @@ public abstract partial class EditorSearchTests(DatabaseProvider provider) : Sit
         var publicByOldWord = await Client().GetStringAsync("/api/search?q=chi+so+gia+tieu+dung");
         var publicByDraftWord = await Client().GetStringAsync("/api/search?q=lam+phat");
         var editorByDraftWord = await publisher.GetStringAsync("/admin/tim-kiem?q=lam+phat");
+        // Words of both versions: the editor sees the item once, as its draft; another unit's contributor, who may not
+        // see that draft, sees the published version.
+        var editorByBothWords = WebUtility.HtmlDecode(await publisher.GetStringAsync("/admin/tim-kiem?q=chi+so+gia+tieu+dung"));
+        var otherUnitByBothWords = WebUtility.HtmlDecode(await (await SignedInAsync("ctv.daitu")).GetStringAsync("/admin/tim-kiem?q=chi+so+gia+tieu+dung"));
 
         Assert.Contains(id, publicByOldWord, StringComparison.Ordinal);
         Assert.DoesNotContain(id, publicByDraftWord, StringComparison.Ordinal);
         Assert.Contains($"/admin/contents/{id}/edit", editorByDraftWord, StringComparison.Ordinal);
         Assert.Contains("chỉ số giá tiêu dùng và lạm phát tháng 10", editorByDraftWord, StringComparison.Ordinal);
+        Assert.Contains("Tìm thấy 1 kết quả", editorByBothWords, StringComparison.Ordinal);
+        Assert.Contains("Thông cáo báo chí về chỉ số giá tiêu dùng và lạm phát tháng 10", editorByBothWords, StringComparison.Ordinal);
+        Assert.Contains("Tìm thấy 1 kết quả", otherUnitByBothWords, StringComparison.Ordinal);
+        Assert.Contains("Thông cáo báo chí về chỉ số giá tiêu dùng tháng 10", otherUnitByBothWords, StringComparison.Ordinal);
+        Assert.DoesNotContain("lạm phát", otherUnitByBothWords, StringComparison.Ordinal);
     }
 
     [Fact]
