@@ -15,13 +15,19 @@ public static class ContentAccess
             ? null
             : UnitOf(user) ?? "\u0000no-unit";
 
-    public static bool CanView(ClaimsPrincipal user, ContentItem item) =>
-        VisibleUnit(user) is not { } unit || item.AuthorUnitId == unit;
+    public static bool CanView(ClaimsPrincipal user, ContentItem item) => CanViewUnit(user, item.AuthorUnitId);
+
+    /// <summary>Whether the user sees items of <paramref name="unit"/> (the unit an item belongs to).</summary>
+    public static bool CanViewUnit(ClaimsPrincipal user, string? unit) =>
+        VisibleUnit(user) is not { } visible || (unit is not null && unit == visible);
 
     public static bool CanCreate(ClaimsPrincipal user) =>
         user.HasPermission(ContentsPermissions.EditContent.Name) || user.HasPermission(ContentsPermissions.EditAllContent.Name);
 
-    public static bool CanEdit(ClaimsPrincipal user, ContentItem item) =>
+    public static bool CanEdit(ClaimsPrincipal user, ContentItem item) => CanEditUnit(user, item.AuthorUnitId);
+
+    /// <summary>Whether the user edits items of <paramref name="unit"/>: the board every unit's, a writer their own.</summary>
+    public static bool CanEditUnit(ClaimsPrincipal user, string? unit) =>
         user.HasPermission(ContentsPermissions.EditAllContent.Name) ||
-        (user.HasPermission(ContentsPermissions.EditContent.Name) && item.AuthorUnitId is not null && item.AuthorUnitId == UnitOf(user));
+        (user.HasPermission(ContentsPermissions.EditContent.Name) && unit is not null && unit == UnitOf(user));
 }

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using CucThongKe.Contents;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
-using CucThongKe.Core.Security;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,15 +27,14 @@ internal static class ContentApi
     private static Task<IResult> ListAsync(string? type, string? state, string? unit, int? skip, int? take, ClaimsPrincipal user, CmsDbContext db, CancellationToken cancellationToken) =>
         ApiJson.Guard(async () =>
         {
-            var ownUnit = user.FindFirst(CmsClaims.Unit)?.Value;
-            if (!user.HasPermission(ContentsPermissions.ViewAllContent.Name))
+            if (ContentAccess.VisibleUnit(user) is { } ownUnit)
             {
                 if (unit is not null && unit != ownUnit)
                 {
                     return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
                 }
 
-                unit = ownUnit ?? "";
+                unit = ownUnit;
             }
 
             var rows =
@@ -75,7 +73,7 @@ internal static class ContentApi
             }
 
             var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (!CanView(user, await UnitOfAsync(db, item, instance, cancellationToken)))
+            if (!ContentAccess.CanViewUnit(user, await UnitOfAsync(db, item, instance, cancellationToken)))
             {
                 return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
             }
@@ -86,7 +84,7 @@ internal static class ContentApi
     private static Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, CancellationToken cancellationToken) =>
         ApiJson.Guard(async () =>
         {
-            if (!user.HasPermission(ContentsPermissions.EditContent.Name) && !user.HasPermission(ContentsPermissions.EditAllContent.Name))
+            if (!ContentAccess.CanCreate(user))
             {
                 return ApiJson.Forbidden("Bạn không có quyền soạn nội dung.");
             }
@@ -131,7 +129,7 @@ internal static class ContentApi
             }
 
             var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (!CanEdit(user, await UnitOfAsync(db, latest, instance, cancellationToken)))
+            if (!ContentAccess.CanEditUnit(user, await UnitOfAsync(db, latest, instance, cancellationToken)))
             {
                 return ApiJson.Forbidden("Bạn chỉ sửa được nội dung của đơn vị mình.");
             }
@@ -152,13 +150,6 @@ internal static class ContentApi
     public static async Task<string?> UnitOfAsync(CmsDbContext db, ContentItem item, WorkflowInstance? instance, CancellationToken cancellationToken) =>
         instance?.UnitId ?? await db.Set<ContentItem>().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
             .Select(c => c.AuthorUnitId).FirstOrDefaultAsync(cancellationToken);
-
-    public static bool CanView(ClaimsPrincipal user, string? unit) =>
-        user.HasPermission(ContentsPermissions.ViewAllContent.Name) || (unit is not null && unit == user.FindFirst(CmsClaims.Unit)?.Value);
-
-    private static bool CanEdit(ClaimsPrincipal user, string? unit) =>
-        user.HasPermission(ContentsPermissions.EditAllContent.Name) ||
-        (user.HasPermission(ContentsPermissions.EditContent.Name) && unit is not null && unit == user.FindFirst(CmsClaims.Unit)?.Value);
 
     private static object Summary(ContentItem c, WorkflowInstance? i) => new
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ internal static class WorkflowApi
         ApiJson.Guard(async () =>
         {
             var status = await workflows.GetStatusAsync(contentItemId, WorkflowActor.From(user), cancellationToken);
-            if (!ContentApi.CanView(user, status.Instance.UnitId))
+            if (!ContentAccess.CanViewUnit(user, status.Instance.UnitId))
             {
                 return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
             }
