@@ -4,6 +4,7 @@ using CucThongKe.Media;
 using CucThongKe.Search;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
+using CucThongKe.Unicode;
 using CucThongKe.Users;
 using CucThongKe.Workflows;
 
@@ -24,6 +25,7 @@ public partial class Program
             .Add<UsersModule>()
             .Add<SearchModule>()
             .Add<WorkflowsModule>()
+            .Add<UnicodeModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();
