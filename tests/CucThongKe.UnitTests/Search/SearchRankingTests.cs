@@ -65,6 +65,32 @@ public sealed class SearchRankingTests : IDisposable
         Assert.Equal(["phrase", "apart"], Ids(search.Search(new("kinh te"))));
     }
 
+    [Theory]
+    [InlineData("chỉ số giá tiêu dùng")]
+    [InlineData("chi so gia tieu dung")]
+    public void With_more_matches_than_are_ranked_in_full_the_first_page_is_the_full_rankings(string query)
+    {
+        // 800 items mention the words in their bodies, in various orders and lengths; three are titled with them,
+        // one of those without diacritics. Only the best matches by the folded syllables are ranked in full.
+        var fillers = Enumerable.Range(0, 800).Select(i => Doc(
+            $"body-{i:D3}", $"Bản tin số {i}",
+            string.Join(' ', Enumerable.Repeat("Giá cả thị trường ổn định.", 1 + (i % 7))) + (i % 2 == 0 ? " Chỉ số giá tiêu dùng tăng nhẹ." : " Tiêu dùng tăng, chỉ số giá ổn định.")));
+        var search = Index([
+            .. fillers,
+            Doc("title-folded", "Chi so gia tieu dung thang 10", "Số liệu tháng 10."),
+            Doc("title-exact-1", "Chỉ số giá tiêu dùng tháng 10", "Số liệu tháng 10."),
+            Doc("title-exact-2", "Chỉ số giá tiêu dùng tháng 11", "Số liệu tháng 11.")]);
+
+        var results = search.Search(new(query));
+
+        // Every item scored by the full ranking query, the slow way.
+        var everyMatchRanked = _store.Search(searcher => searcher.Search(SearchService.BuildQuery(query)!, 10).ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc).Get(SearchFields.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        Assert.Equal(803, results.Total);
+        Assert.Equal(everyMatchRanked, Ids(results));
+        Assert.StartsWith("title-", Ids(results)[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_word_in_the_title_ranks_above_the_same_word_in_the_body()
     {
