@@ -123,6 +123,8 @@ internal static class ApiJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
+        // Strings read are cleaned (NFC, Đ for Ð) like all input; passwords are not.
+        CucThongKe.Core.Hosting.CleanTextInput.Apply(options);
         if (strict)
         {
             options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
