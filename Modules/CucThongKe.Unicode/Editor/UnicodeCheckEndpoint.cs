@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using CucThongKe.TextEncoding;
 using Microsoft.AspNetCore.Antiforgery;
@@ -34,7 +35,7 @@ internal static partial class UnicodeCheckEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Phiên làm việc đã hết hạn hoặc thiếu mã chống giả mạo. Hãy tải lại trang.");
         }
 
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        var body = await context.Request.ReadLimitedAsync(MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, $"Văn bản quá dài để kiểm tra (tối đa {MaxBodyBytes / 1024} KB).");
@@ -72,28 +73,6 @@ internal static partial class UnicodeCheckEndpoint
         TextEncodingKind? from = diagnosis.Kind is TextEncodingKind.Tcvn3 or TextEncodingKind.Vni ? diagnosis.Kind : null;
         string One(string piece) => diagnosis.IsLegacy ? LegacyVietnamese.ToUnicode(piece, from) : TextNormalizer.Normalize(piece);
         return html ? Markup().Replace(text, m => m.Groups["tag"].Success ? m.Value : One(m.Value)) : One(text);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private static IResult Problem(int status, string detail) =>
