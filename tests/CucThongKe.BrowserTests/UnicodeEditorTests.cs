@@ -34,6 +34,7 @@ public sealed class UnicodeEditorTests : LiveSiteTest
         await titleOffer.GetByRole(AriaRole.Button, new() { Name = "Chuyển sang Unicode" }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-TitlePart-Title")).ToHaveValueAsync("Hội nghị tổng kết công tác thống kê năm 2025");
         await Assertions.Expect(titleOffer).ToBeEmptyAsync();
+        await Assertions.Expect(titleOffer).Not.ToHaveAttributeAsync("role", "status");
 
         // The body (rich text): same offer under the editor; the paragraph's markup survives the conversion.
         await editor.PasteIntoBodyAsync(Tcvn3Paragraph);

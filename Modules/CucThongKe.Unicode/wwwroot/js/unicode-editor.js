@@ -36,7 +36,9 @@
         var region = document.createElement('div');
         region.className = 'unicode-offer';
         region.id = 'unicode-offer-' + (++count);
-        region.setAttribute('role', 'status');
+        // A polite live region from the start, so that the offer is read out when it appears; it is a "status" only while
+        // it holds an offer (an empty status next to every field would be noise for screen readers and page scripts).
+        region.setAttribute('aria-live', 'polite');
         after.insertAdjacentElement('afterend', region);
 
         var timer = null;
@@ -87,6 +89,7 @@
 
         self.clear = function () {
             region.classList.remove('has-offer');
+            region.removeAttribute('role');
             region.textContent = '';
         };
 
@@ -115,6 +118,7 @@
             region.appendChild(accept);
             region.appendChild(document.createTextNode(' '));
             region.appendChild(ignore);
+            region.setAttribute('role', 'status');
             region.classList.add('has-offer');
         };
     }
