@@ -17,6 +17,7 @@ internal static class VietnameseSyllable
     private static readonly HashSet<string> Rhymes = new(StringComparer.Ordinal)
     {
         "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
+        "ăk", // place names of the Central Highlands: Đắk Lắk, Đắk Nông
         "ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
         "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
         "e", "ec", "em", "en", "eng", "eo", "ep", "et",
@@ -86,9 +87,10 @@ internal static class VietnameseSyllable
     {
         if (rhyme.IsEmpty || !RhymeLookup.Contains(rhyme)) return false;
         var front = rhyme[0] is 'i' or 'e' or 'ê' or 'y';
-        if (onset is "k" or "gh" or "ngh" && !front) return false;
+        if (onset is "gh" or "ngh" && !front) return false;
+        if (onset == "k" && !front && rhyme is not "an") return false; // Bắc Kạn keeps its k
         if (onset is "c" or "g" or "ng" && front && rhyme[0] != 'y') return false;
-        var stopped = rhyme[^1] is 'c' or 'p' or 't' || rhyme.EndsWith("ch", StringComparison.Ordinal);
+        var stopped = rhyme[^1] is 'c' or 'k' or 'p' or 't' || rhyme.EndsWith("ch", StringComparison.Ordinal);
         return !stopped || tone is VietnameseLetters.Acute or VietnameseLetters.Dot;
     }
 }
