@@ -24,7 +24,8 @@ internal enum WordReading : byte
 }
 
 internal readonly record struct WordVerdict(
-    int Start, int Length, WordReading Reading, bool Tcvn3, bool Vni, double TcvnWeight = 0, double VniWeight = 0, bool TcvnTelling = false, bool VniTelling = false);
+    int Start, int Length, WordReading Reading, bool Tcvn3, bool Vni, double TcvnWeight = 0, double VniWeight = 0, bool TcvnTelling = false, bool VniTelling = false,
+    bool TcvnFits = false, bool VniFits = false);
 
 /// <summary>Tells what a piece of text is written in: clean Unicode, NFD, TCVN3, VNI or a mix.</summary>
 /// <remarks>
@@ -59,7 +60,7 @@ public static class VietnameseTextDetector
     internal static TextDiagnosis Analyze(string nfc, List<WordVerdict>? words, out TextEncodingKind dominant)
     {
         dominant = TextEncodingKind.Unicode;
-        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, asciiVietnamese = 0, asciiOther = 0;
+        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, tcvnFits = 0, vniFits = 0;
         double tcvnOnly = 0, vniOnly = 0, bothAsTcvn = 0, bothAsVni = 0;
         var lookAlikes = false;
         var span = nfc.AsSpan();
@@ -72,16 +73,11 @@ public static class VietnameseTextDetector
             }
             var end = TextWords.WordEnd(span, i);
             var verdict = Judge(span[i..end], i, ref lookAlikes);
-            if (verdict.Reading == WordReading.Neutral)
-            {
-                // Initials ("Trần Thị B") say nothing.
-                if (end - i >= 2 && VietnameseSyllable.IsValid(span[i..end])) asciiVietnamese++;
-                else if (end - i >= 2) asciiOther++;
-                i = end;
-                continue;
-            }
             i = end;
+            if (verdict.Reading == WordReading.Neutral) continue;
             words?.Add(verdict);
+            if (verdict.TcvnFits && verdict.Length > 1) tcvnFits++;
+            if (verdict.VniFits && verdict.Length > 1) vniFits++;
             if (verdict.TcvnTelling) tcvnTelling++;
             if (verdict.VniTelling) vniTelling++;
             switch (verdict.Reading)
@@ -112,8 +108,9 @@ public static class VietnameseTextDetector
         }
 
         // TCVN3 and VNI both put letters on Latin-1 chars, so many legacy words decode to a syllable either way
-        // (VNI "tö" = tư, TCVN3 "tö" = tử). The encoding with more words only it explains wins; the text is a mix of
-        // the two only when the other also has a fair share of words of its own.
+        // (VNI "tö" = tư, TCVN3 "tö" = tử). The encoding under which more words are syllables wins (then: more words
+        // only it explains, more telling words); the text is a mix of the two only when the other also has a fair
+        // share of words of its own.
         var tcvnTotal = tcvnOnly + bothAsTcvn;
         var vniTotal = vniOnly + bothAsVni;
         var doubt = Math.Max(tcvnTotal, vniTotal);
@@ -121,12 +118,13 @@ public static class VietnameseTextDetector
         // Legacy needs weight 1 and more legacy words than foreign ones, and either a word no European language
         // writes ("ViÖt", "Thaønh"), or three legacy words, or only Vietnamese syllables around ("Tin tøc"): a French
         // "Il est tôt" (TCVN3 "tột") or an Italian "Non si può fare" (VNI "puị") is not enough.
-        var vietnameseAround = foreign == 0 && asciiOther == 0 && asciiVietnamese + otherSyllables + voters >= 2;
-        if (doubt < 1 || voters < foreign || (tcvnTelling + vniTelling == 0 && voters < 3 && !vietnameseAround))
+        if (doubt < 1 || voters < foreign
+            || (tcvnTelling + vniTelling == 0 && voters < 3 && !VietnameseAround(span, foreign, otherSyllables + voters)))
         {
             return new TextDiagnosis(TextEncodingKind.Unicode, Math.Max(0.5, 1 - 0.2 * Math.Min(doubt, 2)), false, lookAlikes, 0);
         }
-        var tcvnWins = tcvnOnly != vniOnly ? tcvnOnly > vniOnly
+        var tcvnWins = tcvnFits != vniFits ? tcvnFits > vniFits
+            : tcvnOnly != vniOnly ? tcvnOnly > vniOnly
             : tcvnTelling != vniTelling ? tcvnTelling > vniTelling
             : tcvnTotal >= vniTotal;
         dominant = tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
@@ -137,6 +135,28 @@ public static class VietnameseTextDetector
         var confidence = Math.Min(1, 0.6 + 0.2 * weight) * (0.5 + 0.5 * legacyWords / (legacyWords + foreign));
         var kind = twoEncodings || unicodeStrong > 0 ? TextEncodingKind.Mixed : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
         return new TextDiagnosis(kind, Math.Round(confidence, 3), false, lookAlikes, legacyWords);
+    }
+
+    // Whether the words of the text are all Vietnamese syllables: no foreign word, every ASCII word of two letters or
+    // more a syllable (initials, "Trần Thị B", say nothing), and at least two syllables in all.
+    private static bool VietnameseAround(ReadOnlySpan<char> text, int foreign, int syllables)
+    {
+        if (foreign > 0) return false;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiLetter(text[i]) || (i > 0 && TextWords.IsWordChar(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+            var end = TextWords.WordEnd(text, i);
+            var word = text[i..end];
+            i = end;
+            if (word.Length < 2 || !Ascii.IsValid(word)) continue;
+            if (!VietnameseSyllable.IsValid(word)) return false;
+            syllables++;
+        }
+        return syllables >= 2;
     }
 
     private static WordVerdict Judge(ReadOnlySpan<char> word, int start, ref bool lookAlikes)
@@ -178,10 +198,12 @@ public static class VietnameseTextDetector
         }
         var vniValid = false;
         var vniStrong = false;
+        var vniChanges = false;
         if (hasVni && word.Length <= buffer.Length)
         {
             var decoded = buffer[..VniTable.Decode(word, buffer)];
-            if (!decoded.SequenceEqual(word))
+            vniChanges = !decoded.SequenceEqual(word);
+            if (vniChanges)
             {
                 vniValid = VietnameseSyllable.IsValid(decoded);
                 vniStrong = HasBeyondLatin1(decoded);
@@ -190,15 +212,18 @@ public static class VietnameseTextDetector
 
         if (unicodeValid)
         {
+            // A syllable as it stands is still one in an encoding that leaves it unchanged ("tình" in VNI).
             var reading = tcvnValid || vniValid ? WordReading.Ambiguous : WordReading.Unicode;
-            return new WordVerdict(start, word.Length, reading, tcvnValid, vniValid);
+            return new WordVerdict(start, word.Length, reading, tcvnValid, vniValid,
+                TcvnFits: tcvnValid || !hasTcvn, VniFits: vniValid || !vniChanges);
         }
         if (!tcvnValid && !vniValid) return new WordVerdict(start, word.Length, WordReading.Foreign, false, false);
         var kind = tcvnValid && vniValid ? WordReading.Both : tcvnValid ? WordReading.Tcvn3 : WordReading.Vni;
         var tcvnTelling = tcvnValid && LooksTcvn3(word);
         var vniTelling = vniValid && LooksVni(word);
         return new WordVerdict(start, word.Length, kind, tcvnValid, vniValid,
-            Weight(word, tcvnValid, tcvnStrong || tcvnTelling), Weight(word, vniValid, vniStrong || vniTelling), tcvnTelling, vniTelling);
+            Weight(word, tcvnValid, tcvnStrong || tcvnTelling), Weight(word, vniValid, vniStrong || vniTelling), tcvnTelling, vniTelling,
+            tcvnValid, vniValid);
     }
 
     private static double Weight(ReadOnlySpan<char> word, bool valid, bool strong) =>
