@@ -19,7 +19,8 @@ public static class LegacyVietnamese
     /// words) it is a capital ("Ên t­îng" → "Ấn tượng");</item>
     /// <item>everywhere else it is lower case.</item>
     /// </list>
-    /// A single word on its own ("ë") stays lower case. Ă Â Ê Ô Ơ Ư Đ have their own bytes and keep their case exactly.
+    /// A single word on its own ("ë") stays lower case. A symbol that stands for a letter that is no word on its own, standing
+    /// alone (· © » × ÷ § ¨ ¼ ½ ¾: "a · b", "© 2025"), is kept as the symbol. Ă Â Ê Ô Ơ Ư Đ have their own bytes and keep their case exactly.
     /// </remarks>
     public static string FromTcvn3(string text)
     {
@@ -28,6 +29,11 @@ public static class LegacyVietnamese
         bool[]? unknown = null;
         for (var i = 0; i < source.Length; i++)
         {
+            if (IsLoneSymbol(source, i))
+            {
+                chars[i] = source[i];
+                continue;
+            }
             var u = Tcvn3Table.ToUnicode(source[i], out var caseUnknown);
             chars[i] = u != '\0' ? u : TextWords.FromC1(source[i]);
             if (caseUnknown) (unknown ??= new bool[source.Length])[i] = true;
@@ -35,6 +41,15 @@ public static class LegacyVietnamese
         if (unknown is not null) Tcvn3Case.Recover(chars, unknown);
         return new string(chars).Normalize();
     }
+
+    // A symbol TCVN3 uses for a letter that is no word on its own, standing alone in a text ("a · b", "© 2025",
+    // "3 × 4", "½"): kept, as the symbol is what the writer meant. Those that are words alone convert: « ô, ¸ á, ¹ ạ,
+    // ¶ ả, ¬ ơ, ® đ (đồng).
+    private static bool IsLoneSymbol(string text, int i) =>
+        text[i] is '·' or '©' or '»' or '×' or '÷' or '§' or '¨' or '¼' or '½' or '¾'
+        && text.Length > 1
+        && (i == 0 || !TextWords.IsWordChar(text[i - 1]))
+        && (i == text.Length - 1 || !TextWords.IsWordChar(text[i + 1]));
 
     /// <summary>Unicode to TCVN3 (for export to old systems and for tests). Toned capitals are written with the
     /// lower-case byte, as VN3 has no other: "VIỆT" → "VIÖT", which <see cref="FromTcvn3"/> reads back as "VIỆT"
@@ -52,10 +67,10 @@ public static class LegacyVietnamese
     public static string FromVni(string text)
     {
         var source = UnicodeText.ToNfc(text);
-        var builder = new StringBuilder(source.Length);
-        VniTable.Decode(source, builder);
-        for (var i = 0; i < builder.Length; i++) builder[i] = TextWords.FromC1(builder[i]);
-        return builder.ToString().Normalize();
+        var chars = new char[source.Length];
+        var length = VniTable.Decode(source, chars);
+        for (var i = 0; i < length; i++) chars[i] = TextWords.FromC1(chars[i]);
+        return new string(chars, 0, length).Normalize();
     }
 
     /// <summary>Unicode to VNI (for export to old systems and for tests); exact for all letters in both cases.</summary>

@@ -7,16 +7,11 @@ internal static class VietnameseSyllable
 {
     public const int MaxLength = 7; // "nghiêng", "nghiệng"
 
-    private static readonly string[] Onsets =
-    [
-        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-        "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-    ];
-
     // Every rhyme (vowel nucleus with its glide and final), untoned.
     private static readonly HashSet<string> Rhymes = new(StringComparer.Ordinal)
     {
         "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
+        "ăk", // place names of the Central Highlands: Đắk Lắk, Đắk Nông
         "ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
         "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
         "e", "ec", "em", "en", "eng", "eo", "ep", "et",
@@ -64,31 +59,48 @@ internal static class VietnameseSyllable
 
     private static bool IsValidUntoned(ReadOnlySpan<char> s, int tone)
     {
-        foreach (var onset in Onsets)
+        var length = OnsetLength(s);
+        if (length < 0) return false;
+        var onset = s[..length];
+        var rest = s[length..];
+        if (onset is "gi")
         {
-            if (!s.StartsWith(onset, StringComparison.Ordinal)) continue;
-            var rest = s[onset.Length..];
-            if (onset == "gi")
-            {
-                // "gi" is an onset ("gia", "giữa") but also contracts with a rhyme in i/iê ("gì", "gìn", "giếng").
-                if (Fits(onset, rest, tone)) return true;
-                Span<char> withI = stackalloc char[rest.Length + 1];
-                withI[0] = 'i';
-                rest.CopyTo(withI[1..]);
-                return Fits(onset, withI, tone);
-            }
+            // "gi" is an onset ("gia", "giữa") but also contracts with a rhyme in i/iê ("gì", "gìn", "giếng").
             if (Fits(onset, rest, tone)) return true;
+            Span<char> withI = stackalloc char[rest.Length + 1];
+            withI[0] = 'i';
+            rest.CopyTo(withI[1..]);
+            return Fits(onset, withI, tone);
         }
-        return Fits("", s, tone);
+        return Fits(onset, rest, tone);
     }
 
-    private static bool Fits(string onset, ReadOnlySpan<char> rhyme, int tone)
+    // The onset is the longest of: ngh ng nh ch gh gi kh ph qu th tr, or one consonant, or none before a vowel; -1 for
+    // a letter no syllable starts with (f j w z, q without u).
+    private static int OnsetLength(ReadOnlySpan<char> s)
+    {
+        var next = s.Length > 1 ? s[1] : '\0';
+        return s[0] switch
+        {
+            'n' when next == 'g' => s.Length > 2 && s[2] == 'h' ? 3 : 2,
+            'n' when next == 'h' => 2,
+            'c' or 'k' or 'p' when next == 'h' => 2,
+            'g' when next is 'h' or 'i' => 2,
+            't' when next is 'h' or 'r' => 2,
+            'q' => next == 'u' ? 2 : -1,
+            'b' or 'c' or 'd' or 'đ' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 's' or 't' or 'v' or 'x' => 1,
+            _ => VietnameseLetters.VowelOf(s[0]) >= 0 ? 0 : -1,
+        };
+    }
+
+    private static bool Fits(ReadOnlySpan<char> onset, ReadOnlySpan<char> rhyme, int tone)
     {
         if (rhyme.IsEmpty || !RhymeLookup.Contains(rhyme)) return false;
         var front = rhyme[0] is 'i' or 'e' or 'ê' or 'y';
-        if (onset is "k" or "gh" or "ngh" && !front) return false;
+        if (onset is "gh" or "ngh" && !front) return false;
+        if (onset is "k" && !front && rhyme is not "an") return false; // Bắc Kạn keeps its k
         if (onset is "c" or "g" or "ng" && front && rhyme[0] != 'y') return false;
-        var stopped = rhyme[^1] is 'c' or 'p' or 't' || rhyme.EndsWith("ch", StringComparison.Ordinal);
+        var stopped = rhyme[^1] is 'c' or 'k' or 'p' or 't' || rhyme.EndsWith("ch", StringComparison.Ordinal);
         return !stopped || tone is VietnameseLetters.Acute or VietnameseLetters.Dot;
     }
 }

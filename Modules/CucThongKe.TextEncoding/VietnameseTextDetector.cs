@@ -23,7 +23,9 @@ internal enum WordReading : byte
     Foreign,
 }
 
-internal readonly record struct WordVerdict(int Start, int Length, WordReading Reading, bool Tcvn3, bool Vni, double TcvnWeight = 0, double VniWeight = 0);
+internal readonly record struct WordVerdict(
+    int Start, int Length, WordReading Reading, bool Tcvn3, bool Vni, double TcvnWeight = 0, double VniWeight = 0, bool TcvnTelling = false, bool VniTelling = false,
+    bool TcvnFits = false, bool VniFits = false);
 
 /// <summary>Tells what a piece of text is written in: clean Unicode, NFD, TCVN3, VNI or a mix.</summary>
 /// <remarks>
@@ -58,7 +60,7 @@ public static class VietnameseTextDetector
     internal static TextDiagnosis Analyze(string nfc, List<WordVerdict>? words, out TextEncodingKind dominant)
     {
         dominant = TextEncodingKind.Unicode;
-        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0;
+        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, tcvnFits = 0, vniFits = 0;
         double tcvnOnly = 0, vniOnly = 0, bothAsTcvn = 0, bothAsVni = 0;
         var lookAlikes = false;
         var span = nfc.AsSpan();
@@ -74,6 +76,10 @@ public static class VietnameseTextDetector
             i = end;
             if (verdict.Reading == WordReading.Neutral) continue;
             words?.Add(verdict);
+            if (verdict.TcvnFits && verdict.Length > 1) tcvnFits++;
+            if (verdict.VniFits && verdict.Length > 1) vniFits++;
+            if (verdict.TcvnTelling) tcvnTelling++;
+            if (verdict.VniTelling) vniTelling++;
             switch (verdict.Reading)
             {
                 case WordReading.UnicodeStrong:
@@ -81,6 +87,9 @@ public static class VietnameseTextDetector
                     break;
                 case WordReading.Foreign:
                     foreign++;
+                    break;
+                case WordReading.Ambiguous or WordReading.Unicode:
+                    otherSyllables++;
                     break;
                 case WordReading.Tcvn3:
                     tcvnWords++;
@@ -99,16 +108,25 @@ public static class VietnameseTextDetector
         }
 
         // TCVN3 and VNI both put letters on Latin-1 chars, so many legacy words decode to a syllable either way
-        // (VNI "tö" = tư, TCVN3 "tö" = tử). The encoding with more words only it explains wins; the text is a mix of
-        // the two only when the other also has a fair share of words of its own.
+        // (VNI "tö" = tư, TCVN3 "tö" = tử). The encoding under which more words are syllables wins (then: more words
+        // only it explains, more telling words); the text is a mix of the two only when the other also has a fair
+        // share of words of its own.
         var tcvnTotal = tcvnOnly + bothAsTcvn;
         var vniTotal = vniOnly + bothAsVni;
-        if (tcvnTotal < 1 && vniTotal < 1)
+        var doubt = Math.Max(tcvnTotal, vniTotal);
+        var voters = tcvnWords + vniWords + bothWords;
+        // Legacy needs weight 1 and more legacy words than foreign ones, and either a word no European language
+        // writes ("ViÖt", "Thaønh"), or three legacy words, or only Vietnamese syllables around ("Tin tøc"): a French
+        // "Il est tôt" (TCVN3 "tột") or an Italian "Non si può fare" (VNI "puị") is not enough.
+        if (doubt < 1 || voters < foreign
+            || (tcvnTelling + vniTelling == 0 && voters < 3 && !VietnameseAround(span, foreign, otherSyllables + voters)))
         {
-            var doubt = Math.Max(tcvnTotal, vniTotal);
-            return new TextDiagnosis(TextEncodingKind.Unicode, 1 - 0.2 * doubt, false, lookAlikes, 0);
+            return new TextDiagnosis(TextEncodingKind.Unicode, Math.Max(0.5, 1 - 0.2 * Math.Min(doubt, 2)), false, lookAlikes, 0);
         }
-        var tcvnWins = tcvnOnly != vniOnly ? tcvnOnly > vniOnly : tcvnTotal >= vniTotal;
+        var tcvnWins = tcvnFits != vniFits ? tcvnFits > vniFits
+            : tcvnOnly != vniOnly ? tcvnOnly > vniOnly
+            : tcvnTelling != vniTelling ? tcvnTelling > vniTelling
+            : tcvnTotal >= vniTotal;
         dominant = tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
         var (major, minor) = tcvnWins ? (tcvnOnly, vniOnly) : (vniOnly, tcvnOnly);
         var twoEncodings = minor >= 1.5 && minor >= major / 4;
@@ -117,6 +135,28 @@ public static class VietnameseTextDetector
         var confidence = Math.Min(1, 0.6 + 0.2 * weight) * (0.5 + 0.5 * legacyWords / (legacyWords + foreign));
         var kind = twoEncodings || unicodeStrong > 0 ? TextEncodingKind.Mixed : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
         return new TextDiagnosis(kind, Math.Round(confidence, 3), false, lookAlikes, legacyWords);
+    }
+
+    // Whether the words of the text are all Vietnamese syllables: no foreign word, every ASCII word of two letters or
+    // more a syllable (initials, "Trần Thị B", say nothing), and at least two syllables in all.
+    private static bool VietnameseAround(ReadOnlySpan<char> text, int foreign, int syllables)
+    {
+        if (foreign > 0) return false;
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiLetter(text[i]) || (i > 0 && TextWords.IsWordChar(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+            var end = TextWords.WordEnd(text, i);
+            var word = text[i..end];
+            i = end;
+            if (word.Length < 2 || !Ascii.IsValid(word)) continue;
+            if (!VietnameseSyllable.IsValid(word)) return false;
+            syllables++;
+        }
+        return syllables >= 2;
     }
 
     private static WordVerdict Judge(ReadOnlySpan<char> word, int start, ref bool lookAlikes)
@@ -140,7 +180,8 @@ public static class VietnameseTextDetector
             return new WordVerdict(start, word.Length, WordReading.UnicodeStrong, false, false, 0);
         }
 
-        var unicodeValid = VietnameseSyllable.IsValid(word);
+        // Capitals inside a lower-case word ("tÕ", "chÕ") are not how Unicode Vietnamese is written.
+        var unicodeValid = !HasOddCase(word) && VietnameseSyllable.IsValid(word);
         Span<char> buffer = stackalloc char[16];
         var tcvnValid = false;
         var tcvnStrong = false;
@@ -157,14 +198,13 @@ public static class VietnameseTextDetector
         }
         var vniValid = false;
         var vniStrong = false;
+        var vniChanges = false;
         if (hasVni && word.Length <= buffer.Length)
         {
-            var builder = new StringBuilder(word.Length);
-            VniTable.Decode(word, builder);
-            var changed = builder.Length != word.Length || !word.SequenceEqual(builder.ToString());
-            if (changed)
+            var decoded = buffer[..VniTable.Decode(word, buffer)];
+            vniChanges = !decoded.SequenceEqual(word);
+            if (vniChanges)
             {
-                var decoded = builder.ToString();
                 vniValid = VietnameseSyllable.IsValid(decoded);
                 vniStrong = HasBeyondLatin1(decoded);
             }
@@ -172,17 +212,57 @@ public static class VietnameseTextDetector
 
         if (unicodeValid)
         {
+            // A syllable as it stands is still one in an encoding that leaves it unchanged ("tình" in VNI).
             var reading = tcvnValid || vniValid ? WordReading.Ambiguous : WordReading.Unicode;
-            return new WordVerdict(start, word.Length, reading, tcvnValid, vniValid, 0);
+            return new WordVerdict(start, word.Length, reading, tcvnValid, vniValid,
+                TcvnFits: tcvnValid || !hasTcvn, VniFits: vniValid || !vniChanges);
         }
-        if (!tcvnValid && !vniValid) return new WordVerdict(start, word.Length, WordReading.Foreign, false, false, 0);
+        if (!tcvnValid && !vniValid) return new WordVerdict(start, word.Length, WordReading.Foreign, false, false);
         var kind = tcvnValid && vniValid ? WordReading.Both : tcvnValid ? WordReading.Tcvn3 : WordReading.Vni;
+        var tcvnTelling = tcvnValid && LooksTcvn3(word);
+        var vniTelling = vniValid && LooksVni(word);
         return new WordVerdict(start, word.Length, kind, tcvnValid, vniValid,
-            Weight(word, tcvnValid, tcvnStrong), Weight(word, vniValid, vniStrong));
+            Weight(word, tcvnValid, tcvnStrong || tcvnTelling), Weight(word, vniValid, vniStrong || vniTelling), tcvnTelling, vniTelling,
+            tcvnValid, vniValid);
     }
 
     private static double Weight(ReadOnlySpan<char> word, bool valid, bool strong) =>
         !valid || word.Length < 2 ? 0 : strong ? 1 : 0.5;
+
+    // A TCVN3 word that no European language writes: a symbol among its letters ("Th¸i", "®­îc"), ª anywhere or µ
+    // after a letter ("kª", "bµn"; "µm" is a unit), or capitals where no case pattern of a word puts them ("ViÖt").
+    private static bool LooksTcvn3(ReadOnlySpan<char> word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c == 'ª' || (c == 'µ' && i > 0) || (!char.IsLetter(c) && Tcvn3Table.IsLegacyChar(c))) return true;
+        }
+        return HasOddCase(word);
+    }
+
+    // A VNI word that no European language writes: odd case, a telling mark after a vowel ("Thaønh", "Vieät"), or two
+    // VNI chars in a row ("tröôøng").
+    private static bool LooksVni(ReadOnlySpan<char> word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (VniTable.IsTellingMark(word[i]) && VietnameseLetters.VowelOf(word[i - 1]) >= 0) return true;
+            if (word[i] > 0x7F && word[i - 1] > 0x7F && VniTable.IsLegacyChar(word[i]) && VniTable.IsLegacyChar(word[i - 1])) return true;
+        }
+        return HasOddCase(word);
+    }
+
+    // Neither all lower case, nor all capitals, nor a capital followed by lower case.
+    private static bool HasOddCase(ReadOnlySpan<char> word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1])) return true;
+            if (char.IsLower(word[i]) && char.IsUpper(word[i - 1]) && i > 1) return true;
+        }
+        return false;
+    }
 
     private static bool HasBeyondLatin1(ReadOnlySpan<char> word)
     {

@@ -62,22 +62,29 @@ internal static class VniTable
     /// <summary>Whether the VNI decoder may change <paramref name="c"/> (a single-byte letter, or a mark byte).</summary>
     public static bool IsLegacyChar(char c) => c <= '\u00FF' && (MarkOf[c] != 0 || SingleLetter[c] != '\0');
 
-    /// <summary>Decodes VNI text; chars that are not VNI letters or marks after a letter pass through.</summary>
-    public static void Decode(ReadOnlySpan<char> text, StringBuilder into)
+    /// <summary>Decodes VNI text into <paramref name="into"/> (at least as long as the text; decoding never lengthens
+    /// it) and returns the decoded length. Chars that are not VNI letters, or marks after a vowel, pass through.</summary>
+    public static int Decode(ReadOnlySpan<char> text, Span<char> into)
     {
+        var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var letter = c <= '\u00FF' && SingleLetter[c] != '\0' ? SingleLetter[c] : c;
             if (i + 1 < text.Length && TryCombine(letter, text[i + 1], out var combined))
             {
-                into.Append(combined);
+                letter = combined;
                 i++;
-                continue;
             }
-            into.Append(letter);
+            into[length++] = letter;
         }
+        return length;
     }
+
+    /// <summary>A mark byte that European words hardly ever put after a vowel (ø õ â å ã ä ê è ü à á), unlike ù ï ú é ë
+    /// û ("où", "naïf", "Raúl", "aéroport", "Noël", "goût"): after a vowel it is a sure sign of VNI.</summary>
+    public static bool IsTellingMark(char c) => c is 'ø' or 'Ø' or 'õ' or 'Õ' or 'â' or 'Â' or 'å' or 'Å' or 'ã' or 'Ã'
+        or 'ä' or 'Ä' or 'ê' or 'Ê' or 'è' or 'È' or 'ü' or 'Ü' or 'à' or 'À' or 'á' or 'Á';
 
     private static bool TryCombine(char letter, char mark, out char combined)
     {

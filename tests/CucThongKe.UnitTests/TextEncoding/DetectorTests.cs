@@ -225,4 +225,39 @@ public class DetectorTests
         Assert.True(diagnosis.IsClean);
         Assert.Equal(1, diagnosis.Confidence);
     }
+
+    [Theory]
+    [InlineData("Il est tôt, dit-il.")] // TCVN3 would read "tột"
+    [InlineData("Non si può fare.")] // VNI would read "puị"
+    [InlineData("Sí, es un ñu.")]
+    [InlineData("Ein Bö und säen.")]
+    [InlineData("Le goût du maïs à l'aéroport, où Noël.")]
+    public void A_European_word_that_decodes_to_a_syllable_raises_no_alarm(string text)
+    {
+        var diagnosis = VietnameseTextDetector.Detect(text);
+
+        Assert.False(diagnosis.IsLegacy, diagnosis.ToString());
+    }
+
+    [Theory]
+    [InlineData("Tin tøc", TextEncodingKind.Tcvn3)] // nothing telling, but every word is Vietnamese
+    [InlineData("Quèc héi", TextEncodingKind.Tcvn3)]
+    [InlineData("N÷", TextEncodingKind.Tcvn3)] // a symbol among letters
+    [InlineData("ViÖt", TextEncodingKind.Tcvn3)] // a capital inside a lower-case word
+    [InlineData("Phaïm Thò D", TextEncodingKind.Vni)]
+    [InlineData("Chính phuû", TextEncodingKind.Vni)]
+    [InlineData("Tröôøng", TextEncodingKind.Vni)] // two VNI chars in a row
+    public void Short_legacy_values_are_detected(string text, TextEncodingKind kind)
+    {
+        Assert.Equal(kind, VietnameseTextDetector.Detect(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("Đắk Lắk, Đắk Nông, Bắc Kạn")]
+    [InlineData("Ðắk Lắk")]
+    public void Highland_place_names_are_Vietnamese(string text)
+    {
+        Assert.False(VietnameseTextDetector.Detect(text).IsLegacy);
+        Assert.Equal("Đắk Lắk", UnicodeText.Clean("Ðắk Lắk"));
+    }
 }

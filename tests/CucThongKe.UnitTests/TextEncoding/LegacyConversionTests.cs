@@ -154,4 +154,31 @@ public class LegacyConversionTests
             "Báo cáo tình hình kinh tế quý III. Tổng sản phẩm trên địa bàn tăng 7,5% so với cùng kỳ năm trước.",
             LegacyVietnamese.ToUnicode(mixed));
     }
+
+    [Theory]
+    [InlineData("CHÝNH S¸CH §Ó PH¸T TRIÓN", "CHÍNH SÁCH ĐỂ PHÁT TRIỂN")]
+    [InlineData("viÖt nam", "việt nam")] // typed in .VnTimeH: the capitals font drew lower-case bytes
+    [InlineData("n­íc Ên §é", "nước ấn Độ")] // a toned capital inside a sentence cannot be told
+    [InlineData("Êy lµ ®©y. ë ®ã!", "Ấy là đây. Ở đó!")]
+    public void TCVN3_case_is_recovered_as_documented(string tcvn3, string unicode)
+    {
+        Assert.Equal(unicode, LegacyVietnamese.FromTcvn3(tcvn3));
+    }
+
+    [Theory]
+    [InlineData("Gi¸ trÞ · n¨m 2025 · © Côc Thèng kª", "Giá trị · năm 2025 · © Cục Thống kê")]
+    [InlineData("3 × 4 = 12; ½ kg", "3 × 4 = 12; ½ kg")]
+    [InlineData("Gi¸ 1.000 ® mét « t«", "Giá 1.000 đ một ô tô")]
+    public void TCVN3_symbols_that_stand_alone_stay_unless_they_are_words(string tcvn3, string unicode)
+    {
+        Assert.Equal(unicode, LegacyVietnamese.FromTcvn3(tcvn3));
+    }
+
+    [Fact]
+    public void Unicode_to_TCVN3_writes_only_Latin_1_chars_and_leaves_other_text_alone()
+    {
+        var tcvn3 = LegacyVietnamese.ToTcvn3("Đắk Lắk, 25 °C, “Tổng”, €");
+
+        Assert.Equal("§¾k L¾k, 25 °C, “Tæng”, €", tcvn3);
+    }
 }
