@@ -1,4 +1,5 @@
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
@@ -19,6 +20,7 @@ public sealed class CoreModule : CmsModule
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
+        services.AddCleanTextInput();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();

@@ -1,5 +1,8 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
+using CucThongKe.Unicode.Editor;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,5 +16,8 @@ public sealed class UnicodeModule : CmsModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTransient<ITagHelperComponent, UnicodeEditorAssets>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapUnicodeCheck();
 }

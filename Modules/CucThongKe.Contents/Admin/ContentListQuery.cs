@@ -53,7 +53,7 @@ public sealed class ContentListQuery(CmsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = TextNormalizer.Normalize(filter.Text.Trim());
+            var text = filter.Text.Trim();
             items = items.Where(c => c.DisplayText != null && c.DisplayText.Contains(text));
         }
 

@@ -62,6 +62,9 @@ public sealed class ContentItem
 
     public JsonObject Content { get; set; } = [];
 
+    /// <summary>What the checks found worth telling the editor when this version was saved (not stored; empty when loaded).</summary>
+    public IReadOnlyList<ContentValidationError> Warnings { get; set; } = [];
+
     /// <summary>A part of this version, or null when the item has none under that name.</summary>
     public TPart? Get<TPart>(string name) where TPart : class =>
         Content[name] is JsonObject node ? node.Deserialize<TPart>(CmsJson.Options) : null;
@@ -109,6 +112,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
     {
         builder.ToTable("ContentItems");
         builder.HasKey(x => x.Id);
+        builder.Ignore(x => x.Warnings);
         builder.Property(x => x.ContentItemId).HasMaxLength(32).IsRequired();
         builder.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(x => x.DisplayText).HasMaxLength(1000);

@@ -37,10 +37,10 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                 var descriptor = registry.FindField(field.FieldType)
                     ?? throw context.Error(fieldPath + ".FieldType", $"không có kiểu trường '{field.FieldType}'. Các kiểu hợp lệ: {string.Join(", ", registry.FieldNames.Order(StringComparer.Ordinal))}.");
                 CheckSettings(context, fieldPath + ".Settings", field.Settings, descriptor.SettingsType);
-                fields.Add(new ContentPartFieldDefinition { Name = field.Name, FieldType = field.FieldType, DisplayName = Nfc(field.DisplayName), Settings = Normalize(field.Settings) });
+                fields.Add(new ContentPartFieldDefinition { Name = field.Name, FieldType = field.FieldType, DisplayName = field.DisplayName, Settings = field.Settings ?? [] });
             }
 
-            await definitions.StorePartAsync(new ContentPartDefinition { Name = part.Name, DisplayName = Nfc(part.DisplayName), Description = Nfc(part.Description), Fields = fields }, cancellationToken);
+            await definitions.StorePartAsync(new ContentPartDefinition { Name = part.Name, DisplayName = part.DisplayName, Description = part.Description, Fields = fields }, cancellationToken);
         }
 
         for (var i = 0; i < model.ContentTypes.Count; i++)
@@ -72,14 +72,14 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                     CheckSettings(context, partPath + ".Settings", part.Settings, code.SettingsType);
                 }
 
-                parts.Add(new ContentTypePartDefinition { Name = part.Name, PartName = partName, DisplayName = Nfc(part.DisplayName), Settings = Normalize(part.Settings) });
+                parts.Add(new ContentTypePartDefinition { Name = part.Name, PartName = partName, DisplayName = part.DisplayName, Settings = part.Settings ?? [] });
             }
 
             await definitions.StoreTypeAsync(new ContentTypeDefinition
             {
                 Name = type.Name,
-                DisplayName = Nfc(type.DisplayName)!,
-                Description = Nfc(type.Description),
+                DisplayName = type.DisplayName!,
+                Description = type.Description,
                 Settings = type.Settings ?? new ContentTypeSettings(),
                 Parts = parts,
             }, cancellationToken);
@@ -110,10 +110,6 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
             throw context.Error(path + CmsJson.RelativePath(ex), CmsJson.Describe(ex));
         }
     }
-
-    private static string? Nfc(string? text) => TextNormalizer.NormalizeOrNull(text);
-
-    private static JsonObject Normalize(JsonObject? settings) => settings is null ? [] : (JsonObject)TextNormalizer.NormalizeNode(settings)!;
 
     private sealed class StepModel
     {

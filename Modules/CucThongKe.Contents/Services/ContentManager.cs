@@ -215,9 +215,9 @@ public sealed class ContentManager(
         var errors = (await validator.PrepareAndValidateAsync(candidate, type)).ToList();
         var context = new ContentContext(candidate, type, actor.UserName);
         await RaiseAsync(h => h.SavingAsync(context, errors, cancellationToken));
-        if (errors.Count > 0)
+        if (errors.Any(e => !e.IsWarning))
         {
-            throw new ContentValidationException(errors);
+            throw new ContentValidationException([.. errors.Where(e => !e.IsWarning)]);
         }
 
         await using var transaction = await BeginAsync(cancellationToken);
@@ -292,6 +292,7 @@ public sealed class ContentManager(
         await RaiseAsync(h => h.UpdatedAsync(savedContext, cancellationToken));
         await SaveChangesOrConflictAsync(saved, expectedVersion ?? 0, cancellationToken);
         await CommitAsync(transaction, cancellationToken);
+        saved.Warnings = [.. errors.Where(e => e.IsWarning)];
         return saved;
     }
 

@@ -11,7 +11,8 @@ namespace CucThongKe.Contents.Services;
 /// <summary>Checks an item against its type and cleans it: NFC text, sanitised HTML, known parts and fields, right value types.</summary>
 public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceProvider services)
 {
-    /// <summary>Cleans <paramref name="item"/>'s content in place and returns what is wrong with it (nothing when it may be saved).</summary>
+    /// <summary>Cleans <paramref name="item"/>'s content in place and returns what is wrong with it: it may be saved
+    /// when every entry is a warning (<see cref="ContentValidationError.IsWarning"/>).</summary>
     public async Task<IReadOnlyList<ContentValidationError>> PrepareAndValidateAsync(ContentItem item, ResolvedContentType type)
     {
         var errors = new List<ContentValidationError>();
@@ -53,7 +54,8 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
             }
         }
 
-        if (errors.Count == 0)
+        LegacyTextRules.Check(item.Content, type, errors);
+        if (errors.All(e => e.IsWarning))
         {
             item.DisplayText = item.As<TitlePart>()?.Title ?? item.DisplayText;
         }

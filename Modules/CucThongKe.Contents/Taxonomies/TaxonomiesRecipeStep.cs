@@ -30,7 +30,7 @@ internal sealed class TaxonomiesRecipeStep(CmsDbContext db, IMemoryCache cache) 
                 db.Add(taxonomy = new Taxonomy { Name = input.Name, DisplayName = input.DisplayName });
             }
 
-            taxonomy.DisplayName = TextNormalizer.Normalize(input.DisplayName);
+            taxonomy.DisplayName = input.DisplayName;
             await db.Set<TaxonomyTerm>().Where(t => t.Taxonomy == input.Name).ExecuteDeleteAsync(cancellationToken);
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal sealed class TaxonomiesRecipeStep(CmsDbContext db, IMemoryCache cache) 
                 throw context.Error(termPath, $"mã mục '{id}' bị trùng trong danh mục '{taxonomy}'.");
             }
 
-            db.Add(new TaxonomyTerm { Taxonomy = taxonomy, TermId = id, Name = TextNormalizer.Normalize(term.Name.Trim()), ParentId = parentId, Order = order++ });
+            db.Add(new TaxonomyTerm { Taxonomy = taxonomy, TermId = id, Name = term.Name.Trim(), ParentId = parentId, Order = order++ });
             AddTerms(context, taxonomy, term.Children, id, termPath + ".Children", seen, ref order);
         }
     }

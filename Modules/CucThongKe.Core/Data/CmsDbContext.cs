@@ -1,6 +1,7 @@
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CucThongKe.Core.Data;
 
@@ -31,6 +32,67 @@ public abstract class CmsDbContext : DbContext
 
     private static bool DeclaresEntities(System.Reflection.Assembly assembly) =>
         assembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)));
+
+    /// <summary>
+    /// Values that must stay byte for byte as written, never cleaned: secrets and the keys Identity computes from other
+    /// columns (cleaning a hash or a stamp would break sign-in; a normalised name is recomputed from the cleaned name).
+    /// They are ASCII in practice, so this is a guard, not a cost. Listed by name because Identity's types are not ours.
+    /// </summary>
+    private static readonly HashSet<string> ExactTextProperties = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "NormalizedUserName", "NormalizedEmail", "NormalizedName",
+    };
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CleanText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CleanText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The last gate of Điều 15.3: whatever path wrote it (a page, the API, a recipe step, an import), no string reaches
+    /// the database un-normalised. Only new rows and changed columns are looked at, and clean text costs one scan.
+    /// Keys and foreign keys are left alone (changing one would break the row's identity or its links).
+    /// </summary>
+    private void CleanText()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                foreach (var property in entry.Properties)
+                {
+                    CleanProperty(entry.State, property);
+                }
+            }
+        }
+    }
+
+    private static void CleanProperty(EntityState state, PropertyEntry property)
+    {
+        if (property.CurrentValue is not string text || (state == EntityState.Modified && !property.IsModified))
+        {
+            return;
+        }
+
+        var clean = TextNormalizer.Normalize(text);
+        if (!ReferenceEquals(clean, text) && !property.Metadata.IsKey() && !property.Metadata.IsForeignKey()
+            && !property.Metadata.IsConcurrencyToken && !ExactTextProperties.Contains(property.Metadata.Name))
+        {
+            property.CurrentValue = clean;
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
 
 namespace CucThongKe.Core.Recipes;
 
@@ -35,7 +36,8 @@ public sealed class RecipeDocument
             throw new RecipeException(file, null, null, ex.Path, $"JSON không hợp lệ{line}.", ex);
         }
 
-        if (root is not JsonObject obj)
+        // Cleaned once here, so that no step sees NFD or Ð, whichever entities it writes (see TextNormalizer).
+        if (TextNormalizer.NormalizeNode(root) is not JsonObject obj)
         {
             throw new RecipeException(file, null, null, "$", "công thức phải là một đối tượng JSON.");
         }

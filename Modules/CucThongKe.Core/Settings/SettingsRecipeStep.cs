@@ -44,7 +44,7 @@ internal sealed class SettingsRecipeStep(SettingsStore store, IEnumerable<Settin
                 throw context.Error("." + documentName + CmsJson.RelativePath(ex), CmsJson.Describe(ex));
             }
 
-            await store.MergeAsync(documentName, TextNormalizer.NormalizeNode(values)!.AsObject(), cancellationToken);
+            await store.MergeAsync(documentName, values, cancellationToken);
         }
     }
 }

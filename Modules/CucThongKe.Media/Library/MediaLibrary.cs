@@ -75,7 +75,7 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
             {
                 Path = relative,
                 Folder = safeFolder,
-                OriginalName = TextNormalizer.Normalize(Path.GetFileName(originalName).Length > 300 ? Path.GetFileName(originalName)[..300] : Path.GetFileName(originalName)),
+                OriginalName = Path.GetFileName(originalName).Length > 300 ? Path.GetFileName(originalName)[..300] : Path.GetFileName(originalName),
                 ContentType = type.ContentType,
                 Kind = type.Kind,
                 Size = size,
@@ -104,7 +104,7 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
         var query = db.Set<MediaFile>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var text = TextNormalizer.Normalize(search.Trim());
+            var text = search.Trim();
             var slug = SlugGenerator.Slugify(text);
             query = query.Where(m => m.OriginalName.Contains(text) || (slug.Length > 0 && m.Path.Contains(slug)));
         }

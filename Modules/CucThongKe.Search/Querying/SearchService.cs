@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using CucThongKe.Core.Data;
 using CucThongKe.Search.Analysis;
 using CucThongKe.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -136,10 +137,11 @@ public sealed partial class SearchService(SearchIndexStore store)
         });
     }
 
-    /// <summary>The query text: NFC, look-alikes mapped, control characters removed, cut to <see cref="MaxQueryLength"/>.</summary>
+    /// <summary>The query text: cleaned like all input (<see cref="TextNormalizer"/>), then the search's own look-alikes
+    /// mapped and control characters removed, cut to <see cref="MaxQueryLength"/>.</summary>
     public static (string Text, bool Cut) Clean(string? query)
     {
-        var text = Spaces().Replace(VietnameseText.Normalize(query), " ").Trim();
+        var text = Spaces().Replace(VietnameseText.Normalize(TextNormalizer.NormalizeOrNull(query)), " ").Trim();
         if (text.Length <= MaxQueryLength)
         {
             return (text, false);

@@ -41,8 +41,8 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCata
                 Check(context, path, await roles.CreateAsync(role));
             }
 
-            role.DisplayName = TextNormalizer.NormalizeOrNull(input.DisplayName);
-            role.Description = TextNormalizer.NormalizeOrNull(input.Description);
+            role.DisplayName = input.DisplayName;
+            role.Description = input.Description;
             Check(context, path, await roles.UpdateAsync(role));
 
             var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsClaims.Permission).ToList();

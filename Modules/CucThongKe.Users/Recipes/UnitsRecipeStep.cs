@@ -56,16 +56,16 @@ internal sealed class UnitsRecipeStep(CmsDbContext db) : IRecipeStep
                 db.Add(unit = new Unit { Id = input.Id, Name = "" });
             }
 
-            unit.Name = TextNormalizer.Normalize(input.Name.Trim());
-            unit.ShortName = TextNormalizer.NormalizeOrNull(input.ShortName);
+            unit.Name = input.Name.Trim();
+            unit.ShortName = input.ShortName;
             unit.Kind = input.Kind;
             unit.ParentId = parentId;
             unit.Order = nextOrder();
-            unit.Address = TextNormalizer.NormalizeOrNull(input.Address);
+            unit.Address = input.Address;
             unit.Phone = input.Phone;
             unit.Email = input.Email;
-            unit.HeadName = TextNormalizer.NormalizeOrNull(input.HeadName);
-            unit.HeadPosition = TextNormalizer.NormalizeOrNull(input.HeadPosition);
+            unit.HeadName = input.HeadName;
+            unit.HeadPosition = input.HeadPosition;
             unit.HeadEmail = input.HeadEmail;
             unit.HeadPhone = input.HeadPhone;
             unit.EffectiveFrom = input.EffectiveFrom;

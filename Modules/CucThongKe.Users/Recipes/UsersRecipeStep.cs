@@ -37,8 +37,8 @@ internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<Cm
             user ??= new CmsUser { UserName = input.UserName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
             user.Email = input.Email;
             user.EmailConfirmed = input.Email is not null;
-            user.DisplayName = TextNormalizer.NormalizeOrNull(input.DisplayName);
-            user.Position = TextNormalizer.NormalizeOrNull(input.Position);
+            user.DisplayName = input.DisplayName;
+            user.Position = input.Position;
             user.UnitId = input.UnitId;
             user.LockoutEnabled = true;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -35,31 +36,19 @@ internal static class ApiJson
     /// <summary>Reads the body as <typeparamref name="T"/>: too large, broken or of the wrong shape is a 400/413 problem, never an exception.</summary>
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, bool allowEmpty, CancellationToken cancellationToken) where T : class
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (await request.ReadLimitedAsync(MaxBodyBytes, cancellationToken) is not { } body)
         {
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Nội dung quá lớn", $"Yêu cầu lớn hơn {MaxBodyBytes / 1024} KB."));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Nội dung quá lớn", $"Yêu cầu lớn hơn {MaxBodyBytes / 1024} KB."));
-            }
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return allowEmpty ? (null, null) : (null, BadRequest("Thiếu nội dung JSON của yêu cầu."));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), Strict);
+            var value = JsonSerializer.Deserialize<T>(body, Strict);
             return value is null ? (null, BadRequest("Nội dung JSON không được để trống (null).")) : (value, null);
         }
         catch (JsonException ex)
@@ -123,6 +112,8 @@ internal static class ApiJson
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
+        // Strings read are cleaned (NFC, Đ for Ð) like all input; passwords are not.
+        CleanTextInput.Apply(options);
         if (strict)
         {
             options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

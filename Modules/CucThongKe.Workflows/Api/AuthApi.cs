@@ -1,4 +1,3 @@
-using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,7 +50,7 @@ internal static class AuthApi
             return ApiJson.Problem(StatusCodes.Status401Unauthorized, "Cần mã xác thực hai lớp", "Tài khoản bật xác thực hai lớp: gửi mã hiện tại trong 'code'.");
         }
 
-        var name = string.IsNullOrWhiteSpace(input.Name) ? "API" : TextNormalizer.Normalize(input.Name.Trim());
+        var name = string.IsNullOrWhiteSpace(input.Name) ? "API" : input.Name.Trim();
         if (name.Length > ApiTokens.MaxNameLength)
         {
             return ApiJson.BadRequest($"Tên mã truy cập dài quá {ApiTokens.MaxNameLength} ký tự.");

@@ -180,6 +180,8 @@ internal static class ContentApi
         modifiedUtc = c.ModifiedUtc,
         publishedUtc = c.PublishedUtc,
         content = c.Content,
+        // Only after a save, and only when there is something to say (e.g. body text still in TCVN3).
+        warnings = c.Warnings.Count > 0 ? c.Warnings.Select(w => new { path = w.Path, message = w.Message }).ToList() : null,
     };
 
     private sealed record CreateRequest(string? ContentType, JsonObject? Content);

@@ -17,7 +17,7 @@ internal sealed class WorkflowDefinitionsRecipeStep(WorkflowDefinitionStore stor
         for (var i = 0; i < model.Workflows.Count; i++)
         {
             var path = $".Workflows[{i}]";
-            var definition = Normalize(context.Read<WorkflowDefinition>(model.Workflows[i], path));
+            var definition = context.Read<WorkflowDefinition>(model.Workflows[i], path);
             var errors = await store.SaveAsync(definition, cancellationToken);
             if (errors.Count > 0)
             {
@@ -28,9 +28,6 @@ internal sealed class WorkflowDefinitionsRecipeStep(WorkflowDefinitionStore stor
             }
         }
     }
-
-    private static WorkflowDefinition Normalize(WorkflowDefinition definition) =>
-        JsonSerializer.Deserialize<WorkflowDefinition>(TextNormalizer.NormalizeNode(JsonSerializer.SerializeToNode(definition, CmsJson.Options)), CmsJson.Options)!;
 
     private sealed record StepModel(List<JsonObject> Workflows);
 }

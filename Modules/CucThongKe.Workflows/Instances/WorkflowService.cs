@@ -86,7 +86,7 @@ public sealed class WorkflowService(
     /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
     public async Task<WorkflowInstance> TransitionAsync(string contentItemId, string transitionName, string? comment, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        comment = string.IsNullOrWhiteSpace(comment) ? null : TextNormalizer.Normalize(comment.Trim());
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment?.Length > MaxCommentLength)
         {
             throw new WorkflowInputException($"Ý kiến dài quá {MaxCommentLength} ký tự.");
@@ -164,7 +164,7 @@ public sealed class WorkflowService(
             throw new WorkflowForbiddenException("Đăng khẩn cấp cần quyền riêng 'Đăng khẩn cấp'; không vai trò nào có sẵn quyền này.");
         }
 
-        reason = string.IsNullOrWhiteSpace(reason) ? null : TextNormalizer.Normalize(reason.Trim());
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (reason is null || reason.Length < MinEmergencyReasonLength || reason.Length > MaxCommentLength)
         {
             throw new WorkflowInputException($"Đăng khẩn cấp cần ghi rõ lý do (từ {MinEmergencyReasonLength} đến {MaxCommentLength} ký tự).");

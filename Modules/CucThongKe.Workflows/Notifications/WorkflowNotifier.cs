@@ -36,7 +36,7 @@ public sealed class WorkflowNotifier(CmsDbContext db, TimeProvider clock)
         {
             UserName = userName,
             ContentItemId = contentItemId,
-            Message = TextNormalizer.Normalize(message),
+            Message = message,
             Reason = reason,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });

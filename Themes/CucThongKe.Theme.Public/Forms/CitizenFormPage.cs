@@ -95,8 +95,8 @@ public abstract class CitizenFormPage<TInput>(FormToken tokens, CmsDbContext db)
 
     /// <summary>The sender's name, email and phone as they are stored (trimmed, NFC).</summary>
     protected (string Name, string Email, string? Phone) Sender() =>
-        (TextNormalizer.Normalize(Input.Name!.Trim()), Input.Email!.Trim(), string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim());
+        (Input.Name!.Trim(), Input.Email!.Trim(), string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim());
 
     /// <summary>A multi-line text as it is stored: Unix line ends, trimmed, NFC.</summary>
-    protected static string Text(string value) => TextNormalizer.Normalize(value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+    protected static string Text(string value) => value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 }

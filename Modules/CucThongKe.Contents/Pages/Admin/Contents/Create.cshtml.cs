@@ -46,6 +46,7 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
 
             var saved = await contents.CreateAsync(item, cancellationToken);
             TempData["Message"] = "Đã lưu bản nháp.";
+            EditModel.KeepWarnings(TempData, saved);
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
         }
         catch (ContentValidationException ex)

@@ -6,12 +6,25 @@ using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
 public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries) : PageModel
 {
+    /// <summary>Where a save leaves its warnings (<see cref="ContentItem.Warnings"/>) for the page it redirects to.</summary>
+    public const string WarningsKey = "ContentWarnings";
+
+    /// <summary>Leaves the warnings of a save for the editor page the save redirects to.</summary>
+    public static void KeepWarnings(ITempDataDictionary tempData, ContentItem saved)
+    {
+        if (saved.Warnings.Count > 0)
+        {
+            tempData[WarningsKey] = saved.Warnings.Select(w => w.Message).ToArray();
+        }
+    }
+
     public ContentItem Item { get; private set; } = null!;
 
     public ResolvedContentType Type { get; private set; } = null!;
@@ -76,6 +89,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
                 TempData["Message"] = $"Đã lưu bản nháp (phiên bản {saved.Version}).";
             }
 
+            KeepWarnings(TempData, saved);
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
         }
         catch (ContentValidationException ex)

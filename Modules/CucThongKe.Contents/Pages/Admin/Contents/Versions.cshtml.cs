@@ -68,6 +68,7 @@ public sealed class VersionsModel(ContentManager contents) : PageModel
         {
             var restored = await contents.SaveDraftAsync(new ContentItem { ContentItemId = old.ContentItemId, ContentType = old.ContentType, Content = old.Content }, latest, cancellationToken);
             TempData["Message"] = $"Đã khôi phục phiên bản {version} thành bản nháp mới (phiên bản {restored.Version}).";
+            EditModel.KeepWarnings(TempData, restored);
             return Redirect($"/admin/contents/{id}/edit");
         }
         catch (ContentConflictException ex)

@@ -111,7 +111,7 @@ public sealed class IndexModel(CmsDbContext db, TimeProvider clock) : PageModel
     private void RecordChanges(Unit unit)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var newName = TextNormalizer.Normalize(Input.Name.Trim());
+        var newName = Input.Name.Trim();
         var mergedInto = string.IsNullOrEmpty(Input.SucceededById) ? null : Input.SucceededById;
         if (newName != unit.Name)
         {
@@ -216,17 +216,17 @@ public sealed class IndexModel(CmsDbContext db, TimeProvider clock) : PageModel
 
         public void ApplyTo(Unit unit)
         {
-            unit.Name = TextNormalizer.Normalize(Name.Trim());
-            unit.ShortName = TextNormalizer.NormalizeOrNull(ShortName?.Trim());
+            unit.Name = Name.Trim();
+            unit.ShortName = ShortName?.Trim();
             unit.Kind = Kind;
             unit.ParentId = string.IsNullOrEmpty(ParentId) ? null : ParentId;
-            unit.HeadName = TextNormalizer.NormalizeOrNull(HeadName?.Trim());
-            unit.HeadPosition = TextNormalizer.NormalizeOrNull(HeadPosition?.Trim());
+            unit.HeadName = HeadName?.Trim();
+            unit.HeadPosition = HeadPosition?.Trim();
             unit.HeadEmail = HeadEmail?.Trim();
             unit.HeadPhone = HeadPhone?.Trim();
             unit.Email = Email?.Trim();
             unit.Phone = Phone?.Trim();
-            unit.Address = TextNormalizer.NormalizeOrNull(Address?.Trim());
+            unit.Address = Address?.Trim();
             unit.EffectiveFrom = EffectiveFrom;
             unit.EffectiveTo = EffectiveTo;
             unit.SucceededById = string.IsNullOrEmpty(SucceededById) ? null : SucceededById;

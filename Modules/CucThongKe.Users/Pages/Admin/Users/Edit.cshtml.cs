@@ -101,8 +101,8 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
         await using var transaction = await db.Database.BeginTransactionAsync();
         var isNew = user is null;
         user ??= new CmsUser { UserName = Input.UserName.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true };
-        user.DisplayName = TextNormalizer.NormalizeOrNull(Input.DisplayName?.Trim());
-        user.Position = TextNormalizer.NormalizeOrNull(Input.Position?.Trim());
+        user.DisplayName = Input.DisplayName?.Trim();
+        user.Position = Input.Position?.Trim();
         user.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
         user.UnitId = Input.UnitId;
 

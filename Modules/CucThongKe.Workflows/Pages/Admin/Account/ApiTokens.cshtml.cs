@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
 using CucThongKe.Workflows.Api;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +34,7 @@ public sealed class ApiTokensModel(ApiTokens tokens, UserManager<CmsUser> users,
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        var name = TextNormalizer.Normalize(Name?.Trim() ?? "");
+        var name = Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > ApiTokens.MaxNameLength)
         {
             Error = $"Đặt tên cho mã (1 đến {ApiTokens.MaxNameLength} ký tự), ví dụ tên chương trình sẽ dùng nó.";
