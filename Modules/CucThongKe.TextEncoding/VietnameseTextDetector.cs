@@ -60,7 +60,7 @@ public static class VietnameseTextDetector
     internal static TextDiagnosis Analyze(string nfc, List<WordVerdict>? words, out TextEncodingKind dominant)
     {
         dominant = TextEncodingKind.Unicode;
-        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, tcvnFits = 0, vniFits = 0;
+        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, unicodeNotTcvn = 0, unicodeNotVni = 0, tcvnFits = 0, vniFits = 0;
         double tcvnOnly = 0, vniOnly = 0, bothAsTcvn = 0, bothAsVni = 0;
         var lookAlikes = false;
         var span = nfc.AsSpan();
@@ -88,7 +88,12 @@ public static class VietnameseTextDetector
                 case WordReading.Foreign:
                     foreign++;
                     break;
-                case WordReading.Ambiguous or WordReading.Unicode:
+                case WordReading.Unicode:
+                    otherSyllables++;
+                    if (!verdict.TcvnFits) unicodeNotTcvn++;
+                    if (!verdict.VniFits) unicodeNotVni++;
+                    break;
+                case WordReading.Ambiguous:
                     otherSyllables++;
                     break;
                 case WordReading.Tcvn3:
@@ -133,7 +138,10 @@ public static class VietnameseTextDetector
         var weight = tcvnWins ? tcvnTotal : vniTotal;
         var legacyWords = bothWords + (twoEncodings ? tcvnWords + vniWords : tcvnWins ? tcvnWords : vniWords);
         var confidence = Math.Min(1, 0.6 + 0.2 * weight) * (0.5 + 0.5 * legacyWords / (legacyWords + foreign));
-        var kind = twoEncodings || unicodeStrong > 0 ? TextEncodingKind.Mixed : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
+        // Unicode beside the legacy words: a word only Unicode has, or two that are syllables only as they stand (VNI
+        // leaves "bình" as it is, TCVN3 does not).
+        var unicodeOnly = tcvnWins ? unicodeNotTcvn : unicodeNotVni;
+        var kind = twoEncodings || unicodeStrong > 0 || unicodeOnly >= 2 ? TextEncodingKind.Mixed : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
         return new TextDiagnosis(kind, Math.Round(confidence, 3), false, lookAlikes, legacyWords);
     }
 

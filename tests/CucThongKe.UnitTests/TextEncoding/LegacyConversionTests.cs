@@ -181,4 +181,26 @@ public class LegacyConversionTests
 
         Assert.Equal("§¾k L¾k, 25 °C, “Tæng”, €", tcvn3);
     }
+
+    [Fact]
+    public void A_conversion_tells_what_it_read_and_how_many_words_it_changed()
+    {
+        var tcvn3 = LegacyVietnamese.Convert("Gi¸ 1.000 ® mét « t«");
+        var mixed = LegacyVietnamese.Convert("Báo cáo quý III. Tæng s¶n phÈm t¨ng 7,5%.");
+        var nfd = LegacyVietnamese.Convert("Thái Nguyên".Normalize(NormalizationForm.FormD));
+        var clean = LegacyVietnamese.Convert("Thái Nguyên");
+
+        Assert.Equal(new TextConversion("Gi¸ 1.000 ® mét « t«", "Giá 1.000 đ một ô tô", TextEncodingKind.Tcvn3, 5), tcvn3);
+        Assert.Equal(("Báo cáo quý III. Tổng sản phẩm tăng 7,5%.", TextEncodingKind.Mixed, 4), (mixed.Converted, mixed.From, mixed.WordsChanged));
+        Assert.Equal(("Thái Nguyên", TextEncodingKind.Nfd, 2, true), (nfd.Converted, nfd.From, nfd.WordsChanged, nfd.Changed));
+        Assert.Equal((TextEncodingKind.Unicode, 0, false), (clean.From, clean.WordsChanged, clean.Changed));
+    }
+
+    [Fact]
+    public void Converting_from_a_named_encoding_reads_all_of_the_text_in_it()
+    {
+        var conversion = LegacyVietnamese.Convert("Cuïc Thoáng keâ", TextEncodingKind.Vni);
+
+        Assert.Equal(("Cục Thống kê", TextEncodingKind.Vni, 3), (conversion.Converted, conversion.From, conversion.WordsChanged));
+    }
 }
