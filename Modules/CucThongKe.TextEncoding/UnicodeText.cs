@@ -52,9 +52,9 @@ public static class UnicodeText
     /// <summary>Whether <paramref name="text"/> is NFC, without allocating for the text this site stores.</summary>
     /// <remarks><see cref="string.IsNormalized()"/> allocates on every call where ICU does the work (Linux), and it
     /// runs on every stored string. Chars below U+0300 (Latin, Latin-1, Latin Extended-A/B, IPA), the precomposed
-    /// Vietnamese letters (U+1E00–U+1EFF), general punctuation and currency signs are all stable under NFC and
-    /// none of them composes with another, so text made only of them is NFC without asking; anything else (combining
-    /// marks, other scripts) asks ICU.</remarks>
+    /// Vietnamese letters (U+1E00–U+1EFF), general punctuation and currency signs are all stable under NFC and none
+    /// of them composes with another (checked against ICU for every such char and every pair), so text made only of
+    /// them is NFC without asking; anything else (combining marks, other scripts) asks ICU.</remarks>
     internal static bool IsNfc(string text)
     {
         foreach (var c in text)
