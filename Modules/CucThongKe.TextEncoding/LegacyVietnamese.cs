@@ -41,7 +41,7 @@ public static class LegacyVietnamese
             if (caseUnknown) (unknown ??= new bool[source.Length])[i] = true;
         }
         if (unknown is not null) Tcvn3Case.Recover(chars, unknown);
-        return new string(chars).Normalize();
+        return UnicodeText.ToNfc(new string(chars));
     }
 
     // A symbol TCVN3 uses for a letter that is no word on its own, standing alone in a text ("a · b", "© 2025",
@@ -73,7 +73,7 @@ public static class LegacyVietnamese
         var chars = new char[source.Length];
         var length = VniTable.Decode(source, chars, keep);
         for (var i = 0; i < length; i++) chars[i] = TextWords.FromC1(chars[i]);
-        return new string(chars, 0, length).Normalize();
+        return UnicodeText.ToNfc(new string(chars, 0, length));
     }
 
     /// <summary>Unicode to VNI (for export to old systems and for tests); exact for all letters in both cases.</summary>

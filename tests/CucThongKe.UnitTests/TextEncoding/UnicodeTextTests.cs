@@ -84,4 +84,15 @@ public class UnicodeTextTests
         }
         Assert.False(UnicodeText.IsNfc("Thái".Normalize(NormalizationForm.FormD)));
     }
+
+    [Fact]
+    public void A_lone_surrogate_becomes_the_replacement_char_instead_of_an_exception()
+    {
+        const string broken = "Ðà Nẵng \ud800 và 😀";
+
+        Assert.True(UnicodeText.NeedsCleaning(broken));
+        Assert.Equal("Đà Nẵng \uFFFD và 😀", UnicodeText.Clean(broken));
+        Assert.Equal("Đà Nẵng \uFFFD và 😀", LegacyVietnamese.ToUnicode(broken));
+        Assert.False(VietnameseTextDetector.Detect(broken).IsLegacy);
+    }
 }
