@@ -1,5 +1,11 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
+using CucThongKe.Media;
+using CucThongKe.Media.Library;
+using CucThongKe.Unicode.Converter;
+using CucThongKe.Unicode.HealthReport;
+using CucThongKe.Unicode.Spreadsheets;
+using CucThongKe.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +15,13 @@ namespace CucThongKe.Unicode;
 /// page, checked spreadsheets and the Unicode health report.</summary>
 public sealed class UnicodeModule : CmsModule
 {
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule), typeof(UsersModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IUploadedFileFilter, SpreadsheetUploadFilter>();
+        services.AddSingleton<ConvertedFileStore>();
+        services.AddScoped<UnicodeHealthScanner>();
+        services.AddPermissions<UnicodePermissions>().AddAdminMenu<UnicodeAdminMenu>();
     }
 }
