@@ -40,12 +40,12 @@ internal sealed class SpreadsheetUploadFilter : IUploadedFileFilter
             converted = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(result)];
         }
 
-        if (report.Total == 0)
+        if (report.Total == 0 && report.Notes.Count == 0)
         {
             return [];
         }
 
         await File.WriteAllBytesAsync(path, converted, cancellationToken);
-        return [report.Summary()];
+        return report.Total == 0 ? report.Notes : [report.Summary(), .. report.Notes];
     }
 }

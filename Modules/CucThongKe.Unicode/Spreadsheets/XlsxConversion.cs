@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Xml;
 using CucThongKe.TextEncoding;
 using CucThongKe.Unicode.Converter;
 using DocumentFormat.OpenXml;
@@ -34,9 +33,9 @@ public static class XlsxConversion
             foreach (var sheet in sheets)
             {
                 var name = sheet.Name?.Value ?? "";
-                if (VietnameseConversion.Convert($"Tên trang tính «{name}»", name, source) is { } change)
+                if (VietnameseConversion.Convert(name, name, source) is { } change)
                 {
-                    report.Add(change);
+                    report.Notes.Add($"Đã đổi tên trang tính «{name}» thành «{change.After}».");
                     sheet.Name = change.After;
                     renamed[name] = change.After;
                 }
@@ -77,7 +76,9 @@ public static class XlsxConversion
                 }
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException or FileFormatException or ArgumentException or KeyNotFoundException or IOException)
+#pragma warning disable CA1031 // Whatever the package reader throws means the same to the user: the file is not a readable workbook.
+        catch (Exception ex) when (ex is not (UnreadableSpreadsheetException or OperationCanceledException or NotImplementedException or OutOfMemoryException))
+#pragma warning restore CA1031
         {
             throw new UnreadableSpreadsheetException("Tệp không phải bảng tính Excel (XLSX) hợp lệ hoặc đã bị hỏng.");
         }
