@@ -41,13 +41,13 @@ public static class VietnameseConversion
         }
 
         var diagnosis = VietnameseTextDetector.Detect(text);
-        if (diagnosis.IsClean)
+        if (diagnosis.IsClean && !UnicodeText.NeedsCleaning(text))
         {
             return null;
         }
 
         var after = source is null && diagnosis.IsLegacy ? LegacyVietnamese.ToUnicode(text) : UnicodeText.Clean(text);
-        return after == text ? null : new TextChange(where, KindOf(diagnosis), text, after);
+        return after == text ? null : new TextChange(where, KindOf(diagnosis, text), text, after);
     }
 
     /// <summary>Converts <paramref name="text"/> the way <paramref name="change"/> was made (for the runs of one rich-text cell).</summary>
@@ -59,13 +59,14 @@ public static class VietnameseConversion
         _ => UnicodeText.Clean(text),
     };
 
-    public static ChangeKind KindOf(TextDiagnosis diagnosis) => diagnosis.Kind switch
+    private static ChangeKind KindOf(TextDiagnosis diagnosis, string text) => diagnosis.Kind switch
     {
         TextEncodingKind.Tcvn3 => ChangeKind.Tcvn3,
         TextEncodingKind.Vni => ChangeKind.Vni,
         TextEncodingKind.Mixed => ChangeKind.Mixed,
         TextEncodingKind.Nfd => ChangeKind.Nfd,
-        _ => diagnosis.HasNfd || !diagnosis.HasLookAlikes ? ChangeKind.Nfd : ChangeKind.LookAlike,
+        _ when diagnosis.HasNfd => ChangeKind.Nfd,
+        _ => diagnosis.HasLookAlikes || text.Contains('\u00D0', StringComparison.Ordinal) ? ChangeKind.LookAlike : ChangeKind.Nfd,
     };
 
     public static bool FitsWindows1252(string text)

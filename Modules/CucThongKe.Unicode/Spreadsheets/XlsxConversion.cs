@@ -25,7 +25,7 @@ public static class XlsxConversion
         try
         {
             using var document = SpreadsheetDocument.Open(workbook, isEditable: true);
-            var workbookPart = document.WorkbookPart ?? throw new UnreadableSpreadsheetException("Tệp không có sổ tính (workbook) của Excel.");
+            var workbookPart = document.WorkbookPart ?? throw new UnreadableSpreadsheetException("Tệp không phải bảng tính Excel (XLSX) hợp lệ: không có sổ tính (workbook).");
             var shared = ConvertSharedStrings(workbookPart, source);
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
             var sheets = workbookPart.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];

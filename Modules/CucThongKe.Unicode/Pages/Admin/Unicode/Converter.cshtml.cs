@@ -160,6 +160,7 @@ public sealed class ConverterModel(ConvertedFileStore store) : PageModel
     private PageResult Refuse(int status, string message)
     {
         Error = message;
+        (Report, Detection, Original, Result, DownloadToken) = (null, null, null, null, null);
         Response.StatusCode = status;
         return Page();
     }
