@@ -143,6 +143,20 @@ public sealed class ConversionReport(string unit = "ô", int keepExamples = 200)
     /// <summary>Notes that are not changes (an unreadable part, a legacy byte encoding).</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>The first 100,000 characters of the text looked at (a workbook's strings, one a line), for the detector.</summary>
+    public string Sample => _sample.ToString();
+
+    private readonly StringBuilder _sample = new();
+
+    /// <summary>Adds a piece of the text looked at to <see cref="Sample"/>, while it is short enough.</summary>
+    public void Saw(string text)
+    {
+        if (_sample.Length < 100_000)
+        {
+            _sample.Append(text).Append('\n');
+        }
+    }
+
     public void Add(TextChange? change)
     {
         if (change is null)

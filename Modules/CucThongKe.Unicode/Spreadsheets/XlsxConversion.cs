@@ -26,7 +26,7 @@ public static class XlsxConversion
         {
             using var document = SpreadsheetDocument.Open(workbook, isEditable: true);
             var workbookPart = document.WorkbookPart ?? throw new UnreadableSpreadsheetException("Tệp không phải bảng tính Excel (XLSX) hợp lệ: không có sổ tính (workbook).");
-            var shared = ConvertSharedStrings(workbookPart, source);
+            var shared = ConvertSharedStrings(workbookPart, source, report);
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
             var sheets = workbookPart.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
 
@@ -58,6 +58,7 @@ public static class XlsxConversion
                     }
                     else if (cell.DataType?.Value == CellValues.InlineString && cell.InlineString is { } inline)
                     {
+                        report.Saw(inline.InnerText);
                         report.Add(ConvertRichText(inline, where, source));
                     }
 
@@ -85,12 +86,13 @@ public static class XlsxConversion
     }
 
     /// <summary>Each shared string converted once; the cells that use it are counted by the caller.</summary>
-    private static TextChange?[] ConvertSharedStrings(WorkbookPart workbookPart, TextEncodingKind? source)
+    private static TextChange?[] ConvertSharedStrings(WorkbookPart workbookPart, TextEncodingKind? source, ConversionReport report)
     {
         var items = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().ToList() ?? [];
         var changes = new TextChange?[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
+            report.Saw(items[i].InnerText);
             changes[i] = ConvertRichText(items[i], "", source);
         }
 

@@ -127,6 +127,7 @@ public sealed class ConverterModel(ConvertedFileStore store) : PageModel
                 return Refuse(StatusCodes.Status400BadRequest, ex.Message);
             }
 
+            Detection = Report.Sample.Length > 0 ? VietnameseTextDetector.Detect(Report.Sample) : null;
             DownloadToken = await SaveAsync(FileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.ToArray(), cancellationToken);
             return Page();
         }
