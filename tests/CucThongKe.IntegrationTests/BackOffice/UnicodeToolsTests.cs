@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
@@ -13,6 +14,8 @@ using CucThongKe.Tests.Site;
 using CucThongKe.TextEncoding;
 using CucThongKe.Unicode.Converter;
 using CucThongKe.Users.Identity;
+using CucThongKe.Workflows.Definitions;
+using CucThongKe.Workflows.Instances;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -341,6 +344,44 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
         var report = WebUtility.HtmlDecode(await client.GetStringAsync(Report));
         Assert.DoesNotContain(ids["tcvn3"], report, StringComparison.Ordinal);
         Assert.Contains("Đã tạo bản nháp phiên bản 2", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_converted_news_item_goes_back_through_its_workflow_while_the_published_version_stays_online()
+    {
+        var legacyTitle = LegacyVietnamese.ToTcvn3("Họp báo công bố số liệu quý III");
+        var (id, path) = await Site.WithScopeAsync(async s =>
+        {
+            var contents = s.GetRequiredService<ContentManager>();
+            var item = await contents.NewAsync("News");
+            item.Content["TitlePart"] = new JsonObject { ["Title"] = "Họp báo quý III" };
+            item.Content["HtmlBodyPart"] = new JsonObject { ["Html"] = "<p>Tạm.</p>" };
+            item.Content["News"] = new JsonObject { ["Category"] = new JsonObject { ["TermIds"] = new JsonArray("hoat-dong-cua-cuc") } };
+            var saved = await contents.CreateAsync(item);
+            await contents.PublishAsync(saved.ContentItemId, saved.Id, new PublishRequest(PublishSource.Import, "tester", "Nhập từ trang cũ (kiểm thử)"));
+            saved.Content["TitlePart"] = new JsonObject { ["Title"] = legacyTitle };
+            var json = saved.Content.ToJsonString(CmsJson.Options);
+            await s.GetRequiredService<CmsDbContext>().Database.ExecuteSqlAsync(
+                $"UPDATE \"ContentItems\" SET \"Content\" = {json}, \"DisplayText\" = {legacyTitle} WHERE \"Id\" = {saved.Id}");
+            var route = await s.GetRequiredService<CmsDbContext>().Set<AutorouteIndex>().SingleAsync(r => r.ContentItemVersionId == saved.Id);
+            return (saved.ContentItemId, route.Path);
+        });
+        var client = await AdminAsync();
+        var stateBefore = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<WorkflowInstance>().SingleAsync(i => i.ContentItemId == id));
+
+        var response = await PostReportAsync(client, "Convert", id);
+
+        AssertStatus(HttpStatusCode.Redirect, response);
+        var versions = await VersionsAsync(id);
+        var instance = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<WorkflowInstance>().SingleAsync(i => i.ContentItemId == id));
+        var definition = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowDefinitionStore>().GetAsync(instance.WorkflowName));
+        Assert.Equal("Họp báo công bố số liệu quý III", versions[0].DisplayText);
+        Assert.False(versions[0].Published);
+        Assert.True(versions[1].Published);
+        Assert.NotEqual(definition!.InitialState, stateBefore.State);
+        Assert.Equal(definition.InitialState, instance.State);
+        Assert.Equal(versions[0].Id, instance.ContentItemVersionId);
+        AssertStatus(HttpStatusCode.OK, await Client().GetAsync("/" + path));
     }
 
     [Fact]
