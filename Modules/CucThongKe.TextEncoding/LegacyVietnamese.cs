@@ -22,14 +22,16 @@ public static class LegacyVietnamese
     /// A single word on its own ("ë") stays lower case. A symbol that stands for a letter that is no word on its own, standing
     /// alone (· © » × ÷ § ¨ ¼ ½ ¾: "a · b", "© 2025"), is kept as the symbol. Ă Â Ê Ô Ơ Ư Đ have their own bytes and keep their case exactly.
     /// </remarks>
-    public static string FromTcvn3(string text)
+    public static string FromTcvn3(string text) => DecodeTcvn3(UnicodeText.ToNfc(text), keep: null);
+
+    // keep: chars (of Unicode words in a mixed text) to copy as they are.
+    private static string DecodeTcvn3(string source, bool[]? keep)
     {
-        var source = UnicodeText.ToNfc(text);
         var chars = new char[source.Length];
         bool[]? unknown = null;
         for (var i = 0; i < source.Length; i++)
         {
-            if (IsLoneSymbol(source, i))
+            if (keep?[i] == true || IsLoneSymbol(source, i))
             {
                 chars[i] = source[i];
                 continue;
@@ -39,7 +41,7 @@ public static class LegacyVietnamese
             if (caseUnknown) (unknown ??= new bool[source.Length])[i] = true;
         }
         if (unknown is not null) Tcvn3Case.Recover(chars, unknown);
-        return new string(chars).Normalize();
+        return UnicodeText.ToNfc(new string(chars));
     }
 
     // A symbol TCVN3 uses for a letter that is no word on its own, standing alone in a text ("a · b", "© 2025",
@@ -64,13 +66,14 @@ public static class LegacyVietnamese
     }
 
     /// <summary>VNI text ("Tieáng Vieät") to Unicode NFC ("Tiếng Việt").</summary>
-    public static string FromVni(string text)
+    public static string FromVni(string text) => DecodeVni(UnicodeText.ToNfc(text), keep: null);
+
+    private static string DecodeVni(string source, bool[]? keep)
     {
-        var source = UnicodeText.ToNfc(text);
         var chars = new char[source.Length];
-        var length = VniTable.Decode(source, chars);
+        var length = VniTable.Decode(source, chars, keep);
         for (var i = 0; i < length; i++) chars[i] = TextWords.FromC1(chars[i]);
-        return new string(chars, 0, length).Normalize();
+        return UnicodeText.ToNfc(new string(chars, 0, length));
     }
 
     /// <summary>Unicode to VNI (for export to old systems and for tests); exact for all letters in both cases.</summary>
@@ -85,38 +88,66 @@ public static class LegacyVietnamese
     /// <summary>Unicode NFC for <paramref name="text"/> read as <paramref name="from"/>; with null (or
     /// <see cref="TextEncodingKind.Mixed"/>), detected first and converted word by word, so that Unicode words in a
     /// mixed text stay as they are. Also applies <see cref="UnicodeText.Clean"/>.</summary>
-    public static string ToUnicode(string text, TextEncodingKind? from = null) => from switch
-    {
-        TextEncodingKind.Tcvn3 => UnicodeText.Clean(FromTcvn3(text)),
-        TextEncodingKind.Vni => UnicodeText.Clean(FromVni(text)),
-        TextEncodingKind.Unicode or TextEncodingKind.Nfd => UnicodeText.Clean(text),
-        _ => UnicodeText.Clean(ConvertDetected(text)),
-    };
+    public static string ToUnicode(string text, TextEncodingKind? from = null) => Convert(text, from).Converted;
 
-    private static string ConvertDetected(string text)
+    /// <summary>As <see cref="ToUnicode"/>, with what a preview or an import summary shows: the encoding the text was
+    /// read as (detected when <paramref name="from"/> is null) and how many words changed.</summary>
+    public static TextConversion Convert(string text, TextEncodingKind? from = null)
     {
+        var kind = from ?? TextEncodingKind.Mixed;
+        var converted = UnicodeText.Clean(kind switch
+        {
+            TextEncodingKind.Tcvn3 => FromTcvn3(text),
+            TextEncodingKind.Vni => FromVni(text),
+            TextEncodingKind.Unicode or TextEncodingKind.Nfd => text,
+            _ => ConvertDetected(text, out kind),
+        });
+        if (kind == TextEncodingKind.Unicode && !UnicodeText.IsNfc(text)) kind = TextEncodingKind.Nfd;
+        return ReferenceEquals(converted, text)
+            ? new TextConversion(text, text, kind, 0)
+            : new TextConversion(text, converted, kind, TextWords.CountChangedWords(text, converted));
+    }
+
+    private static string ConvertDetected(string text, out TextEncodingKind kind)
+    {
+        kind = TextEncodingKind.Unicode;
         if (System.Text.Ascii.IsValid(text)) return text;
         var nfc = UnicodeText.ToNfc(text);
         var words = new List<WordVerdict>();
-        var diagnosis = VietnameseTextDetector.Analyze(nfc, words, out var dominant);
-        switch (diagnosis.Kind)
+        kind = VietnameseTextDetector.Analyze(nfc, words, out var dominant).Kind;
+        if (kind is not (TextEncodingKind.Tcvn3 or TextEncodingKind.Vni or TextEncodingKind.Mixed)) return nfc;
+
+        // Which words to convert, and from what: in a legacy text all but the words that are Unicode Vietnamese and
+        // nothing else ("Báo cáo" before a pasted TCVN3 sentence); in a mixed text, see EncodingInMixedText.
+        var encodings = new TextEncodingKind?[words.Count];
+        var usesTcvn3 = false;
+        var usesVni = false;
+        for (var w = 0; w < words.Count; w++)
         {
-            case TextEncodingKind.Tcvn3:
-                return FromTcvn3(nfc);
-            case TextEncodingKind.Vni:
-                return FromVni(nfc);
-            case TextEncodingKind.Mixed:
-                break;
-            default:
-                return nfc;
+            encodings[w] = kind == TextEncodingKind.Mixed
+                ? VietnameseTextDetector.EncodingInMixedText(words, w, dominant)
+                : words[w].Reading is WordReading.Unicode or WordReading.UnicodeStrong ? null : kind;
+            usesTcvn3 |= encodings[w] == TextEncodingKind.Tcvn3;
+            usesVni |= encodings[w] == TextEncodingKind.Vni;
+        }
+
+        if (!(usesTcvn3 && usesVni))
+        {
+            // One encoding: convert the whole text from it (so that TCVN3 case recovery sees whole sentences), keeping
+            // the chars of the words that stay.
+            var keep = new bool[nfc.Length];
+            for (var w = 0; w < words.Count; w++)
+            {
+                if (encodings[w] is null) Array.Fill(keep, true, words[w].Start, words[w].Length);
+            }
+            return usesVni ? DecodeVni(nfc, keep) : DecodeTcvn3(nfc, keep);
         }
 
         var builder = new StringBuilder(nfc.Length);
         var copied = 0;
         for (var w = 0; w < words.Count; w++)
         {
-            var encoding = VietnameseTextDetector.EncodingInMixedText(words, w, dominant);
-            if (encoding is null) continue;
+            if (encodings[w] is not { } encoding) continue;
             var word = words[w];
             builder.Append(nfc, copied, word.Start - copied);
             var original = nfc.Substring(word.Start, word.Length);

@@ -19,6 +19,37 @@ internal static class TextWords
         return i;
     }
 
+    /// <summary>How many words differ between a text and its conversion (which keeps the word boundaries: every
+    /// legacy letter, mark or symbol is a word char, and so is what it becomes).</summary>
+    public static int CountChangedWords(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        int changed = 0, i = 0, j = 0;
+        while (true)
+        {
+            while (i < before.Length && !IsWordChar(before[i])) i++;
+            while (j < after.Length && !IsWordChar(after[j])) j++;
+            if (i >= before.Length || j >= after.Length)
+            {
+                return changed + CountWords(before[i..]) + CountWords(after[j..]);
+            }
+            var endBefore = WordEnd(before, i);
+            var endAfter = WordEnd(after, j);
+            if (!before[i..endBefore].SequenceEqual(after[j..endAfter])) changed++;
+            i = endBefore;
+            j = endAfter;
+        }
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsWordChar(text[i]) && (i == 0 || !IsWordChar(text[i - 1]))) count++;
+        }
+        return count;
+    }
+
     /// <summary>Windows-1252 reading for a C1 control char (U+0080–U+009F), which is what a legacy document meant by
     /// those bytes (curly quotes, dashes, …); other chars unchanged.</summary>
     public static char FromC1(char c) => c is >= '\u0080' and <= '\u009F' ? Cp1252High[c - 0x80] : c;

@@ -47,22 +47,49 @@ public static class UnicodeText
     }
 
     /// <summary><paramref name="text"/> in NFC; the same instance when it already is.</summary>
-    internal static string ToNfc(string text) => IsNfc(text) ? text : text.Normalize();
+    /// <remarks>A lone surrogate (invalid UTF-16, e.g. from a JSON "\ud800" escape) cannot be normalised; it becomes
+    /// U+FFFD, so that no input makes the clean-up throw.</remarks>
+    internal static string ToNfc(string text)
+    {
+        if (IsNfc(text)) return text;
+        return HasLoneSurrogate(text) ? ReplaceLoneSurrogates(text).Normalize() : text.Normalize();
+    }
 
     /// <summary>Whether <paramref name="text"/> is NFC, without allocating for the text this site stores.</summary>
     /// <remarks><see cref="string.IsNormalized()"/> allocates on every call where ICU does the work (Linux), and it
     /// runs on every stored string. Chars below U+0300 (Latin, Latin-1, Latin Extended-A/B, IPA), the precomposed
-    /// Vietnamese letters (U+1E00–U+1EFF), general punctuation and currency signs are all stable under NFC and
-    /// none of them composes with another, so text made only of them is NFC without asking; anything else (combining
-    /// marks, other scripts) asks ICU.</remarks>
+    /// Vietnamese letters (U+1E00–U+1EFF), general punctuation and currency signs are all stable under NFC and none
+    /// of them composes with another (checked against ICU for every such char and every pair), so text made only of
+    /// them is NFC without asking; anything else (combining marks, other scripts) asks ICU.</remarks>
     internal static bool IsNfc(string text)
     {
         foreach (var c in text)
         {
             if (c < '\u0300' || c is >= '\u1E00' and <= '\u1EFF' || c is >= '\u2010' and <= '\u206F' || c is >= '\u20A0' and <= '\u20CF') continue;
-            return text.IsNormalized();
+            return !HasLoneSurrogate(text) && text.IsNormalized();
         }
         return true;
+    }
+
+    private static bool HasLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 
     /// <summary>Whether the word (NFC) becomes a Vietnamese syllable once Ð/ð are read as Đ/đ.</summary>

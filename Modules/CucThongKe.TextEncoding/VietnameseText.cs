@@ -33,3 +33,14 @@ public sealed record TextDiagnosis(TextEncodingKind Kind, double Confidence, boo
     /// <summary>Nothing to fix: clean NFC Unicode without look-alikes.</summary>
     public bool IsClean => Kind == TextEncodingKind.Unicode && !HasNfd && !HasLookAlikes;
 }
+
+/// <summary>A conversion to Unicode, for previews and import summaries.</summary>
+/// <param name="Original">The text as it came.</param>
+/// <param name="Converted">Unicode NFC, look-alikes fixed.</param>
+/// <param name="From">The encoding the text was read as: the one asked for, or the detected one (Mixed: word by word).</param>
+/// <param name="WordsChanged">How many words the conversion changed.</param>
+public sealed record TextConversion(string Original, string Converted, TextEncodingKind From, int WordsChanged)
+{
+    /// <summary>Whether the conversion changed anything.</summary>
+    public bool Changed => !string.Equals(Original, Converted, StringComparison.Ordinal);
+}

@@ -29,11 +29,12 @@ internal readonly record struct WordVerdict(
 
 /// <summary>Tells what a piece of text is written in: clean Unicode, NFD, TCVN3, VNI or a mix.</summary>
 /// <remarks>
-/// Word by word: a word that is not a Vietnamese syllable as it stands but becomes one once decoded from TCVN3 or VNI
-/// is a vote for that encoding ("TiÕng" → "Tiếng"); a word that already is one, or that has letters only Unicode has
-/// (ư ơ ă đ ạ …), is evidence of Unicode. A vote weighs 1 when the decoded word has such letters and 0.5 otherwise
-/// ("Thaønh" → "Thành"); one-char words do not vote. A text is legacy from a total weight of 1, so a French "où"
-/// (VNI "ó") or a stray "µm" (TCVN3 "àm") raises no alarm. Legacy votes next to Unicode-only words make it Mixed.
+/// Word by word, against a model of the Vietnamese syllable: a word that is not a syllable as it stands but becomes one
+/// once decoded from TCVN3 or VNI votes for that encoding ("TiÕng" → "Tiếng"); a word that already is one, or that has
+/// letters only Unicode has (ư ơ ă đ ạ …), is evidence of Unicode. A text is legacy when the votes weigh enough and a
+/// word shows a sign no European language writes ("ViÖt", "Th¸i", "Thaønh"), or three words vote, or every word is
+/// Vietnamese; so "Café Müller", "Il est tôt" (TCVN3 "tột") or "Non si può fare" (VNI "puị") raise nothing. Legacy
+/// votes beside Unicode-only words make it Mixed. The rules in full, with measured figures: README.md.
 /// </remarks>
 public static class VietnameseTextDetector
 {
@@ -60,7 +61,8 @@ public static class VietnameseTextDetector
     internal static TextDiagnosis Analyze(string nfc, List<WordVerdict>? words, out TextEncodingKind dominant)
     {
         dominant = TextEncodingKind.Unicode;
-        int unicodeStrong = 0, tcvnWords = 0, vniWords = 0, bothWords = 0, foreign = 0, tcvnTelling = 0, vniTelling = 0, otherSyllables = 0, tcvnFits = 0, vniFits = 0;
+        int unicodeStrong = 0, foreign = 0, otherSyllables = 0, unicodeNotTcvn = 0, unicodeNotVni = 0;
+        int tcvnWords = 0, vniWords = 0, bothWords = 0, tcvnTelling = 0, vniTelling = 0, tcvnFits = 0, vniFits = 0;
         double tcvnOnly = 0, vniOnly = 0, bothAsTcvn = 0, bothAsVni = 0;
         var lookAlikes = false;
         var span = nfc.AsSpan();
@@ -88,7 +90,12 @@ public static class VietnameseTextDetector
                 case WordReading.Foreign:
                     foreign++;
                     break;
-                case WordReading.Ambiguous or WordReading.Unicode:
+                case WordReading.Unicode:
+                    otherSyllables++;
+                    if (!verdict.TcvnFits) unicodeNotTcvn++;
+                    if (!verdict.VniFits) unicodeNotVni++;
+                    break;
+                case WordReading.Ambiguous:
                     otherSyllables++;
                     break;
                 case WordReading.Tcvn3:
@@ -133,7 +140,11 @@ public static class VietnameseTextDetector
         var weight = tcvnWins ? tcvnTotal : vniTotal;
         var legacyWords = bothWords + (twoEncodings ? tcvnWords + vniWords : tcvnWins ? tcvnWords : vniWords);
         var confidence = Math.Min(1, 0.6 + 0.2 * weight) * (0.5 + 0.5 * legacyWords / (legacyWords + foreign));
-        var kind = twoEncodings || unicodeStrong > 0 ? TextEncodingKind.Mixed : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
+        // Unicode beside the legacy words: a word only Unicode has, or two that are syllables only as they stand (VNI
+        // leaves "bình" as it is, TCVN3 does not).
+        var unicodeOnly = tcvnWins ? unicodeNotTcvn : unicodeNotVni;
+        var kind = twoEncodings || unicodeStrong > 0 || unicodeOnly >= 2 ? TextEncodingKind.Mixed
+            : tcvnWins ? TextEncodingKind.Tcvn3 : TextEncodingKind.Vni;
         return new TextDiagnosis(kind, Math.Round(confidence, 3), false, lookAlikes, legacyWords);
     }
 

@@ -63,15 +63,21 @@ internal static class VniTable
     public static bool IsLegacyChar(char c) => c <= '\u00FF' && (MarkOf[c] != 0 || SingleLetter[c] != '\0');
 
     /// <summary>Decodes VNI text into <paramref name="into"/> (at least as long as the text; decoding never lengthens
-    /// it) and returns the decoded length. Chars that are not VNI letters, or marks after a vowel, pass through.</summary>
-    public static int Decode(ReadOnlySpan<char> text, Span<char> into)
+    /// it) and returns the decoded length. Chars that are not VNI letters, or marks after a vowel, pass through, and so
+    /// do the chars <paramref name="keep"/> marks.</summary>
+    public static int Decode(ReadOnlySpan<char> text, Span<char> into, bool[]? keep = null)
     {
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (keep?[i] == true)
+            {
+                into[length++] = c;
+                continue;
+            }
             var letter = c <= '\u00FF' && SingleLetter[c] != '\0' ? SingleLetter[c] : c;
-            if (i + 1 < text.Length && TryCombine(letter, text[i + 1], out var combined))
+            if (i + 1 < text.Length && keep?[i + 1] != true && TryCombine(letter, text[i + 1], out var combined))
             {
                 letter = combined;
                 i++;

@@ -145,13 +145,16 @@ public class LegacyConversionTests
         Assert.Equal(text, LegacyVietnamese.ToUnicode(text.Normalize(NormalizationForm.FormD)));
     }
 
-    [Fact]
-    public void In_a_mixed_text_only_the_legacy_sentence_is_converted()
+    [Theory]
+    [InlineData("Báo cáo tình hình kinh tế quý III. Tæng s¶n phÈm trªn ®Þa bµn t¨ng 7,5% so víi cïng kú n¨m tr­íc.")]
+    [InlineData("Báo cáo tình hình kinh tế quý III. Toång saûn phaåm treân ñòa baøn taêng 7,5% so vôùi cuøng kyø naêm tröôùc.")]
+    [InlineData("Báo cáo quý III. Tæng s¶n phÈm trªn ®Þa bµn t¨ng 7,5% so víi cïng kú n¨m tr­íc.")]
+    public void In_a_mixed_text_only_the_legacy_sentence_is_converted(string mixed)
     {
-        const string mixed = "Báo cáo tình hình kinh tế quý III. Tæng s¶n phÈm trªn ®Þa bµn t¨ng 7,5% so víi cïng kú n¨m tr­íc.";
+        var unicodePart = mixed[..mixed.IndexOf('.', StringComparison.Ordinal)];
 
         Assert.Equal(
-            "Báo cáo tình hình kinh tế quý III. Tổng sản phẩm trên địa bàn tăng 7,5% so với cùng kỳ năm trước.",
+            unicodePart + ". Tổng sản phẩm trên địa bàn tăng 7,5% so với cùng kỳ năm trước.",
             LegacyVietnamese.ToUnicode(mixed));
     }
 
@@ -180,5 +183,27 @@ public class LegacyConversionTests
         var tcvn3 = LegacyVietnamese.ToTcvn3("Đắk Lắk, 25 °C, “Tổng”, €");
 
         Assert.Equal("§¾k L¾k, 25 °C, “Tæng”, €", tcvn3);
+    }
+
+    [Fact]
+    public void A_conversion_tells_what_it_read_and_how_many_words_it_changed()
+    {
+        var tcvn3 = LegacyVietnamese.Convert("Gi¸ 1.000 ® mét « t«");
+        var mixed = LegacyVietnamese.Convert("Báo cáo quý III. Tæng s¶n phÈm t¨ng 7,5%.");
+        var nfd = LegacyVietnamese.Convert("Thái Nguyên".Normalize(NormalizationForm.FormD));
+        var clean = LegacyVietnamese.Convert("Thái Nguyên");
+
+        Assert.Equal(new TextConversion("Gi¸ 1.000 ® mét « t«", "Giá 1.000 đ một ô tô", TextEncodingKind.Tcvn3, 5), tcvn3);
+        Assert.Equal(("Báo cáo quý III. Tổng sản phẩm tăng 7,5%.", TextEncodingKind.Mixed, 4), (mixed.Converted, mixed.From, mixed.WordsChanged));
+        Assert.Equal(("Thái Nguyên", TextEncodingKind.Nfd, 2, true), (nfd.Converted, nfd.From, nfd.WordsChanged, nfd.Changed));
+        Assert.Equal((TextEncodingKind.Unicode, 0, false), (clean.From, clean.WordsChanged, clean.Changed));
+    }
+
+    [Fact]
+    public void Converting_from_a_named_encoding_reads_all_of_the_text_in_it()
+    {
+        var conversion = LegacyVietnamese.Convert("Cuïc Thoáng keâ", TextEncodingKind.Vni);
+
+        Assert.Equal(("Cục Thống kê", TextEncodingKind.Vni, 3), (conversion.Converted, conversion.From, conversion.WordsChanged));
     }
 }

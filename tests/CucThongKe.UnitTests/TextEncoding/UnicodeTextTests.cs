@@ -71,4 +71,28 @@ public class UnicodeTextTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void The_quick_NFC_check_agrees_with_ICU_on_every_char_it_decides_alone()
+    {
+        for (var c = '\0'; c < '\u2100'; c++)
+        {
+            if (char.IsSurrogate(c)) continue;
+            var text = "a" + c + "e";
+
+            Assert.True(text.IsNormalized() == UnicodeText.IsNfc(text), $"U+{(int)c:X4}");
+        }
+        Assert.False(UnicodeText.IsNfc("Thái".Normalize(NormalizationForm.FormD)));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_becomes_the_replacement_char_instead_of_an_exception()
+    {
+        const string broken = "Ðà Nẵng \ud800 và 😀";
+
+        Assert.True(UnicodeText.NeedsCleaning(broken));
+        Assert.Equal("Đà Nẵng \uFFFD và 😀", UnicodeText.Clean(broken));
+        Assert.Equal("Đà Nẵng \uFFFD và 😀", LegacyVietnamese.ToUnicode(broken));
+        Assert.False(VietnameseTextDetector.Detect(broken).IsLegacy);
+    }
 }
