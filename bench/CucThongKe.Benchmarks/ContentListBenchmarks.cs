@@ -81,7 +81,7 @@ public class ContentListBenchmarks
     }
 
     /// <summary>Copies the seeded rows <paramref name="count"/> times over, each copy a distinct latest item.</summary>
-    private static async Task CopyRowsAsync(CmsDbContext db, int count)
+    internal static async Task CopyRowsAsync(CmsDbContext db, int count)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();

@@ -16,6 +16,11 @@ public static class Program
             return await PublicSiteSeeder.RunAsync(seedArgs);
         }
 
+        if (args is ["unicode-report", .. var reportArgs])
+        {
+            return await UnicodeReportProbe.RunAsync(reportArgs);
+        }
+
         if (args is ["sql", .. var rest])
         {
             return await SqlProbe.RunAsync(rest);

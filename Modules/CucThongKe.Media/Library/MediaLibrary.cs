@@ -11,7 +11,14 @@ using SkiaSharp;
 namespace CucThongKe.Media.Library;
 
 /// <summary>Stores uploads under <c>{Cms:DataPath}/media/</c> after checking what they really are; lists and searches them.</summary>
-public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOptions<MediaOptions> options, IWebHostEnvironment environment, ICurrentActor actor, TimeProvider clock)
+public sealed class MediaLibrary(
+    CmsDbContext db,
+    IOptions<CmsOptions> cms,
+    IOptions<MediaOptions> options,
+    IWebHostEnvironment environment,
+    ICurrentActor actor,
+    TimeProvider clock,
+    IEnumerable<IUploadedFileFilter> filters)
 {
     public string Root => Path.Combine(cms.Value.ResolveDataPath(environment.ContentRootPath), "media");
 
@@ -52,6 +59,13 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
                 return MediaUploadResult.Refused($"{(type.Kind == MediaKind.Image ? "Ảnh" : "Tài liệu")} lớn hơn giới hạn {max / (1024 * 1024)} MB.");
             }
 
+            var notes = new List<string>();
+            foreach (var filter in filters)
+            {
+                notes.AddRange(await filter.FilterAsync(temp, type, cancellationToken));
+            }
+
+            size = new FileInfo(temp).Length;
             (int Width, int Height)? dimensions = null;
             if (type.Kind == MediaKind.Image && type != FileInspector.Svg)
             {
@@ -87,7 +101,7 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
             };
             db.Add(media);
             await db.SaveChangesAsync(cancellationToken);
-            return new MediaUploadResult(media, null);
+            return new MediaUploadResult(media, null) { Notes = notes };
         }
         finally
         {
@@ -159,5 +173,8 @@ public sealed class MediaLibrary(CmsDbContext db, IOptions<CmsOptions> cms, IOpt
 /// <summary>The stored file, or why it was refused.</summary>
 public sealed record MediaUploadResult(MediaFile? File, string? Refusal)
 {
+    /// <summary>What the upload filters did to the file (a spreadsheet's text converted to Unicode, say).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static MediaUploadResult Refused(string reason) => new(null, reason);
 }

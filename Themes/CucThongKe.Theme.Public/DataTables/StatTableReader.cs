@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CucThongKe.TextEncoding;
 using MiniExcelLibs;
 
 namespace CucThongKe.Theme.Public.DataTables;
@@ -118,7 +119,7 @@ public static class StatTableReader
         double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##########", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim().Normalize(NormalizationForm.FormC),
+        _ => UnicodeText.Clean((Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim()),
     };
 
     private static List<List<string>> ReadCsv(string path)
@@ -169,12 +170,12 @@ public static class StatTableReader
             }
             else if (c == separator)
             {
-                row.Add(cell.ToString().Trim().Normalize(NormalizationForm.FormC));
+                row.Add(UnicodeText.Clean(cell.ToString().Trim()));
                 cell.Clear();
             }
             else if (c == '\n')
             {
-                row.Add(cell.ToString().Trim().Normalize(NormalizationForm.FormC));
+                row.Add(UnicodeText.Clean(cell.ToString().Trim()));
                 cell.Clear();
                 rows.Add(row);
                 row = [];
@@ -194,7 +195,7 @@ public static class StatTableReader
             throw new StatTableException($"Tệp '{Path.GetFileName(path)}' có dấu ngoặc kép không đóng.");
         }
 
-        row.Add(cell.ToString().Trim().Normalize(NormalizationForm.FormC));
+        row.Add(UnicodeText.Clean(cell.ToString().Trim()));
         rows.Add(row);
         return rows;
     }

@@ -110,6 +110,14 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/media", Writers },
         { "GET /admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=/admin/contents/create/News", Writers },
 
+        // Vietnamese text (Điều 15.3): every back-office user converts legacy text; the health report and its
+        // conversions are the administrator's (a conversion also needs the right to edit the item).
+        { "GET /admin/unicode/chuyen-ma", Everyone },
+        { "POST /admin/unicode/chuyen-ma", Everyone },
+        { "GET /admin/unicode/bao-cao", AdministratorOnly },
+        { "POST /admin/unicode/bao-cao?handler=Convert&id={own}", AdministratorOnly },
+        { "POST /admin/unicode/bao-cao?handler=ConvertAll", AdministratorOnly },
+
         // Accounts, roles, units, recipes, search: the technical administrator (Điều 11.5).
         { "GET /admin/users", AdministratorOnly },
         { "GET /admin/users/edit", AdministratorOnly },
@@ -375,7 +383,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             return new Dictionary<string, string> { ["Name"] = "Kịch bản " + n, ["Days"] = "30" };
         }
 
-        if (path is "/admin/recipes/run" or "/admin/search" or "/admin/thong-bao")
+        if (path == "/admin/unicode/chuyen-ma")
+        {
+            return new Dictionary<string, string> { ["van-ban"] = "TiÕng ViÖt", ["nguon"] = "" };
+        }
+
+        if (path is "/admin/recipes/run" or "/admin/search" or "/admin/thong-bao" or "/admin/unicode/bao-cao")
         {
             return new Dictionary<string, string>();
         }

@@ -25,6 +25,8 @@ public sealed class IndexModel(MediaLibrary library, IOptions<MediaOptions> opti
 
     public MediaFile? Uploaded { get; private set; }
 
+    public IReadOnlyList<string> UploadNotes { get; private set; } = [];
+
     public MediaOptions Limits => options.Value;
 
     public async Task OnGetAsync(string? folder, string? q, CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ public sealed class IndexModel(MediaLibrary library, IOptions<MediaOptions> opti
             var result = await library.UploadAsync(stream, file.FileName, folder, cancellationToken);
             Refusal = result.Refusal;
             Uploaded = result.File;
+            UploadNotes = result.Notes;
             Folder = result.File?.Folder ?? folder;
         }
 
