@@ -95,8 +95,25 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMem
     /// equalities on (taxonomy, term) SQLite would rather use that index and scan every item of the term for each item
     /// walked (86 ms for the related-news box over 50,000 news); <c>+ ""</c> turns those two columns into expressions
     /// no index serves, so the version-id index is used (under 1 ms). The filtered listing does the same.
+    /// <para>Kept in <see cref="PublishedItemCache"/> under the page store's generation (every content change starts
+    /// again from the database): otherwise this query would be the only database work of an article page rendered
+    /// without the page cache, a fifth of its CPU time (bench/README.md). The list is shared: read only.</para>
     /// </remarks>
     public async Task<IReadOnlyList<ContentSummary>> RelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken = default)
+    {
+        var key = new RelatedKey(item.Id, taxonomy, term, picked.Count == 0 ? "" : string.Join('\n', picked), take);
+        if (published.GetRelated(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = published.Generation;
+        var related = await QueryRelatedAsync(item, taxonomy, term, picked, take, cancellationToken);
+        published.SetRelated(generation, key, related);
+        return related;
+    }
+
+    private async Task<List<ContentSummary>> QueryRelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken)
     {
         var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
         items = items.Where(c => picked.Contains(c.ContentItemId)
