@@ -8,6 +8,7 @@ using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Theme.Public.Content;
 
@@ -30,7 +31,12 @@ public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
 public sealed record DocumentFilter(string? Number, string? Type, string? Issuer, string? Field, int? Year, string? Text);
 
 /// <summary>What readers may see: published versions only, never a confidential document; all listings read columns and index tables.</summary>
-public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMemoryCache cache, PublicPageStore pages, PublishedItemCache published)
+/// <remarks>
+/// <see cref="ContentManager"/> (with its validator, index providers, handlers and guards, all scoped) is resolved only
+/// when an item is read from the database: an item page served from <see cref="PublishedItemCache"/> does not build
+/// that graph at every request.
+/// </remarks>
+public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IMemoryCache cache, PublicPageStore pages, PublishedItemCache published)
 {
     public const int MaxPage = 10_000;
 
@@ -46,7 +52,7 @@ public sealed class PublicContent(CmsDbContext db, ContentManager contents, IMem
 
         var generation = published.Generation;
         await KeepConnectionOpenAsync(cancellationToken);
-        var item = await contents.GetByPathAsync(normalized, VersionOptions.Published, cancellationToken);
+        var item = await services.GetRequiredService<ContentManager>().GetByPathAsync(normalized, VersionOptions.Published, cancellationToken);
         if (item is null || IsHidden(item))
         {
             return null;
