@@ -4,7 +4,6 @@ using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
-using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -36,7 +35,7 @@ public sealed record DocumentFilter(string? Number, string? Type, string? Issuer
 /// when an item is read from the database: an item page served from <see cref="PublishedItemCache"/> does not build
 /// that graph at every request.
 /// </remarks>
-public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IMemoryCache cache, PublicPageStore pages, PublishedItemCache published)
+public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IMemoryCache cache, PublishedItemCache published)
 {
     public const int MaxPage = 10_000;
 
@@ -67,9 +66,19 @@ public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IM
         item.ContentType == PublicTypes.LegalDocument && FieldReader.Bool(item, PublicTypes.LegalDocument, "Confidential");
 
     /// <summary>Published items of a type, newest first, optionally filed under one term of a taxonomy.</summary>
+    /// <remarks>The page's rows are kept in <see cref="PublishedItemCache"/> under the page store's generation, like the
+    /// count below: a listing rendered without the page cache ran two SQL commands, 0.7 ms of CPU (bench/README.md).</remarks>
     public async Task<PagedList<ContentSummary>> ListAsync(string contentType, string? taxonomy, string? term, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         page = Math.Clamp(page, 1, MaxPage);
+        var generation = published.Generation;
+        var key = new ListingKey(contentType, taxonomy, term, page, pageSize);
+        var countKey = $"public:count:{generation}:{contentType}:{taxonomy}:{term}";
+        if (published.GetSummaries(key) is { } cachedRows && cache.TryGetValue(countKey, out int cachedTotal))
+        {
+            return new PagedList<ContentSummary>(cachedRows, page, pageSize, cachedTotal);
+        }
+
         await KeepConnectionOpenAsync(cancellationToken);
         var items = Visible().Where(c => c.ContentType == contentType);
         if (taxonomy is not null && term is not null)
@@ -81,13 +90,14 @@ public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IM
         // Counting 50,000 items takes 20 ms: the count is kept until the next content change (or 30 s, for changes made
         // by another process); every change moves the page cache's generation, which is part of the key.
         var total = await cache.GetOrCreateAsync(
-            $"public:count:{pages.Generation}:{contentType}:{taxonomy}:{term}",
+            countKey,
             entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = TaxonomyTermsCache.Duration;
                 return items.CountAsync(cancellationToken);
             });
         var rows = await NewestAsync(items, (page - 1) * pageSize, pageSize, cancellationToken);
+        published.SetSummaries(generation, key, rows);
         return new PagedList<ContentSummary>(rows, page, pageSize, total);
     }
 
@@ -108,14 +118,14 @@ public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IM
     public async Task<IReadOnlyList<ContentSummary>> RelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken = default)
     {
         var key = new RelatedKey(item.Id, taxonomy, term, picked.Count == 0 ? "" : string.Join('\n', picked), take);
-        if (published.GetRelated(key) is { } cached)
+        if (published.GetSummaries(key) is { } cached)
         {
             return cached;
         }
 
         var generation = published.Generation;
         var related = await QueryRelatedAsync(item, taxonomy, term, picked, take, cancellationToken);
-        published.SetRelated(generation, key, related);
+        published.SetSummaries(generation, key, related);
         return related;
     }
 

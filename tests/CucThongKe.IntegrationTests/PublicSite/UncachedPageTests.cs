@@ -10,11 +10,12 @@ namespace CucThongKe.Tests.PublicSite;
 
 /// <summary>
 /// Item pages rendered at every request (the page cache off, Cms:PublicSite:OutputCache=false): the data kept in memory
-/// for them (the published item, its related-items box, the site settings) must follow every content change at once.
+/// for them (the published item, its related-items box, the pages of the listings, the site settings) must follow every content change at once.
 /// </summary>
 public abstract class UncachedPageTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
     private const string LawPath = "/van-ban/luat-thong-ke-nam-2015";
+    private const string NewsPath = "/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026";
     private const string DecreeTitle = "Nghị định quy định chi tiết Luật Thống kê";
 
     protected override IReadOnlyDictionary<string, string> SiteSettings => new Dictionary<string, string> { ["Cms:PublicSite:OutputCache"] = "false" };
@@ -56,6 +57,42 @@ public abstract class UncachedPageTests(DatabaseProvider provider) : SiteTestBas
         var afterRepublishing = await client.GetStringAsync(LawPath);
 
         Assert.Contains(DecreeTitle + " (sửa đổi)", RelatedBox(afterRepublishing), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_listing_page_and_its_category_follow_a_new_title_and_an_unpublication_at_the_next_request()
+    {
+        await PublicSiteTests.WriteFilesAsync(Site.DataPath);
+        await RunRecipeAsync("public-site.recipe.json");
+        var client = Client();
+        const string Title = "Hội nghị triển khai Tổng điều tra kinh tế năm 2026";
+        var first = await client.GetStringAsync("/tin-tuc");
+        var second = await client.GetAsync("/tin-tuc");
+        var category = await client.GetStringAsync("/tin-tuc/chuyen-muc/hoat-dong-cua-cuc");
+
+        Assert.Null(second.Headers.Age);
+        Assert.Equal(first, await second.Content.ReadAsStringAsync());
+        Assert.Contains(Title, first, StringComparison.Ordinal);
+        Assert.Contains(Title, category, StringComparison.Ordinal);
+
+        var id = await Site.WithScopeAsync(async s =>
+        {
+            var contents = s.GetRequiredService<ContentManager>();
+            var current = (await contents.GetByPathAsync(NewsPath.TrimStart('/')))!;
+            var next = current.CloneAsNewVersion();
+            next.Content["TitlePart"] = new JsonObject { ["Title"] = Title + " (lần hai)" };
+            var saved = await contents.SaveDraftAsync(next, current.Version);
+            await contents.PublishAsync(saved.ContentItemId, saved.Id, new PublishRequest(PublishSource.Import, "tester", "thử danh sách"));
+            return saved.ContentItemId;
+        });
+
+        Assert.Contains(Title + " (lần hai)", await client.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);
+        Assert.Contains(Title + " (lần hai)", await client.GetStringAsync("/tin-tuc/chuyen-muc/hoat-dong-cua-cuc"), StringComparison.Ordinal);
+
+        await Site.WithScopeAsync(s => s.GetRequiredService<ContentManager>().UnpublishAsync(id));
+
+        Assert.DoesNotContain(Title, await client.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Title, await client.GetStringAsync("/tin-tuc/chuyen-muc/hoat-dong-cua-cuc"), StringComparison.Ordinal);
     }
 
     /// <summary>The "Thông tin liên quan" section of an item page, or "" when the page has none.</summary>
