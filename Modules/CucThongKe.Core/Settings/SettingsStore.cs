@@ -11,15 +11,22 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
+    /// <remarks>Read straight from the stored text: through a <see cref="JsonObject"/> the document was parsed, written
+    /// out again and read a second time, and every public page reads the site settings twice (page and layout).</remarks>
     public async Task<T> GetAsync<T>(string name, CancellationToken cancellationToken = default) where T : new()
     {
-        var json = await GetJsonAsync(name, cancellationToken);
-        return json is null ? new T() : json.Deserialize<T>(CmsJson.Options) ?? new T();
+        var text = await GetTextAsync(name, cancellationToken);
+        return text is null ? new T() : JsonSerializer.Deserialize<T>(text, CmsJson.Options) ?? new T();
     }
 
     public async Task<JsonObject?> GetJsonAsync(string name, CancellationToken cancellationToken = default)
     {
-        var text = await cache.GetOrCreateAsync(CacheKey(name), async entry =>
+        var text = await GetTextAsync(name, cancellationToken);
+        return text is null ? null : JsonNode.Parse(text)?.AsObject();
+    }
+
+    private Task<string?> GetTextAsync(string name, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(CacheKey(name), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheDuration;
             return await db.Settings.AsNoTracking()
@@ -27,8 +34,6 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
                 .Select(s => s.Json)
                 .FirstOrDefaultAsync(cancellationToken);
         });
-        return text is null ? null : JsonNode.Parse(text)?.AsObject();
-    }
 
     public async Task<IReadOnlyList<SettingsDocument>> GetAllAsync(CancellationToken cancellationToken = default) =>
         await db.Settings.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);

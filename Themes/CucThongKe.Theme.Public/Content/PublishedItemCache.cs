@@ -1,17 +1,20 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
 using CucThongKe.Theme.Public.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CucThongKe.Theme.Public.Content;
 
-/// <summary>The published version at a path, in memory, for the item pages when they are rendered (not served from the page cache).</summary>
+/// <summary>The published version at a path, its related-items box and the pages of the listings, in memory, for the item pages when they are rendered (not served from the page cache).</summary>
 /// <remarks>
 /// A saved version's content never changes (a change is a new version); what does change is which version a path
 /// shows, and that only through a content change in this process (publish, unpublish, remove, or scheduled
 /// publication), which moves <see cref="PublicPageStore.Generation"/>: the generation is part of the key, so every
 /// change starts from the database again. Changes made by another process show within <see cref="Duration"/>.
-/// Bounded in size; shared items are read only (their JSON is fully materialised before being shared).
+/// The related items of a version (the newest published items filed under the same term) and a page of a listing change
+/// the same way: only through a content change (publication, unpublication, removal, confidentiality), so they are kept
+/// under the same generation. Bounded in size; shared items and lists are read only (the JSON is fully materialised before being shared).
 /// </remarks>
 public sealed class PublishedItemCache(PublicPageStore pages) : IDisposable
 {
@@ -29,6 +32,22 @@ public sealed class PublishedItemCache(PublicPageStore pages) : IDisposable
         Materialize(item.Content);
         var size = 256 + (2 * ((item.DisplayText?.Length ?? 0) + item.Content.ToJsonString().Length));
         _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
+    }
+
+    /// <summary>The item summaries (a related-items box, a page of a listing) kept for <paramref name="key"/> under the current generation, or null.</summary>
+    /// <param name="key">A <see cref="RelatedKey"/> or a <see cref="ListingKey"/>.</param>
+    public IReadOnlyList<ContentSummary>? GetSummaries(object key) =>
+        _items.TryGetValue((pages.Generation, key), out IReadOnlyList<ContentSummary>? summaries) ? summaries : null;
+
+    public void SetSummaries(long generation, object key, IReadOnlyList<ContentSummary> summaries)
+    {
+        var size = 128;
+        foreach (var summary in summaries)
+        {
+            size += 128 + (2 * ((summary.DisplayText?.Length ?? 0) + (summary.Path?.Length ?? 0) + summary.ContentItemId.Length + summary.ContentType.Length));
+        }
+
+        _items.Set((generation, key), summaries, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
     }
 
     public void Dispose() => _items.Dispose();
@@ -55,3 +74,9 @@ public sealed class PublishedItemCache(PublicPageStore pages) : IDisposable
         }
     }
 }
+
+/// <summary>What a related-items box is made of: the version shown, the taxonomy and term, the items picked by hand (joined) and how many.</summary>
+public readonly record struct RelatedKey(long VersionId, string Taxonomy, string? Term, string Picked, int Take);
+
+/// <summary>A page of a listing: the type, the taxonomy and term it is filtered on (or none), the page and its size.</summary>
+public readonly record struct ListingKey(string ContentType, string? Taxonomy, string? Term, int Page, int PageSize);

@@ -21,11 +21,14 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
     {
     }
 
+    /// <summary>Configuration for a test class's site (a setting turned off, for one); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? SiteSettings => null;
+
     protected static string TestRecipe(string file) => Path.Combine(AppContext.BaseDirectory, "TestRecipes", file);
 
     public Task InitializeAsync()
     {
-        Site = new TestSite(Provider, configureServices: ConfigureServices);
+        Site = new TestSite(Provider, configureServices: ConfigureServices, settings: SiteSettings);
         _ = Site.Services;
         return Task.CompletedTask;
     }
