@@ -126,7 +126,11 @@ public static partial class FileInspector
         }
         catch (DecoderFallbackException)
         {
-            return (null, "Tệp văn bản phải mã hoá UTF-8.");
+            // Text saved in an 8-bit code page (an old CSV typed in TCVN3 or VNI): a CSV for now. An upload filter may
+            // rewrite it as UTF-8; the library refuses it if none does (see IsUtf8).
+            return head.Any(b => b < 0x20 && b is not (byte)'\t' and not (byte)'\r' and not (byte)'\n')
+                ? (null, UnreadableText)
+                : (Csv, null);
         }
 
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
@@ -145,6 +149,23 @@ public static partial class FileInspector
         }
 
         return (Csv, null);
+    }
+
+    /// <summary>Why a text file that is not UTF-8 is refused.</summary>
+    public const string UnreadableText = "Tệp văn bản phải mã hoá UTF-8.";
+
+    /// <summary>Whether the whole file is UTF-8 text (an optional byte-order mark allowed).</summary>
+    public static bool IsUtf8(string path)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(path));
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static int TrimIncompleteUtf8(byte[] bytes)

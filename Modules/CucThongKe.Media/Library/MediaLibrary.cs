@@ -65,6 +65,11 @@ public sealed class MediaLibrary(
                 notes.AddRange(await filter.FilterAsync(temp, type, cancellationToken));
             }
 
+            if (type == FileInspector.Csv && !FileInspector.IsUtf8(temp))
+            {
+                return MediaUploadResult.Refused(FileInspector.UnreadableText);
+            }
+
             size = new FileInfo(temp).Length;
             (int Width, int Height)? dimensions = null;
             if (type.Kind == MediaKind.Image && type != FileInspector.Svg)

@@ -34,10 +34,15 @@ internal sealed class SpreadsheetUploadFilter : IUploadedFileFilter
         }
         else
         {
-            // The library only accepts UTF-8 text, so the CSV is read as UTF-8 and written back as UTF-8 with its mark for Excel.
-            var (text, _) = TextFileConversion.Decode(bytes);
+            // A CSV in an 8-bit code page (an old file typed in TCVN3 or VNI) is read as Windows-1252; the library keeps
+            // only UTF-8, so it is always written back as UTF-8, with its mark for Excel.
+            var (text, legacyBytes) = TextFileConversion.Decode(bytes);
             var result = TextFileConversion.ConvertCsv(text, source: null, report);
             converted = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(result)];
+            if (legacyBytes)
+            {
+                report.Notes.Add("Tệp CSV không mã hoá UTF-8 được đọc theo bảng mã Windows-1252 và lưu lại dạng UTF-8.");
+            }
         }
 
         if (report.Total == 0 && report.Notes.Count == 0)

@@ -246,6 +246,30 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
         Assert.Equal(new FileInfo(Path.Combine(Site.DataPath, "media", stored.Path)).Length, stored.Size);
     }
 
+    [Fact]
+    public async Task A_csv_saved_in_TCVN3_bytes_uploaded_to_the_library_is_stored_as_UTF8_Unicode()
+    {
+        var client = await ContributorAsync();
+        var csv = Windows1252.GetBytes($"{LegacyVietnamese.ToTcvn3("Chỉ tiêu")};{LegacyVietnamese.ToTcvn3("Giá trị")}\r\n{LegacyVietnamese.ToTcvn3("Dân số trung bình")};1.300,5\r\n");
+        var token = await AntiforgeryTokenAsync(client, "/admin/media");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("so-lieu"), "folder" },
+            { new ByteArrayContent(csv), "file", "dan-so.csv" },
+        };
+
+        var response = await client.PostAsync("/admin/media", form);
+
+        AssertStatus(HttpStatusCode.OK, response);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Đã chuyển 3 ô sang Unicode: 3 ô TCVN3.", page, StringComparison.Ordinal);
+        Assert.Contains("lưu lại dạng UTF-8", page, StringComparison.Ordinal);
+        var stored = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().SingleAsync());
+        var text = await File.ReadAllTextAsync(Path.Combine(Site.DataPath, "media", stored.Path), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        Assert.Equal("Chỉ tiêu;Giá trị\r\nDân số trung bình;1.300,5\r\n", text.TrimStart('\uFEFF'));
+    }
+
     // ---- Health report ----
 
     private static readonly (string Name, string Title, ChangeKind Kind)[] BadTitles =
