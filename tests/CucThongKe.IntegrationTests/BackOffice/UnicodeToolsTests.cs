@@ -226,15 +226,8 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     {
         var client = await ContributorAsync();
         var workbook = Workbook("Sheet1", LegacyVietnamese.ToTcvn3("Chỉ tiêu"), LegacyVietnamese.ToTcvn3("Giá trị sản xuất"), "Đơn vị tính");
-        var token = await AntiforgeryTokenAsync(client, "/admin/media");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent("so-lieu"), "folder" },
-            { new ByteArrayContent(workbook), "file", "gia-tri-san-xuat.xlsx" },
-        };
 
-        var response = await client.PostAsync("/admin/media", form);
+        var response = await UploadToLibraryAsync(client, workbook, "gia-tri-san-xuat.xlsx");
 
         AssertStatus(HttpStatusCode.OK, response);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -251,15 +244,8 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     {
         var client = await ContributorAsync();
         var csv = Windows1252.GetBytes($"{LegacyVietnamese.ToTcvn3("Chỉ tiêu")};{LegacyVietnamese.ToTcvn3("Giá trị")}\r\n{LegacyVietnamese.ToTcvn3("Dân số trung bình")};1.300,5\r\n");
-        var token = await AntiforgeryTokenAsync(client, "/admin/media");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent("so-lieu"), "folder" },
-            { new ByteArrayContent(csv), "file", "dan-so.csv" },
-        };
 
-        var response = await client.PostAsync("/admin/media", form);
+        var response = await UploadToLibraryAsync(client, csv, "dan-so.csv");
 
         AssertStatus(HttpStatusCode.OK, response);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -268,6 +254,18 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
         var stored = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().SingleAsync());
         var text = await File.ReadAllTextAsync(Path.Combine(Site.DataPath, "media", stored.Path), new UTF8Encoding(false, throwOnInvalidBytes: true));
         Assert.Equal("Chỉ tiêu;Giá trị\r\nDân số trung bình;1.300,5\r\n", text.TrimStart('\uFEFF'));
+    }
+
+    private static async Task<HttpResponseMessage> UploadToLibraryAsync(HttpClient client, byte[] bytes, string fileName)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/admin/media");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("so-lieu"), "folder" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        return await client.PostAsync("/admin/media", form);
     }
 
     // ---- Health report ----
