@@ -96,3 +96,29 @@ public class UnicodeTextTests
         Assert.False(VietnameseTextDetector.Detect(broken).IsLegacy);
     }
 }
+
+/// <summary>Every way in cleans text before anything else sees it; legacy text must come through that unharmed.</summary>
+public class CleaningBeforeConversionTests
+{
+    public static TheoryData<string> Sentences()
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in DetectorTests.CleanVietnamese.Where(s => s.Split(' ').Length >= 3))
+        {
+            data.Add(s);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void TCVN3_and_VNI_text_cleaned_on_the_way_in_still_converts_exactly(string sentence)
+    {
+        var expected = UnicodeText.Clean(sentence);
+
+        // TCVN3 has no toned capitals of its own, so the case is compared loosely there.
+        Assert.Equal(expected, LegacyVietnamese.ToUnicode(UnicodeText.Clean(LegacyVietnamese.ToTcvn3(expected))), ignoreCase: true);
+        Assert.Equal(expected, LegacyVietnamese.ToUnicode(UnicodeText.Clean(LegacyVietnamese.ToVni(expected))));
+    }
+}
