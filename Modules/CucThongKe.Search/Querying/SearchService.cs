@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using CucThongKe.Core.Data;
 using CucThongKe.Search.Analysis;
 using CucThongKe.Search.Indexing;
 using Lucene.Net.Analysis;
@@ -137,11 +136,11 @@ public sealed partial class SearchService(SearchIndexStore store)
         });
     }
 
-    /// <summary>The query text: cleaned like all input (<see cref="TextNormalizer"/>), then the search's own look-alikes
-    /// mapped and control characters removed, cut to <see cref="MaxQueryLength"/>.</summary>
+    /// <summary>The query text: NFC with every look-alike of Đ mapped (as the index is; this covers what
+    /// <c>TextNormalizer</c> does to input), control characters removed, cut to <see cref="MaxQueryLength"/>.</summary>
     public static (string Text, bool Cut) Clean(string? query)
     {
-        var text = Spaces().Replace(VietnameseText.Normalize(TextNormalizer.NormalizeOrNull(query)), " ").Trim();
+        var text = Spaces().Replace(VietnameseText.Normalize(query), " ").Trim();
         if (text.Length <= MaxQueryLength)
         {
             return (text, false);

@@ -100,15 +100,6 @@ public static class VietnameseConversion
         _ => "lẫn nhiều bảng mã",
     };
 
-    public static string Describe(TextEncodingKind kind) => kind switch
-    {
-        TextEncodingKind.Unicode => "Unicode dựng sẵn (chuẩn)",
-        TextEncodingKind.Nfd => "Unicode tổ hợp (NFD)",
-        TextEncodingKind.Tcvn3 => "TCVN3 (ABC, phông .VnTime)",
-        TextEncodingKind.Vni => "VNI (phông VNI-Times)",
-        _ => "lẫn nhiều bảng mã",
-    };
-
     public static string DescribeConfidence(double confidence) => confidence switch
     {
         >= 0.9 => "gần như chắc chắn",

@@ -26,38 +26,24 @@ public static class ContentText
 
     private static void Walk(JsonNode? node, string path, List<TextChange> changes, bool convert)
     {
-        switch (node)
+        // A snapshot of the children, each with its path and a way to replace it (the walk may replace values).
+        IEnumerable<(string Path, JsonNode? Child, Action<string> Replace)> children = node switch
         {
-            case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
-                {
-                    var childPath = path.Length == 0 ? name : $"{path}.{name}";
-                    if (Check(child, childPath, changes) is { } after && convert)
-                    {
-                        obj[name] = after;
-                    }
-                    else
-                    {
-                        Walk(child, childPath, changes, convert);
-                    }
-                }
+            JsonObject obj => [.. obj.Select(p => (path.Length == 0 ? p.Key : $"{path}.{p.Key}", p.Value, (Action<string>)(after => obj[p.Key] = after)))],
+            JsonArray array => [.. array.Select((child, i) => ($"{path}[{i}]", child, (Action<string>)(after => array[i] = after)))],
+            _ => [],
+        };
 
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    var childPath = $"{path}[{i}]";
-                    if (Check(array[i], childPath, changes) is { } after && convert)
-                    {
-                        array[i] = after;
-                    }
-                    else
-                    {
-                        Walk(array[i], childPath, changes, convert);
-                    }
-                }
-
-                break;
+        foreach (var (childPath, child, replace) in children)
+        {
+            if (Check(child, childPath, changes) is { } after && convert)
+            {
+                replace(after);
+            }
+            else
+            {
+                Walk(child, childPath, changes, convert);
+            }
         }
     }
 

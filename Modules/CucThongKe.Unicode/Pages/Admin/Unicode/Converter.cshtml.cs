@@ -1,4 +1,5 @@
 using System.Text;
+using CucThongKe.Contents.Services;
 using CucThongKe.TextEncoding;
 using CucThongKe.Unicode.Converter;
 using CucThongKe.Unicode.Spreadsheets;
@@ -28,9 +29,9 @@ public sealed class ConverterModel(ConvertedFileStore store) : PageModel
     public static readonly IReadOnlyList<(string Value, string Label)> Sources =
     [
         ("", "Tự nhận biết"),
-        ("tcvn3", "TCVN3 (ABC, phông .VnTime)"),
-        ("vni", "VNI (phông VNI-Times)"),
-        ("nfd", "Unicode tổ hợp (NFD)"),
+        ("tcvn3", LegacyTextRules.Label(TextEncodingKind.Tcvn3)),
+        ("vni", LegacyTextRules.Label(TextEncodingKind.Vni)),
+        ("nfd", LegacyTextRules.Label(TextEncodingKind.Nfd)),
     ];
 
     [BindProperty(Name = "van-ban")]
