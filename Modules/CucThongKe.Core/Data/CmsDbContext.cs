@@ -45,14 +45,33 @@ public abstract class CmsDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
         CleanText();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            // Changes were detected once, by CleanText; the values it cleaned were set through the tracker.
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
         CleanText();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>
