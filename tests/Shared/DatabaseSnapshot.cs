@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CucThongKe.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CucThongKe.Tests;
+
+/// <summary>
+/// Every table of the site's database reduced to a row count and a hash of its rows, so that a test can say
+/// "this attempt changed nothing stored" without naming the tables an attacker might have reached.
+/// </summary>
+/// <remarks>
+/// Some tables record the attempt itself (the sign-in log, a lockout counter, a token's last use): name them in
+/// <c>except</c> (a table) or as <c>Table.Column</c> (one column left out of the hash) and assert on them separately.
+/// </remarks>
+public sealed class DatabaseSnapshot
+{
+    private readonly Dictionary<string, string> _tables;
+
+    private DatabaseSnapshot(Dictionary<string, string> tables) => _tables = tables;
+
+    /// <summary>The tables the site's model maps (EF's own migrations history included).</summary>
+    public IReadOnlyCollection<string> Tables => _tables.Keys;
+
+    public static async Task<DatabaseSnapshot> TakeAsync(TestSite site, params string[] except)
+    {
+        await using var scope = site.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var skippedTables = except.Where(e => !e.Contains('.', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var skippedColumns = except.Where(e => e.Contains('.', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>()
+            .Append("__EFMigrationsHistory").Distinct().Where(t => !skippedTables.Contains(t)).Order(StringComparer.Ordinal).ToList();
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(Row(reader, table, skippedColumns));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))))[..16];
+            result[table] = $"{rows.Count} rows, {hash}";
+        }
+
+        return new DatabaseSnapshot(result);
+    }
+
+    /// <summary>The tables whose rows differ from <paramref name="other"/>'s, each with both summaries; empty when nothing changed.</summary>
+    public IReadOnlyList<string> Differences(DatabaseSnapshot other) =>
+        [.. _tables.Keys.Union(other._tables.Keys).Order(StringComparer.Ordinal)
+            .Where(t => _tables.GetValueOrDefault(t) != other._tables.GetValueOrDefault(t))
+            .Select(t => $"{t}: {_tables.GetValueOrDefault(t) ?? "absent"} → {other._tables.GetValueOrDefault(t) ?? "absent"}")];
+
+    /// <summary>Fails naming every table that changed since this snapshot.</summary>
+    public async Task AssertUnchangedAsync(TestSite site, params string[] except)
+    {
+        var now = await TakeAsync(site, except);
+        var differences = Differences(now);
+        Assert.True(differences.Count == 0, "Stored data changed:\n" + string.Join("\n", differences));
+    }
+
+    private static string Row(DbDataReader reader, string table, HashSet<string> skippedColumns)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (skippedColumns.Contains(table + "." + reader.GetName(i)))
+            {
+                continue;
+            }
+
+            var value = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) switch
+            {
+                byte[] bytes => Convert.ToHexString(bytes),
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+            };
+            builder.Append(reader.GetName(i)).Append('=').Append(value).Append('\u001f');
+        }
+
+        return builder.ToString();
+    }
+}
