@@ -177,7 +177,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         await File.WriteAllTextAsync(file, exported.ToJsonString(CmsJson.Indented));
 
         using var empty = new TestSite(Provider, setupRecipe: TestRecipe("minimal-setup.recipe.json"));
-        await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), new RecipeRunOptions()));
+        await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), TestDataRun));
         var reexported = await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true)));
 
         Assert.Equal(exported["steps"]!.ToJsonString(), reexported["steps"]!.ToJsonString());
