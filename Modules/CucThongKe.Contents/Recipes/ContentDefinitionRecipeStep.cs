@@ -75,6 +75,14 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                 parts.Add(new ContentTypePartDefinition { Name = part.Name, PartName = partName, DisplayName = part.DisplayName, Settings = part.Settings ?? [] });
             }
 
+            if (context.Options.IsBackOffice && await definitions.GetTypeAsync(type.Name, cancellationToken) is { } stored
+                && !string.Equals(NullIfEmpty(stored.Settings.Workflow), NullIfEmpty(type.Settings?.Workflow), StringComparison.Ordinal))
+            {
+                // Otherwise a recipe could lift a type out of its workflow, publish an item directly, then put it back.
+                throw context.Error(path + ".Settings.Workflow",
+                    $"công thức chạy trong trang quản trị không được đổi quy trình duyệt của loại có sẵn '{type.Name}' (đang là '{stored.Settings.Workflow ?? "không có"}').");
+            }
+
             await definitions.StoreTypeAsync(new ContentTypeDefinition
             {
                 Name = type.Name,
@@ -93,6 +101,8 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
             throw context.Error(path, $"tên '{name}' chỉ gồm chữ cái không dấu, chữ số và '_', bắt đầu bằng chữ cái.");
         }
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static void CheckSettings(RecipeStepContext context, string path, JsonObject? settings, Type settingsType)
     {

@@ -9,17 +9,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Contents.Recipes;
 
-/// <summary>The <c>Content</c> step: items with their parts, as drafts or published.</summary>
+/// <summary>The <c>Content</c> step: new items with their parts, as drafts or published.</summary>
 /// <remarks>
-/// Publishing an item of a type a workflow governs is a legacy import: the step must say <c>"LegacyImport": true</c>,
-/// and each version it publishes records the import and the recipe it came from.
+/// <para>Publishing an item of a type a workflow governs is a legacy import, a deliberate migration act: the step must say
+/// <c>"LegacyImport": true</c> and the run must allow it (<see cref="RecipeRunOptions.AllowsLegacyImport"/>: the setup of an
+/// empty site, or <c>recipe run FILE --legacy-import</c>; never the back office, whatever the file says).</para>
+/// <para>The step only creates: an entry whose id the site already has is refused, so a recipe never replaces what readers
+/// see. The person running the recipe is recorded as owner, author and publisher; a name in the file (<c>Author</c>,
+/// <c>Owner</c>) is kept only as the import note's "original author" of a published import.</para>
 /// </remarks>
 internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db) : IRecipeStep
 {
+    /// <summary>How the import note labels the author the file names (never recorded as the version's author).</summary>
+    public const string OriginalAuthorLabel = "Tác giả gốc (theo tệp nhập)";
+
     private static readonly HashSet<string> MetaProperties = new(StringComparer.Ordinal)
     {
         "ContentItemId", "ContentType", "Published", "PublishedUtc", "CreatedUtc", "Owner", "Author", "AuthorUnitId", "DisplayText",
     };
+
+    /// <summary>Fields that write an item's history (who, which unit, when): a migration's, not the back office's.</summary>
+    private static readonly string[] HistoryFields = ["Owner", "Author", "AuthorUnitId", "CreatedUtc", "PublishedUtc"];
 
     public string Name => "Content";
 
@@ -31,11 +41,18 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
         }
 
         var legacyImport = context.Step["LegacyImport"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+        if (legacyImport && context.Options.LegacyImportRefusal is { } refusal)
+        {
+            throw context.Error(".LegacyImport", refusal);
+        }
+
         if (context.Step["Data"] is not JsonArray data)
         {
             throw context.Error(".Data", "thiếu danh sách nội dung 'Data' (một mảng).");
         }
 
+        var options = context.Options;
+        var createdHere = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < data.Count; i++)
         {
             var path = $".Data[{i}]";
@@ -51,8 +68,23 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
             var governed = !string.IsNullOrEmpty(type.Definition.Settings.Workflow);
             if (meta.Published && governed && !legacyImport)
             {
-                throw context.Error(path + ".Published",
-                    $"'{type.Definition.DisplayName}' chỉ được đăng qua quy trình duyệt; nhập nội dung đã đăng từ hệ thống cũ cần \"LegacyImport\": true ở bước này.");
+                throw context.Error(path + ".Published", options.IsBackOffice
+                    ? $"'{type.Definition.DisplayName}' chỉ được đăng qua quy trình duyệt; " + options.LegacyImportRefusal
+                    : $"'{type.Definition.DisplayName}' chỉ được đăng qua quy trình duyệt; nhập nội dung đã đăng từ hệ thống cũ cần \"LegacyImport\": true ở bước này.");
+            }
+
+            if (options.IsBackOffice && FirstHistoryField(entry) is { } historyField)
+            {
+                // The back office records what happens now, by whom: no backdating, no writing in another person's name.
+                throw context.Error($"{path}.{historyField}",
+                    $"công thức chạy trong trang quản trị không được đặt '{historyField}': người tạo, người viết, đơn vị và thời điểm là của người chạy công thức, lúc chạy.");
+            }
+
+            if (meta.ContentItemId is { } id && !createdHere.Contains(id)
+                && await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == id, cancellationToken))
+            {
+                throw context.Error(path + ".ContentItemId",
+                    $"trang đã có nội dung mã '{id}'; công thức chỉ tạo nội dung mới, không ghi đè nội dung có sẵn (hãy sửa nó trong trang quản trị, qua quy trình duyệt).");
             }
 
             var item = new ContentItem
@@ -62,17 +94,19 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
                 Content = new JsonObject(entry.Where(p => !MetaProperties.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))),
             };
 
-            ContentItem saved;
             try
             {
-                var exists = await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Latest, cancellationToken);
-                saved = exists ? await contents.SaveDraftAsync(item, null, cancellationToken) : await contents.CreateAsync(item, cancellationToken);
-                ApplyMeta(saved, meta, context.Options.ActorUserName);
+                // A later entry with the same id adds a version to an item this step created (an export lists an
+                // item's published version, then its newer draft).
+                var saved = createdHere.Contains(item.ContentItemId)
+                    ? await contents.SaveDraftAsync(item, null, cancellationToken)
+                    : await contents.CreateAsync(item, cancellationToken);
+                createdHere.Add(saved.ContentItemId);
+                ApplyMeta(saved, meta, options);
                 await db.SaveChangesAsync(cancellationToken);
                 if (meta.Published)
                 {
-                    var request = new PublishRequest(governed ? PublishSource.Import : PublishSource.Direct, context.Options.ActorUserName ?? "recipe",
-                        $"Nhập từ công thức '{context.Recipe.Name}' ({context.Recipe.File}).");
+                    var request = new PublishRequest(governed ? PublishSource.Import : PublishSource.Direct, options.ActorUserName, ImportNote(context, meta));
                     await contents.PublishAsync(saved.ContentItemId, saved.Id, request, cancellationToken);
                     if (meta.PublishedUtc is { } publishedUtc)
                     {
@@ -97,11 +131,30 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
         }
     }
 
-    private static void ApplyMeta(ContentItem saved, ItemMeta meta, string? actorUserName)
+    /// <summary>The first field of <paramref name="entry"/> that would write history (who, which unit, when), or null.</summary>
+    private static string? FirstHistoryField(JsonObject entry) =>
+        HistoryFields.FirstOrDefault(entry.ContainsKey);
+
+    /// <summary>The publish note: the recipe it came from and, clearly labelled, the author the file names.</summary>
+    private static string ImportNote(RecipeStepContext context, ItemMeta meta)
     {
-        // Imported content keeps its history: who wrote it, for which unit, and when.
-        saved.Owner = meta.Owner ?? saved.Owner ?? actorUserName;
-        saved.Author = meta.Author ?? saved.Author ?? actorUserName;
+        var note = $"Nhập từ công thức '{context.Recipe.Name}' ({context.Recipe.File}).";
+        var original = meta.Author ?? meta.Owner;
+        if (!string.IsNullOrWhiteSpace(original))
+        {
+            note += $" {OriginalAuthorLabel}: {original}" + (meta.AuthorUnitId is { } unit ? $" (đơn vị {unit})." : ".");
+        }
+
+        return note.Length <= 2000 ? note : note[..2000];
+    }
+
+    private static void ApplyMeta(ContentItem saved, ItemMeta meta, RecipeRunOptions options)
+    {
+        // The person running the recipe answers for what it creates: a name in the file is not an account's signature.
+        saved.Owner = options.ActorUserName;
+        saved.Author = options.ActorUserName;
+
+        // A migration keeps the item's unit and dates (the back office refuses these fields before this point).
         saved.AuthorUnitId = meta.AuthorUnitId ?? saved.AuthorUnitId;
         if (meta.CreatedUtc is { } created)
         {

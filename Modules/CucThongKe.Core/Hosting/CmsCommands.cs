@@ -5,11 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Core.Hosting;
 
 /// <summary>
-/// The host's command-line verbs: <c>recipe list</c>, <c>recipe run FILE|ID</c>, <c>recipe export FILE [--content]</c>,
-/// and every module's <see cref="ICmsCommand"/>.
+/// The host's command-line verbs: <c>recipe list</c>, <c>recipe run FILE|ID [--legacy-import]</c>,
+/// <c>recipe export FILE [--content]</c>, and every module's <see cref="ICmsCommand"/>.
 /// </summary>
 internal static class CmsCommands
 {
+    /// <summary>
+    /// Who a command-line run records as author, owner and publisher: the operating-system account that ran it, marked as
+    /// such so that it is never mistaken for a site account (whoever runs the command has the server, not a site role).
+    /// </summary>
+    public static string CommandLineActor => "cli:" + Environment.UserName;
+
     public static bool IsCommand(IServiceProvider services, string verb) =>
         verb is "recipe" || services.GetServices<ICmsCommand>().Any(c => c.Verb == verb);
 
@@ -40,8 +46,9 @@ internal static class CmsCommands
                 {
                     var harvester = provider.GetRequiredService<RecipeHarvester>();
                     var recipe = harvester.Find(args[2])?.Document ?? RecipeHarvester.ReadFile(args[2]);
+                    var legacyImport = args.Skip(3).Contains(RecipeRunOptions.LegacyImportFlag, StringComparer.Ordinal);
                     output.WriteLine($"Đang chạy công thức '{recipe.Name}' ({recipe.Steps.Count} bước)...");
-                    await provider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions
+                    await provider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, RecipeRunOptions.CommandLine(CommandLineActor, legacyImport) with
                     {
                         Progress = new WriterProgress(output),
                     });
@@ -62,7 +69,7 @@ internal static class CmsCommands
                 output.WriteLine($"Đã xuất công thức ra '{args[2]}'.");
                 return 0;
             default:
-                output.WriteLine("Cách dùng: recipe list | recipe run <tệp hoặc mã công thức> | recipe export <tệp> [--content]");
+                output.WriteLine($"Cách dùng: recipe list | recipe run <tệp hoặc mã công thức> [{RecipeRunOptions.LegacyImportFlag}] | recipe export <tệp> [--content]");
                 return action == "help" ? 0 : 2;
         }
     }

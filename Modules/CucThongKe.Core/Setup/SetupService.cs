@@ -17,6 +17,10 @@ public interface ISetupHandler
 }
 
 /// <summary>Sets the site up on first start: the setup recipe, the modules' setup work, then the extra recipes.</summary>
+/// <remarks>
+/// These runs are the only ones besides <c>recipe run --legacy-import</c> that may import published content a workflow
+/// governs (<see cref="RecipeRunOptions.Setup"/>): the site is empty, so nothing published can be replaced.
+/// </remarks>
 public sealed class SetupService(
     CmsDbContext db,
     IServiceScopeFactory scopes,
@@ -38,7 +42,7 @@ public sealed class SetupService(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
-            await executor.ExecuteAsync(recipe, new RecipeRunOptions
+            await executor.ExecuteAsync(recipe, RecipeRunOptions.Setup() with
             {
                 BeforeCommit = async (services, ct) =>
                 {
@@ -60,7 +64,7 @@ public sealed class SetupService(
         {
             var additional = RecipeHarvester.ReadFile(path);
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(additional, new RecipeRunOptions(), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(additional, RecipeRunOptions.Setup(), cancellationToken);
         }
     }
 }

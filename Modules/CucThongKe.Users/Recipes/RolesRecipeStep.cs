@@ -10,8 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Users.Recipes;
 
 /// <summary>The <c>Roles</c> step: roles with their display names and the permissions they grant (replacing the stored ones).</summary>
+/// <remarks>
+/// From the back office the step may add roles and rename them, but not change what an existing role may do, nor grant
+/// <c>EmergencyPublish</c> to any role: the roles of the approval chain change on the Roles page, where the change is
+/// made by hand, and emergency publication (publishing outside the chain) is given only by the setup of a site or on the
+/// server's command line. A re-uploaded export, which names the same permissions, passes.
+/// </remarks>
 internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCatalog permissions) : IRecipeStep
 {
+    /// <summary>The Workflows module's permission to publish outside the chain (<c>WorkflowsPermissions.EmergencyPublish</c>; Users does not reference Workflows).</summary>
+    public const string EmergencyPublish = "EmergencyPublish";
+
     public string Name => "Roles";
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
@@ -34,7 +43,29 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCata
                 }
             }
 
+            var backOffice = context.Options.IsBackOffice;
+            if (backOffice && input.Permissions.IndexOf(EmergencyPublish) is var emergency and >= 0)
+            {
+                throw context.Error($"{path}.Permissions[{emergency}]",
+                    $"công thức chạy trong trang quản trị không được cấp quyền '{EmergencyPublish}' (đăng khẩn cấp ngoài quy trình duyệt).");
+            }
+
             var role = await roles.FindByNameAsync(input.Name);
+            if (role is not null && backOffice)
+            {
+                var stored = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsClaims.Permission).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+                if (!stored.SetEquals(input.Permissions))
+                {
+                    var added = input.Permissions.Except(stored).ToList();
+                    var removed = stored.Except(input.Permissions).ToList();
+                    throw context.Error(path + ".Permissions",
+                        $"công thức chạy trong trang quản trị không được đổi quyền của vai trò có sẵn '{input.Name}'"
+                        + (added.Count > 0 ? $" (thêm: {string.Join(", ", added)})" : "")
+                        + (removed.Count > 0 ? $" (bớt: {string.Join(", ", removed)})" : "")
+                        + ": hãy đổi ở trang Vai trò (/admin/roles).");
+                }
+            }
+
             if (role is null)
             {
                 role = new CmsRole { Name = input.Name };

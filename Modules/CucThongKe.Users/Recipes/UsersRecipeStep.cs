@@ -8,12 +8,23 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Users.Recipes;
 
 /// <summary>The <c>Users</c> step, for demo recipes only: accounts with a password, a unit and roles.</summary>
+/// <remarks>
+/// Refused in the back office: an uploaded file could otherwise reset an existing account's e-mail (and so its password),
+/// add roles of the approval chain to it, or create a second account for one person to play two roles of the chain,
+/// all without the Users page's checks and record. Accounts are made there (<c>/admin/users</c>); this step serves the
+/// setup of a new site and the server's command line.
+/// </remarks>
 internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<CmsRole> roles, CmsDbContext db, TimeProvider clock) : IRecipeStep
 {
     public string Name => "Users";
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
+        if (context.Options.IsBackOffice)
+        {
+            throw context.Error("", "công thức chạy trong trang quản trị không được tạo hay sửa tài khoản (mật khẩu, thư điện tử, vai trò): hãy tạo tài khoản ở trang Người dùng (/admin/users).");
+        }
+
         var model = context.Read<StepModel>();
         for (var i = 0; i < model.Users.Count; i++)
         {

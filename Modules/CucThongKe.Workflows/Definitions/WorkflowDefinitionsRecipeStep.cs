@@ -6,7 +6,12 @@ using CucThongKe.Core.Recipes;
 namespace CucThongKe.Workflows.Definitions;
 
 /// <summary>The <c>WorkflowDefinitions</c> step: approval workflows, each validated before it is saved (replacing one of the same name).</summary>
-/// <remarks>Runs after the <c>Roles</c> and <c>ContentDefinition</c> steps, whose roles and types it checks.</remarks>
+/// <remarks>
+/// <para>Runs after the <c>Roles</c> and <c>ContentDefinition</c> steps, whose roles and types it checks.</para>
+/// <para>From the back office it may add a workflow (the validator's rules apply as everywhere) but not change an existing
+/// one: a changed definition could add the administrator's role to the chain's transitions and let one person submit,
+/// approve and publish. Such a change is made on the definition's edit page; a re-uploaded export, identical, passes.</para>
+/// </remarks>
 internal sealed class WorkflowDefinitionsRecipeStep(WorkflowDefinitionStore store) : IRecipeStep
 {
     public string Name => "WorkflowDefinitions";
@@ -18,6 +23,13 @@ internal sealed class WorkflowDefinitionsRecipeStep(WorkflowDefinitionStore stor
         {
             var path = $".Workflows[{i}]";
             var definition = context.Read<WorkflowDefinition>(model.Workflows[i], path);
+            if (context.Options.IsBackOffice && await store.GetAsync(definition.Name, cancellationToken) is { } stored
+                && JsonSerializer.Serialize(stored, CmsJson.Options) != JsonSerializer.Serialize(definition, CmsJson.Options))
+            {
+                throw context.Error(path,
+                    $"công thức chạy trong trang quản trị không được sửa quy trình duyệt có sẵn '{definition.Name}' (vai trò, bước, điều kiện chuyển): hãy sửa ở trang Định nghĩa quy trình (/admin/quy-trinh/dinh-nghia/{definition.Name}/sua).");
+            }
+
             var errors = await store.SaveAsync(definition, cancellationToken);
             if (errors.Count > 0)
             {

@@ -54,12 +54,12 @@ public sealed class LiveSite : IAsyncDisposable
         return new LiveSite(app, dataPath, address.TrimEnd('/'));
     }
 
-    /// <summary>Runs a recipe from the test project's TestRecipes folder, as an administrator importing content would.</summary>
+    /// <summary>Runs a recipe from the test project's TestRecipes folder, as a migration on the command line (with the import flag) would.</summary>
     public async Task RunRecipeAsync(string file)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var recipe = RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", file));
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, new RecipeRunOptions());
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, RecipeRunOptions.CommandLine("cli:kiem-thu", legacyImport: true));
     }
 
     /// <summary>Puts a file into the media library folder, where attachments point.</summary>

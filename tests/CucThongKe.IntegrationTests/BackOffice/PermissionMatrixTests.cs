@@ -135,8 +135,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/recipes", AdministratorOnly },
         { "POST /admin/recipes?handler=Upload", AdministratorOnly },
         { "POST /admin/recipes?handler=Export", AdministratorOnly },
-        { "GET /admin/recipes/run?id=site/demo-content.recipe.json", AdministratorOnly },
-        { "POST /admin/recipes/run?id=site/demo-content.recipe.json", AdministratorOnly },
+        { "GET /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
+        { "POST /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
         { "GET /admin/search", AdministratorOnly },
         { "POST /admin/search?handler=Rebuild", AdministratorOnly },
     };

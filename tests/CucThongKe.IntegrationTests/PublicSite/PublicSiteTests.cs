@@ -277,7 +277,7 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
                 services.Remove(guard);
             }
         });
-        await site.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe("confidential-document.recipe.json")), new RecipeRunOptions()));
+        await site.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe("confidential-document.recipe.json")), SiteTestBase.TestDataRun));
         var client = site.CreateClient();
 
         var page = await client.GetAsync("/van-ban/cong-van-mat-ve-ke-hoach-kiem-tra");

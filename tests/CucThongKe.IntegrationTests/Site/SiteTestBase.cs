@@ -42,8 +42,14 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
     protected HttpClient Client(bool followRedirects = false) =>
         Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
+    /// <summary>Who the test data's recipes record as author, owner and publisher (the command line's form of name).</summary>
+    public const string TestDataActor = "cli:kiem-thu";
+
+    /// <summary>Test data goes in as a migration does: from the command line, with the legacy-import flag.</summary>
+    public static RecipeRunOptions TestDataRun => RecipeRunOptions.CommandLine(TestDataActor, legacyImport: true);
+
     protected Task RunRecipeAsync(string file) => Site.WithScopeAsync(s =>
-        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe(file)), new RecipeRunOptions()));
+        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe(file)), TestDataRun));
 
     /// <summary>Everything a recipe could change: the export (content included) and the accounts.</summary>
     protected Task<string> SnapshotAsync() => Site.WithScopeAsync(async s =>

@@ -125,7 +125,10 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
             var news = await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().SingleAsync(c => c.Published && c.ContentType == "News");
             Assert.Equal(PublishSource.Import, news.PublishSource);
             Assert.Contains("demo-import", news.PublishNote, StringComparison.Ordinal);
-            Assert.Equal("ctv.tonghop", news.Author);
+            // The person who ran the import answers for it; the file's author is kept, labelled, in the note.
+            Assert.Equal(TestDataActor, news.Author);
+            Assert.Equal(TestDataActor, news.PublishedBy);
+            Assert.Contains("Tác giả gốc (theo tệp nhập): ctv.tonghop", news.PublishNote, StringComparison.Ordinal);
             Assert.Equal("phong-tong-hop", news.AuthorUnitId);
             Assert.Equal(new DateTime(2026, 10, 5, 2, 0, 0, DateTimeKind.Utc), news.PublishedUtc);
         });
@@ -177,7 +180,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         await File.WriteAllTextAsync(file, exported.ToJsonString(CmsJson.Indented));
 
         using var empty = new TestSite(Provider, setupRecipe: TestRecipe("minimal-setup.recipe.json"));
-        await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), new RecipeRunOptions()));
+        await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), TestDataRun));
         var reexported = await empty.WithScopeAsync(s => s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true)));
 
         Assert.Equal(exported["steps"]!.ToJsonString(), reexported["steps"]!.ToJsonString());
@@ -294,16 +297,17 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
         var token = await AntiforgeryTokenAsync(client, "/admin/recipes");
 
+        // A page outside the approval chain, published directly: what an administrator may do by hand too.
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent("true"), "confirm" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(TestRecipe("demo-import.recipe.json"))), "file", "demo-import.recipe.json" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(TestRecipe("backoffice-page.recipe.json"))), "file", "backoffice-page.recipe.json" },
         };
         var response = await client.PostAsync("/admin/recipes?handler=Upload", form);
 
         AssertStatus(HttpStatusCode.Redirect, response);
-        Assert.Contains("Hội nghị triển khai", await Client().GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("Lịch tiếp công dân", await Client().GetStringAsync("/gioi-thieu/lich-tiep-cong-dan"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -358,7 +362,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         var errors = new StringWriter();
 
         var bad = await CmsCommands.RunAsync(Site.Services, ["recipe", "run", TestRecipe("unknown-part.recipe.json")], output, errors);
-        var good = await CmsCommands.RunAsync(Site.Services, ["recipe", "run", TestRecipe("demo-import.recipe.json")], output, errors);
+        var good = await CmsCommands.RunAsync(Site.Services, ["recipe", "run", TestRecipe("demo-import.recipe.json"), RecipeRunOptions.LegacyImportFlag], output, errors);
 
         Assert.Equal(2, bad);
         Assert.Contains("KhongCoPhanNay", errors.ToString(), StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public abstract class WorkflowSupportTests(DatabaseProvider provider) : Workflow
         {
             var db = s.GetRequiredService<CmsDbContext>();
             await db.Set<WorkflowDefinitionRecord>().ExecuteDeleteAsync();
-            await s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), new RecipeRunOptions());
+            await s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(file), TestDataRun);
         });
         var again = await Site.WithScopeAsync(s => s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: false)));
 

@@ -50,7 +50,7 @@ public sealed class IndexModel(RecipeHarvester harvester, RecipeExecutor executo
             }
 
             var recipe = RecipeDocument.Parse(Path.GetFileName(file.FileName), json);
-            await executor.ExecuteAsync(recipe, new RecipeRunOptions(User.Identity?.Name), cancellationToken);
+            await executor.ExecuteAsync(recipe, RecipeRunOptions.BackOffice(User.Identity!.Name!), cancellationToken);
             TempData["Message"] = $"Đã chạy công thức '{recipe.DisplayName ?? recipe.Name}'.";
             return RedirectToPage();
         }

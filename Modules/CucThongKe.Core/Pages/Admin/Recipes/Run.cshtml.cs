@@ -37,7 +37,7 @@ public sealed class RunModel(RecipeHarvester harvester, RecipeExecutor executor)
         Entry = entry;
         try
         {
-            await executor.ExecuteAsync(entry.Document, new RecipeRunOptions(User.Identity?.Name), cancellationToken);
+            await executor.ExecuteAsync(entry.Document, RecipeRunOptions.BackOffice(User.Identity!.Name!), cancellationToken);
         }
         catch (RecipeException ex)
         {
