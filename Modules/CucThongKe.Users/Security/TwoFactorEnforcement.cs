@@ -87,10 +87,19 @@ internal sealed class TwoFactorEnforcement(IOptionsMonitor<SecurityOptions> opti
             return false;
         }
 
-        return metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => CookieOrDefault(a.AuthenticationSchemes))
-            || metadata.GetOrderedMetadata<AuthorizationPolicy>().Any(p => p.AuthenticationSchemes.Count == 0 || p.AuthenticationSchemes.Contains(IdentityConstants.ApplicationScheme));
-    }
+        // The schemes the endpoint's authorization names, combined as the authorization middleware combines them;
+        // none named means the default scheme, the sign-in cookie.
+        var authorize = metadata.GetOrderedMetadata<IAuthorizeData>();
+        var policies = metadata.GetOrderedMetadata<AuthorizationPolicy>();
+        if (authorize.Count == 0 && policies.Count == 0)
+        {
+            return false;
+        }
 
-    private static bool CookieOrDefault(string? schemes) =>
-        string.IsNullOrWhiteSpace(schemes) || schemes.Split(',', StringSplitOptions.TrimEntries).Contains(IdentityConstants.ApplicationScheme);
+        var schemes = authorize
+            .SelectMany(a => (a.AuthenticationSchemes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Concat(policies.SelectMany(p => p.AuthenticationSchemes))
+            .ToList();
+        return schemes.Count == 0 || schemes.Contains(IdentityConstants.ApplicationScheme);
+    }
 }
