@@ -23,6 +23,9 @@ public sealed class UsersModule : CmsModule
     /// <summary>The rate-limit policy of the sign-in form.</summary>
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>The rate-limit policy of the password-reset forms: 10 a minute per address (each request may send mail).</summary>
+    public const string PasswordResetRateLimit = "password-reset";
+
     public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -91,6 +94,13 @@ public sealed class UsersModule : CmsModule
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("view"));
+            // Resets are rare and each may send mail: an address gets 10 a minute, whatever the sign-in limit.
+            o.AddPolicy(PasswordResetRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("view"));
         });
 

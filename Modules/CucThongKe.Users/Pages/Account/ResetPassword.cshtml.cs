@@ -14,7 +14,7 @@ namespace CucThongKe.Users.Pages.Account;
 
 /// <summary>Sets a new password from an emailed link; the token works once and for a limited time, the password policy applies.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(UsersModule.SignInRateLimit)]
+[EnableRateLimiting(UsersModule.PasswordResetRateLimit)]
 public sealed class ResetPasswordModel(UserManager<CmsUser> users, SignInAuditor audit, SignInRevocation revocation) : PageModel
 {
     private const string InvalidLink = "Liên kết đặt lại mật khẩu không hợp lệ, đã dùng hoặc đã hết hạn. Hãy yêu cầu một liên kết mới.";
