@@ -1,4 +1,5 @@
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
 using CucThongKe.Core.Modules;
@@ -7,6 +8,7 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,7 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();
+        services.AddTransient<DatabaseBusyMiddleware>();
 
         services.AddSingleton<RecipeHarvester>();
         services.AddScoped<RecipeExecutor>();
@@ -44,6 +47,9 @@ public sealed class CoreModule : CmsModule
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));
     }
+
+    /// <remarks>Core comes first among the modules, so every endpoint runs inside the busy-database mapping.</remarks>
+    public override void Configure(IApplicationBuilder app) => app.UseMiddleware<DatabaseBusyMiddleware>();
 }
 
 internal sealed class CoreAdminMenu : IAdminMenuProvider

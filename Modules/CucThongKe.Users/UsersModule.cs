@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CucThongKe.Core;
 using CucThongKe.Core.Modules;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using CucThongKe.Core.Data;
 
 namespace CucThongKe.Users;
@@ -20,6 +22,9 @@ public sealed class UsersModule : CmsModule
 {
     /// <summary>The rate-limit policy of the sign-in form.</summary>
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>The rate-limit policy of the password-reset forms: 10 a minute per address (each request may send mail).</summary>
+    public const string PasswordResetRateLimit = "password-reset";
 
     public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule)];
 
@@ -33,7 +38,6 @@ public sealed class UsersModule : CmsModule
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
@@ -41,7 +45,10 @@ public sealed class UsersModule : CmsModule
             .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(1, security.Value.LockoutMinutes)));
 
+        services.AddScoped<SignInCookieEvents>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = ".CucThongKe.Auth";
@@ -51,28 +58,61 @@ public sealed class UsersModule : CmsModule
             o.LogoutPath = "/dang-xuat";
             o.AccessDeniedPath = "/dang-nhap/tu-choi";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // A signed-in user without the right permission gets 403 (the error page explains), not a redirect.
-            o.Events.OnRedirectToAccessDenied = context =>
+            o.SlidingExpiration = true;
+            // The stamp on every request, access denied as 403: see SignInCookieEvents.
+            o.EventsType = typeof(SignInCookieEvents);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // The stamp itself is compared on every request (SignInCookieEvents, one indexed look-up); Identity's
+            // validator, which reloads the user and rebuilds the principal, refreshes roles, permissions and unit
+            // once a minute, so a change of rights reaches open sessions within a minute.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // A refreshed principal keeps the proof of a two-factor sign-in (Identity drops amr here otherwise, and
+            // the user would be sent back to the two-factor page).
+            o.OnRefreshingPrincipal = context =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                var mfa = context.CurrentPrincipal?.FindAll(TwoFactorRequirement.MfaClaimType).ToList() ?? [];
+                if (mfa.Count > 0 && context.NewPrincipal?.Identities.FirstOrDefault() is { } identity)
+                {
+                    foreach (var claim in mfa.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                    {
+                        identity.AddClaim(new Claim(claim.Type, claim.Value));
+                    }
+                }
+
                 return Task.CompletedTask;
             };
-            o.SlidingExpiration = true;
         });
 
-        // Sign-in attempts (not page views) are limited per address: 10 a minute.
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("view")));
+        // Sign-in attempts (not page views) are limited per address (SecurityOptions; SignInThrottle limits them per account).
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            var perAddress = Math.Max(1, security.Value.SignInAttemptsPerAddressPerMinute);
+            o.AddPolicy(SignInRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("view"));
+            // Resets are rare and each may send mail: an address gets 10 a minute, whatever the sign-in limit.
+            o.AddPolicy(PasswordResetRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("view"));
+        });
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();
+        services.AddScoped<TwoFactorRequirement>();
+        services.AddScoped<SignInRevocation>();
+        services.AddScoped<UnknownUserPasswordCheck>();
+        services.AddSingleton<SignInThrottle>();
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddDashboardWidget<ProfileWidget>();

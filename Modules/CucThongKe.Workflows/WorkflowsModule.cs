@@ -4,6 +4,7 @@ using CucThongKe.Core;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;
+using CucThongKe.Users.Security;
 using CucThongKe.Workflows.Api;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Instances;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Workflows;
 
@@ -29,6 +31,8 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<IRevocableCredentials, ApiTokens>();
+        services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
@@ -53,11 +57,15 @@ public sealed class WorkflowsModule : CmsModule
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
-        // Token requests are password attempts: 10 a minute per address.
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(AuthApi.RateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Token requests are password attempts: limited per address like the sign-in form (and per account, SignInThrottle).
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            var perAddress = Math.Max(1, security.Value.SignInAttemptsPerAddressPerMinute);
+            o.AddPolicy(AuthApi.RateLimitPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
+using CucThongKe.Users.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,8 @@ internal sealed class ApiTokenAuthenticationHandler(
     CmsDbContext db,
     UserManager<CmsUser> users,
     IUserClaimsPrincipalFactory<CmsUser> principals,
-    ApiTokens tokens,
+    ApiTokenUsage usage,
+    TwoFactorRequirement twoFactor,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -52,8 +54,15 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Tài khoản không còn được phép đăng nhập.");
         }
 
-        await tokens.TouchAsync(record, Context.RequestAborted);
         var principal = await principals.CreateAsync(user);
+        if (!user.TwoFactorEnabled && twoFactor.AppliesTo(principal))
+        {
+            // A member of a two-factor role who has not set up the authenticator (or whose two-factor was reset)
+            // signs in with nothing but a password: tokens made before the rule applied to them stop here.
+            return AuthenticateResult.Fail("Tài khoản phải cài đặt xác thực hai bước trước khi dùng API.");
+        }
+
+        usage.Note(record);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

@@ -1,10 +1,11 @@
 using CucThongKe.Core.Data;
+using CucThongKe.Users.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Api;
 
 /// <summary>A user's API tokens: issued by the API or in the back office, listed and revoked by their owner only.</summary>
-public sealed class ApiTokens(CmsDbContext db, TimeProvider clock)
+public sealed class ApiTokens(CmsDbContext db, TimeProvider clock) : IRevocableCredentials
 {
     public const int MaxNameLength = 200;
 
@@ -41,15 +42,10 @@ public sealed class ApiTokens(CmsDbContext db, TimeProvider clock)
         return true;
     }
 
-    /// <summary>Notes that <paramref name="record"/> signed a request in now (once per <see cref="LastUsedPrecision"/>).</summary>
-    internal async Task TouchAsync(ApiToken record, CancellationToken cancellationToken)
+    /// <summary>Revokes every live token of <paramref name="userId"/> (after a password or two-factor reset).</summary>
+    public Task RevokeAllAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (record.LastUsedUtc is { } last && now - last < LastUsedPrecision)
-        {
-            return;
-        }
-
-        await db.Set<ApiToken>().Where(t => t.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
+        return db.Set<ApiToken>().Where(t => t.UserId == userId && t.RevokedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedUtc, now), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace CucThongKe.Users.Pages.Account;
 
 /// <summary>Asks for an email and sends a reset link; the answer is the same whether or not the address belongs to an account.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(UsersModule.SignInRateLimit)]
+[EnableRateLimiting(UsersModule.PasswordResetRateLimit)]
 public sealed class ForgotPasswordModel(PasswordResetMailer resets) : PageModel
 {
     [BindProperty]

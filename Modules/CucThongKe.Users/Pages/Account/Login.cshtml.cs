@@ -8,13 +8,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace CucThongKe.Users.Pages.Account;
 
 /// <summary>The back office's sign-in form: rate-limited, with lockout after repeated failures.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(UsersModule.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<CmsUser> signIn, SignInAuditor audit, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(
+    SignInManager<CmsUser> signIn,
+    SignInAuditor audit,
+    SignInThrottle throttle,
+    UnknownUserPasswordCheck unknownUser,
+    IOptions<SecurityOptions> security,
+    ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -40,7 +48,27 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, SignInAuditor audi
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (!throttle.TryAcquire(Input.UserName))
+        {
+            await audit.RecordAsync(Input.UserName, succeeded: false, "Throttled");
+            ErrorMessage = SignInThrottle.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(Input.UserName);
+        SignInResult result;
+        if (user is null)
+        {
+            // As long as a wrong password for a real account: the answer's time does not tell which names exist.
+            unknownUser.Spend(Input.Password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        }
+
         logger.LogInformation("Sign-in for {UserName} from {Address}: {Result}", Input.UserName, HttpContext.Connection.RemoteIpAddress, result);
         await audit.RecordAsync(Input.UserName, result.Succeeded, result.Succeeded ? "Password" : result.RequiresTwoFactor ? "PasswordThenCode" : result.IsLockedOut ? "LockedOut" : "WrongPassword");
         if (result.Succeeded)
@@ -54,7 +82,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, SignInAuditor audi
         }
 
         ErrorMessage = result.IsLockedOut
-            ? "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị."
+            ? $"Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Hãy thử lại sau {security.Value.LockoutMinutes} phút hoặc liên hệ quản trị."
             : "Tên đăng nhập hoặc mật khẩu không đúng.";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -14,8 +14,8 @@ namespace CucThongKe.Users.Pages.Account;
 
 /// <summary>Sets a new password from an emailed link; the token works once and for a limited time, the password policy applies.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(UsersModule.SignInRateLimit)]
-public sealed class ResetPasswordModel(UserManager<CmsUser> users, SignInAuditor audit) : PageModel
+[EnableRateLimiting(UsersModule.PasswordResetRateLimit)]
+public sealed class ResetPasswordModel(UserManager<CmsUser> users, SignInAuditor audit, SignInRevocation revocation) : PageModel
 {
     private const string InvalidLink = "Liên kết đặt lại mật khẩu không hợp lệ, đã dùng hoặc đã hết hạn. Hãy yêu cầu một liên kết mới.";
 
@@ -80,6 +80,8 @@ public sealed class ResetPasswordModel(UserManager<CmsUser> users, SignInAuditor
         // Whoever holds the mailbox has proved it: the lockout that a forgotten password may have caused is lifted.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // Whoever had the old password (or a session or token opened with it) is out: every cookie and API token ends.
+        await revocation.RevokeAllAsync(user, HttpContext.RequestAborted);
         await audit.RecordAsync(user.UserName!, succeeded: true, "PasswordReset");
         Done = true;
         return Page();

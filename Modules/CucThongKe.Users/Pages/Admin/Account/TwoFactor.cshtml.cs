@@ -83,6 +83,8 @@ public sealed class TwoFactorModel(UserManager<CmsUser> users, SignInManager<Cms
         }
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        // Keeps this session valid should the store have changed the security stamp with the codes.
+        await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
         return Page();
     }
@@ -103,6 +105,8 @@ public sealed class TwoFactorModel(UserManager<CmsUser> users, SignInManager<Cms
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which ends every session; this one is re-issued with the new stamp.
+            await signIn.RefreshSignInAsync(user);
         }
 
         FormattedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

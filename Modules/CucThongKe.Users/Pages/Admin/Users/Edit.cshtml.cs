@@ -1,6 +1,7 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using CucThongKe.Users.Identity;
+using CucThongKe.Users.Security;
 using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace CucThongKe.Users.Pages.Admin.Users;
 
 /// <summary>Creates or edits an account: unit, roles, password reset by an administrator, unlock, two-factor reset.</summary>
 [Authorize(Policy = "ManageUsers")]
-public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeProvider clock, SignInRevocation revocation) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -112,6 +113,11 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
             // An administrator's reset: the old password is not needed, the new one must meet the policy.
             var token = await users.GeneratePasswordResetTokenAsync(user);
             result = await users.ResetPasswordAsync(user, token, Input.Password);
+            if (result.Succeeded)
+            {
+                // The old password's sessions and API tokens end with it.
+                await revocation.RevokeAllAsync(user, HttpContext.RequestAborted);
+            }
         }
 
         if (result.Succeeded)
@@ -122,6 +128,12 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
         if (result.Succeeded)
         {
             result = await users.AddToRolesAsync(user, Input.Roles.Except(current));
+        }
+
+        if (result.Succeeded && !isNew && !current.ToHashSet().SetEquals(Input.Roles))
+        {
+            // Open sessions carry the old roles: the user signs in again.
+            await revocation.EndSessionsAsync(user);
         }
 
         if (!result.Succeeded)
@@ -160,6 +172,8 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        // Whoever holds the old authenticator (or a session or token opened with it) is out.
+        await revocation.RevokeAllAsync(user, HttpContext.RequestAborted);
         TempData["Message"] = $"Đã đặt lại xác thực hai bước của {user.UserName}; lần đăng nhập tới họ cài đặt lại.";
         return Redirect($"/admin/users/edit/{user.Id}");
     }
