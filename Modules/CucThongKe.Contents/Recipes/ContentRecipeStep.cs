@@ -18,7 +18,7 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
 {
     private static readonly HashSet<string> MetaProperties = new(StringComparer.Ordinal)
     {
-        "ContentItemId", "ContentType", "Published", "PublishedUtc", "CreatedUtc", "Owner", "Author", "AuthorUnitId", "DisplayText",
+        "ContentItemId", "ContentType", "Published", "PublishedUtc", "CreatedUtc", "Owner", "Author", "AuthorUnitId", "UnitId", "DisplayText",
     };
 
     public string Name => "Content";
@@ -66,7 +66,10 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
             try
             {
                 var exists = await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Latest, cancellationToken);
-                saved = exists ? await contents.SaveDraftAsync(item, null, cancellationToken) : await contents.CreateAsync(item, cancellationToken);
+                // An imported item belongs to the unit it names (or its author's); an existing item keeps its unit (a transfer is explicit).
+                saved = exists
+                    ? await contents.SaveDraftAsync(item, null, cancellationToken)
+                    : await contents.CreateForUnitAsync(item, meta.UnitId ?? meta.AuthorUnitId, cancellationToken);
                 ApplyMeta(saved, meta, context.Options.ActorUserName);
                 await db.SaveChangesAsync(cancellationToken);
                 if (meta.Published)
@@ -127,6 +130,9 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
 
         public string? AuthorUnitId { get; init; }
 
+        /// <summary>The unit the item belongs to (defaults to the author's unit).</summary>
+        public string? UnitId { get; init; }
+
         public string? DisplayText { get; init; }
     }
 }
@@ -159,6 +165,7 @@ internal sealed class ContentRecipeExporter(CmsDbContext db) : IRecipeExporter
                 ["Owner"] = version.Owner,
                 ["Author"] = version.Author,
                 ["AuthorUnitId"] = version.AuthorUnitId,
+                ["UnitId"] = version.UnitId,
             };
             if (version.PublishedUtc is { } publishedUtc && version.Published)
             {

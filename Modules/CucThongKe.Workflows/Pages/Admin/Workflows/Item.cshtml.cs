@@ -1,5 +1,4 @@
-using CucThongKe.Contents;
-using CucThongKe.Core.Security;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -67,8 +66,7 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
             return NotFound();
         }
 
-        var canView = User.HasPermission(ContentsPermissions.ViewAllContent.Name) ||
-            (Status.Instance.UnitId is not null && Status.Instance.UnitId == User.FindFirst(CmsClaims.Unit)?.Value);
-        return canView ? null : Forbid();
+        // The item's own unit (the instance follows it on a transfer), by the one rule of the content pages.
+        return ContentAccess.CanViewUnit(User, Status.Item.UnitId) ? null : Forbid();
     }
 }
