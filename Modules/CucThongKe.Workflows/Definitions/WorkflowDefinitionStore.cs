@@ -1,12 +1,13 @@
 using System.Text.Json;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Definitions;
 
 /// <summary>Reads and saves workflow definitions; a definition is validated before it is saved.</summary>
-public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionValidator validator, AdminAuditLog audit, TimeProvider clock)
+public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionValidator validator, AdminAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +43,8 @@ public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionV
         record.DisplayName = definition.DisplayName;
         record.Json = json;
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
-        if (before == json)
+        // Unchanged, or created by the site's own setup (no person acting): nothing to tell the board.
+        if (before == json || (before is null && actor.UserName is null))
         {
             await db.SaveChangesAsync(cancellationToken);
             return [];
