@@ -52,7 +52,7 @@ public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionV
 
         // Every path that saves a definition (the editor, a recipe) comes through here, so each change is recorded once.
         await audit.RecordAsync(AdminAuditActions.WorkflowDefinition, definition.Name,
-            before is null ? $"Tạo quy trình “{definition.DisplayName}”." : $"Sửa quy trình “{definition.DisplayName}”.",
+            (before is null ? "Tạo" : "Sửa") + $" quy trình “{definition.DisplayName}” ({definition.Name}).",
             before, json, cancellationToken: cancellationToken);
         return [];
     }

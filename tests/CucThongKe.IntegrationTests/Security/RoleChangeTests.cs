@@ -133,7 +133,7 @@ public abstract class RoleChangeTests(DatabaseProvider provider) : SiteTestBase(
         var entry = await SingleEntryAsync(AdminAuditActions.WorkflowDefinition);
         Assert.Equal(("quy-trinh-duyet-tin", TestSite.AdminUserName, stored), (entry.Subject, entry.UserName, entry.Before));
         Assert.Contains("Gửi trưởng đơn vị duyệt", entry.After!, StringComparison.Ordinal);
-        await AssertBoardToldAsync("quy-trinh");
+        await AssertBoardToldAsync("Sửa quy trình “Quy trình duyệt tin bài” (quy-trinh-duyet-tin)");
     }
 
     [Fact]
