@@ -423,8 +423,8 @@ public sealed class WorkflowService(
     private async Task<WorkflowInstance> NewInstanceAsync(WorkflowDefinition definition, ContentItem item, CancellationToken cancellationToken)
     {
         // The item's author is its first version's; its unit is the item's own (ContentItem.UnitId), not a later writer's.
-        var first = await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
-            .Select(c => new { c.Owner }).FirstOrDefaultAsync(cancellationToken);
+        var firstOwner = await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
+            .Select(c => c.Owner).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var initial = definition.FindState(definition.InitialState)!;
         return new WorkflowInstance
@@ -433,7 +433,7 @@ public sealed class WorkflowService(
             WorkflowName = definition.Name,
             State = initial.Name,
             UnitId = item.UnitId,
-            Author = first?.Owner ?? item.Owner ?? item.Author,
+            Author = firstOwner ?? item.Owner ?? item.Author,
             ContentItemVersionId = item.Id,
             ContentVersion = item.Version,
             StateEnteredUtc = now,

@@ -156,6 +156,9 @@ public abstract class UnitOwnershipTests(DatabaseProvider provider) : WorkflowTe
 
         var history = WebUtility.HtmlDecode(await boardHead.GetStringAsync($"/admin/contents/{id}/versions"));
         Assert.Contains(TransferReason, history, StringComparison.Ordinal);
+        var workflowPage = WebUtility.HtmlDecode(await boardHead.GetStringAsync($"/admin/quy-trinh/noi-dung/{id}"));
+        Assert.Contains("Chuyển đơn vị", workflowPage, StringComparison.Ordinal);
+        Assert.Contains(TransferReason, workflowPage, StringComparison.Ordinal);
         var entry = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<AdminAuditEntry>().SingleAsync(e => e.Action == AdminAuditActions.ContentUnitTransfer));
         Assert.Equal((id, BoardHead, OwningUnit, SecretarysUnit, TransferReason), (entry.Subject, entry.UserName, entry.Before, entry.After, entry.Reason));
         AssertStatus(HttpStatusCode.OK, await (await SignedInAsync(SecretarysUnitContributor)).GetAsync($"/admin/contents/{id}/edit"));

@@ -13,6 +13,14 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>A step of the record as people read it: a transition's name, or the name of an event outside the transitions.</summary>
+    public string StepName(WorkflowStep step) => step.Transition switch
+    {
+        WorkflowStep.Events.EmergencyPublish => "Đăng khẩn cấp",
+        WorkflowStep.Events.UnitTransfer => "Chuyển đơn vị",
+        _ => Status.Definition.FindTransition(step.Transition)?.DisplayName ?? step.Transition,
+    };
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var refused = await LoadAsync(id, cancellationToken);
