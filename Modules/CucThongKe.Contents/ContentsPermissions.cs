@@ -12,6 +12,9 @@ public sealed class ContentsPermissions : IPermissionProvider
     public static readonly Permission ManageContentTypes = new("ManageContentTypes", "Quản lý loại nội dung", "Nội dung");
     public static readonly Permission ManageTaxonomies = new("ManageTaxonomies", "Quản lý danh mục phân loại", "Nội dung");
 
+    /// <summary>Moving an item to another unit: an explicit act with a reason, recorded in its history and the admin-audit log.</summary>
+    public static readonly Permission TransferContent = new("TransferContent", "Chuyển nội dung sang đơn vị khác (ghi lý do, được ghi nhật ký)", "Nội dung");
+
     public IEnumerable<Permission> GetPermissions() =>
-        [EditContent, ViewAllContent, EditAllContent, PublishUngovernedContent, ManageContentTypes, ManageTaxonomies];
+        [EditContent, ViewAllContent, EditAllContent, PublishUngovernedContent, ManageContentTypes, ManageTaxonomies, TransferContent];
 }

@@ -1,4 +1,5 @@
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
@@ -38,6 +39,12 @@ public sealed class CoreModule : CmsModule
         services.AddRecipeStep<SettingsRecipeStep>();
         services.AddRecipeExporter<SettingsRecipeExporter>();
 
+        services.AddScoped<AdminAuditLog>();
+        // The admin-audit log is append-only whichever provider the site runs on.
+        services.AddSingleton<AdminAuditGuard>();
+        services.ConfigureDbContext<SqliteCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AdminAuditGuard>()));
+        services.ConfigureDbContext<PostgresCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AdminAuditGuard>()));
+
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -57,5 +64,6 @@ internal sealed class CoreAdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("Hệ thống", "Công thức (recipe)", "/admin/recipes", CorePermissions.ManageRecipes.Name, 90),
+        new("Hệ thống", "Nhật ký quản trị", "/admin/nhat-ky-quan-tri", CorePermissions.ViewAdminAudit.Name, 95),
     ];
 }

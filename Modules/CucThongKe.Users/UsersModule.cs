@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CucThongKe.Core;
+using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Security;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Recipes;
 using CucThongKe.Users.Security;
 using CucThongKe.Users.Setup;
+using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +16,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using CucThongKe.Core.Data;
 
 namespace CucThongKe.Users;
 
@@ -106,6 +108,7 @@ public sealed class UsersModule : CmsModule
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
+        services.AddScoped<IUnitDirectory, UnitDirectory>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();

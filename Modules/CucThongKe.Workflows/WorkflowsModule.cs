@@ -30,6 +30,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowNotifier>();
+        services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<IRevocableCredentials, ApiTokens>();
         services.AddSingleton<ApiTokenUsage>();

@@ -11,7 +11,7 @@ public sealed class WorkflowsPermissions : IPermissionProvider
 
     /// <summary>Publishing at once, outside the chain, with a written reason; recorded and told to the board.</summary>
     /// <remarks>Held only by a role that names it: an administrator's blanket permissions do not include it, and the setup recipe gives it to no one.</remarks>
-    public static readonly Permission EmergencyPublish = new("EmergencyPublish", "Đăng khẩn cấp ngoài quy trình (phải ghi lý do; Ban Biên tập được báo)", "Quy trình duyệt");
+    public static readonly Permission EmergencyPublish = new("EmergencyPublish", "Đăng khẩn cấp ngoài quy trình (phải ghi lý do; Ban Biên tập được báo)", "Quy trình duyệt", NeverToOwnRole: true);
 
     public IEnumerable<Permission> GetPermissions() => [ViewWorkflows, ManageWorkflows, EmergencyPublish];
 }

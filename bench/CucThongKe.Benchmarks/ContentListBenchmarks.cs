@@ -108,6 +108,8 @@ public class ContentListBenchmarks
             ["ModifiedUtc"] = "strftime('%Y-%m-%d %H:%M:%f', t.ModifiedUtc, '-' || n || ' minutes')",
             ["CreatedUtc"] = "strftime('%Y-%m-%d %H:%M:%f', t.CreatedUtc, '-' || n || ' minutes')",
             ["AuthorUnitId"] = $"CASE n % {Units.Length} {units} END",
+            // Unit-scoped lists filter on the item's unit (UnitId); the author's unit is history only.
+            ["UnitId"] = $"CASE n % {Units.Length} {units} END",
             ["Author"] = "'nguoi.viet.' || (n % 50)",
         };
         var select = string.Join(", ", columns.Select(c => replaced.TryGetValue(c, out var expression) ? expression : "t.\"" + c + "\""));

@@ -14,7 +14,7 @@ public sealed class ContentListQuery(CmsDbContext db)
         var items = db.Set<ContentItem>().AsNoTracking().Where(c => c.Latest);
         if (onlyUnit is not null)
         {
-            items = items.Where(c => c.AuthorUnitId == onlyUnit);
+            items = items.Where(c => c.UnitId == onlyUnit);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Type))
@@ -31,7 +31,7 @@ public sealed class ContentListQuery(CmsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Unit))
         {
-            items = items.Where(c => c.AuthorUnitId == filter.Unit);
+            items = items.Where(c => c.UnitId == filter.Unit);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Author))
@@ -66,7 +66,7 @@ public sealed class ContentListQuery(CmsDbContext db)
         };
         var page = Math.Max(1, filter.Page);
         var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new ContentListRow(c.ContentItemId, c.Version, c.ContentType, c.DisplayText, c.Published, c.ModifiedUtc, c.Author, c.AuthorUnitId))
+            .Select(c => new ContentListRow(c.ContentItemId, c.Version, c.ContentType, c.DisplayText, c.Published, c.ModifiedUtc, c.Author, c.UnitId))
             .ToListAsync(cancellationToken);
         return new ContentListPage(rows, total, page, (total + PageSize - 1) / PageSize);
     }
@@ -75,6 +75,6 @@ public sealed class ContentListQuery(CmsDbContext db)
 /// <summary>What the editor asked the list for (all optional).</summary>
 public sealed record ContentListFilter(string? Type, string? State, string? Unit, string? Author, DateOnly? From, DateOnly? To, string? Text, string? Sort, int Page = 1);
 
-public sealed record ContentListRow(string ContentItemId, int Version, string ContentType, string? DisplayText, bool Published, DateTime ModifiedUtc, string? Author, string? AuthorUnitId);
+public sealed record ContentListRow(string ContentItemId, int Version, string ContentType, string? DisplayText, bool Published, DateTime ModifiedUtc, string? Author, string? UnitId);
 
 public sealed record ContentListPage(IReadOnlyList<ContentListRow> Rows, int Total, int Page, int PageCount);

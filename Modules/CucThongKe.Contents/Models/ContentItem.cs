@@ -46,8 +46,14 @@ public sealed class ContentItem
     /// <summary>The user who wrote this version.</summary>
     public string? Author { get; set; }
 
-    /// <summary>The unit (đơn vị) the author belonged to when writing this version.</summary>
+    /// <summary>The unit (đơn vị) the author belonged to when writing this version (history only: access follows <see cref="UnitId"/>).</summary>
     public string? AuthorUnitId { get; set; }
+
+    /// <summary>
+    /// The unit the item belongs to: its creator's, carried by every version, changed only by a recorded transfer
+    /// (<c>ContentManager.TransferAsync</c>). Every unit-scoped check (pages, API, lists, search, the workflow) reads it.
+    /// </summary>
+    public string? UnitId { get; set; }
 
     /// <summary>How this version came to be published: through the workflow, a recorded legacy import, directly, or on schedule.</summary>
     public PublishSource? PublishSource { get; set; }
@@ -89,6 +95,7 @@ public sealed class ContentItem
         CreatedUtc = CreatedUtc,
         PublishedUtc = PublishedUtc,
         Owner = Owner,
+        UnitId = UnitId,
         Content = Content.DeepClone().AsObject(),
     };
 }
@@ -119,6 +126,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(x => x.Owner).HasMaxLength(256);
         builder.Property(x => x.Author).HasMaxLength(256);
         builder.Property(x => x.AuthorUnitId).HasMaxLength(100);
+        builder.Property(x => x.UnitId).HasMaxLength(100);
         builder.Property(x => x.PublishedBy).HasMaxLength(256);
         builder.Property(x => x.PublishNote).HasMaxLength(2000);
         builder.Property(x => x.PublishSource).HasConversion<string>().HasMaxLength(20);
@@ -145,6 +153,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         // The title rides along so that the back office's text filter (a substring test on every latest item) scans this
         // index instead of the table, whose rows carry the JSON content (100,000 items: 131 → 26 ms; see bench/README.md).
         builder.HasIndex(x => new { x.ModifiedUtc, x.Latest, x.DisplayText });
-        builder.HasIndex(x => new { x.AuthorUnitId, x.ModifiedUtc, x.Latest });
+        // A unit's staff list their unit's items (the owning unit, not the author's: see UnitId).
+        builder.HasIndex(x => new { x.UnitId, x.ModifiedUtc, x.Latest });
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
 
     private static readonly HashSet<string> MetaProperties = new(StringComparer.Ordinal)
     {
-        "ContentItemId", "ContentType", "Published", "PublishedUtc", "CreatedUtc", "Owner", "Author", "AuthorUnitId", "DisplayText",
+        "ContentItemId", "ContentType", "Published", "PublishedUtc", "CreatedUtc", "Owner", "Author", "AuthorUnitId", "UnitId", "DisplayText",
     };
 
     /// <summary>Fields that write an item's history (who, which unit, when): a migration's, not the back office's.</summary>
@@ -97,10 +97,10 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
             try
             {
                 // A later entry with the same id adds a version to an item this step created (an export lists an
-                // item's published version, then its newer draft).
+                // item's published version, then its newer draft). A new item belongs to the unit it names (or its author's).
                 var saved = createdHere.Contains(item.ContentItemId)
                     ? await contents.SaveDraftAsync(item, null, cancellationToken)
-                    : await contents.CreateAsync(item, cancellationToken);
+                    : await contents.CreateForUnitAsync(item, meta.UnitId ?? meta.AuthorUnitId, cancellationToken);
                 createdHere.Add(saved.ContentItemId);
                 ApplyMeta(saved, meta, options);
                 await db.SaveChangesAsync(cancellationToken);
@@ -180,6 +180,9 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
 
         public string? AuthorUnitId { get; init; }
 
+        /// <summary>The unit the item belongs to (defaults to the author's unit).</summary>
+        public string? UnitId { get; init; }
+
         public string? DisplayText { get; init; }
     }
 }
@@ -212,6 +215,7 @@ internal sealed class ContentRecipeExporter(CmsDbContext db) : IRecipeExporter
                 ["Owner"] = version.Owner,
                 ["Author"] = version.Author,
                 ["AuthorUnitId"] = version.AuthorUnitId,
+                ["UnitId"] = version.UnitId,
             };
             if (version.PublishedUtc is { } publishedUtc && version.Published)
             {

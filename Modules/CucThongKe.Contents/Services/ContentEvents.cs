@@ -6,6 +6,11 @@ namespace CucThongKe.Contents.Services;
 /// <summary>What happened to an item; handlers run inside the transaction of the change.</summary>
 public sealed record ContentContext(ContentItem Item, ResolvedContentType Type, string? Actor);
 
+/// <summary>An item moved from one unit to another by an explicit transfer (<see cref="ContentManager.TransferAsync"/>).</summary>
+/// <param name="Item">The latest version, already carrying <paramref name="ToUnitId"/>.</param>
+/// <param name="ActorUnitId">The unit of the person who made the transfer (recorded with a workflow step).</param>
+public sealed record ContentUnitTransferContext(ContentItem Item, ResolvedContentType Type, string? Actor, string? ActorUnitId, string? FromUnitId, string ToUnitId, string Reason);
+
 /// <summary>Reacts to content events (other modules: search, workflows, cache eviction, notifications).</summary>
 public interface IContentHandler
 {
@@ -23,6 +28,9 @@ public interface IContentHandler
     Task UnpublishedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The item now belongs to another unit; a workflow follows it and records the move.</summary>
+    Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A request to publish one version.</summary>

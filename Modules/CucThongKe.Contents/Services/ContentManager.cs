@@ -3,6 +3,7 @@ using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Scheduling;
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,13 @@ public sealed class ContentManager(
     IEnumerable<IPublishGuard> guards,
     ICurrentActor actor,
     ScheduleSignal scheduleSignal,
+    IUnitDirectory unitDirectory,
+    AdminAuditLog audit,
     TimeProvider clock)
 {
+    /// <summary>A transfer's reason must say something: at least this many characters.</summary>
+    public const int MinTransferReasonLength = 10;
+
     /// <summary>A new, unsaved item of <paramref name="contentType"/>.</summary>
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
@@ -62,8 +68,66 @@ public sealed class ContentManager(
     }
 
     /// <summary>Saves the first version of a new item as a draft.</summary>
+    /// <remarks>The item belongs to the creator's unit (<see cref="ContentItem.UnitId"/>); a unit named in the input is ignored.</remarks>
     public Task<ContentItem> CreateAsync(ContentItem item, CancellationToken cancellationToken = default) =>
         SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken);
+
+    /// <summary>Saves the first version of a new item for <paramref name="unitId"/> rather than the actor's unit: for imports (recipes), which carry each item's unit.</summary>
+    internal Task<ContentItem> CreateForUnitAsync(ContentItem item, string? unitId, CancellationToken cancellationToken = default) =>
+        SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken, unitId);
+
+    /// <summary>
+    /// Moves the item to <paramref name="toUnitId"/>: every version carries the new unit, search is told, a workflow follows
+    /// it (content handlers), and the move is recorded with its reason in the admin-audit log, which the item's history shows.
+    /// </summary>
+    /// <remarks>The caller checks the permission (<see cref="Admin.ContentAccess.CanTransfer"/>).</remarks>
+    public async Task TransferAsync(string contentItemId, string toUnitId, string? reason, CancellationToken cancellationToken = default)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length < MinTransferReasonLength)
+        {
+            throw new ContentValidationException([new("Reason", $"Cần ghi lý do chuyển đơn vị (ít nhất {MinTransferReasonLength} ký tự).")]);
+        }
+
+        if (reason.Length > 2000)
+        {
+            throw new ContentValidationException([new("Reason", "Lý do dài quá 2.000 ký tự.")]);
+        }
+
+        var units = await unitDirectory.ListActiveAsync(cancellationToken);
+        var target = units.FirstOrDefault(u => u.Id == toUnitId)
+            ?? throw new ContentValidationException([new("UnitId", "Hãy chọn một đơn vị có trong danh sách.")]);
+
+        await using var transaction = await BeginAsync(cancellationToken);
+        var versions = await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).ToListAsync(cancellationToken);
+        var latest = versions.FirstOrDefault(v => v.Latest) ?? throw new ContentNotFoundException(contentItemId);
+        var from = latest.UnitId;
+        if (from == target.Id)
+        {
+            throw new ContentValidationException([new("UnitId", "Nội dung đã thuộc đơn vị này.")]);
+        }
+
+        // The owning unit is the item's, not a version's: old versions move too, so that no version stays visible to the old unit.
+        foreach (var version in versions)
+        {
+            version.UnitId = target.Id;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var type = await RequireTypeAsync(latest.ContentType, cancellationToken);
+        await IndexAsync(latest, type, IndexingTaskType.Update, cancellationToken);
+        await RaiseAsync(h => h.UnitTransferredAsync(new ContentUnitTransferContext(latest, type, actor.UserName, actor.UnitId, from, target.Id, reason), cancellationToken));
+        var fromName = units.FirstOrDefault(u => u.Id == from)?.Name ?? from ?? "(không có)";
+        await audit.RecordAsync(AdminAuditActions.ContentUnitTransfer, contentItemId,
+            $"Chuyển “{latest.DisplayText}” từ {fromName} sang {target.Name}.", from, target.Id, reason, cancellationToken);
+        await CommitAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>The item's recorded transfers between units, newest first.</summary>
+    public async Task<IReadOnlyList<AdminAuditEntry>> GetTransfersAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        await db.Set<AdminAuditEntry>().AsNoTracking()
+            .Where(e => e.Action == AdminAuditActions.ContentUnitTransfer && e.Subject == contentItemId)
+            .OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
 
     /// <summary>Saves <paramref name="item"/>'s content as a new draft version of an existing item.</summary>
     /// <param name="expectedVersion">The version the editor started from; a later save by someone else is a conflict.</param>
@@ -202,7 +266,7 @@ public sealed class ContentManager(
         await CommitAsync(transaction, cancellationToken);
     }
 
-    private async Task<ContentItem> SaveVersionAsync(ContentItem input, int? expectedVersion, bool isNew, CancellationToken cancellationToken)
+    private async Task<ContentItem> SaveVersionAsync(ContentItem input, int? expectedVersion, bool isNew, CancellationToken cancellationToken, string? importUnitId = null)
     {
         var type = await RequireTypeAsync(input.ContentType, cancellationToken);
         var candidate = new ContentItem
@@ -265,6 +329,8 @@ public sealed class ContentManager(
             saved.CreatedUtc = latest?.CreatedUtc ?? now;
             saved.PublishedUtc = latest?.PublishedUtc;
             saved.Owner = latest?.Owner ?? actor.UserName;
+            // The item stays in the unit it was created for, whoever writes the new version.
+            saved.UnitId = latest is null ? importUnitId ?? actor.UnitId : latest.UnitId;
             saved.ModifiedUtc = now;
             saved.Author = actor.UserName;
             saved.AuthorUnitId = actor.UnitId;

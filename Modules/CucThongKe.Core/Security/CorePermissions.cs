@@ -7,5 +7,8 @@ public sealed class CorePermissions : IPermissionProvider
     public static readonly Permission ManageRecipes = new("ManageRecipes", "Chạy và xuất công thức (recipe)", "Hệ thống");
     public static readonly Permission ManageSettings = new("ManageSettings", "Sửa cài đặt trang", "Hệ thống");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings];
+    /// <summary>Reading the admin-audit log (roles, permissions, workflow definitions, transfers); nobody may edit it.</summary>
+    public static readonly Permission ViewAdminAudit = new("ViewAdminAudit", "Xem nhật ký quản trị (thay đổi vai trò, quyền, quy trình)", "Hệ thống");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings, ViewAdminAudit];
 }

@@ -1,7 +1,11 @@
 namespace CucThongKe.Core.Security;
 
 /// <summary>Something a role may be allowed to do; modules declare theirs with <c>AddPermissions</c>.</summary>
-public sealed record Permission(string Name, string DisplayName, string Group);
+/// <param name="NeverToOwnRole">
+/// A permission that bypasses a safeguard (emergency publication): nobody may grant it to a role they hold, so taking
+/// it always needs a second person.
+/// </param>
+public sealed record Permission(string Name, string DisplayName, string Group, bool NeverToOwnRole = false);
 
 /// <summary>A module's list of permissions.</summary>
 public interface IPermissionProvider
@@ -20,6 +24,8 @@ public sealed class PermissionCatalog(IEnumerable<IPermissionProvider> providers
     public IReadOnlyCollection<Permission> All => (IReadOnlyCollection<Permission>)_all.Value.Values;
 
     public bool Exists(string name) => _all.Value.ContainsKey(name);
+
+    public Permission? Find(string name) => _all.Value.GetValueOrDefault(name);
 }
 
 /// <summary>Claim types and built-in names of the site's security model.</summary>

@@ -124,7 +124,7 @@ public sealed partial class SearchDocumentBuilder(
             year,
             number,
             issuer,
-            item.AuthorUnitId,
+            item.UnitId,
             categories,
             draft,
             // A published version that is no longer the latest: a draft was saved after it.

@@ -70,7 +70,7 @@ public sealed class UnicodeHealthScanner(CmsDbContext db)
     public async Task<HealthFinding?> CheckItemAsync(string contentItemId, CancellationToken cancellationToken)
     {
         var item = await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest, cancellationToken);
-        return item is null ? null : Check(item.ContentItemId, item.ContentType, item.DisplayText, item.AuthorUnitId, item.Content);
+        return item is null ? null : Check(item.ContentItemId, item.ContentType, item.DisplayText, item.UnitId, item.Content);
     }
 
     private async Task ScanContentAsync(HealthScanResult result, int maxFindings, Func<HealthFinding, bool>? filter, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed class UnicodeHealthScanner(CmsDbContext db)
                 .Where(c => c.Latest && c.Id > last)
                 .OrderBy(c => c.Id)
                 .Take(BatchSize)
-                .Select(c => new { c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.AuthorUnitId, c.Content })
+                .Select(c => new { c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.UnitId, c.Content })
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
@@ -91,7 +91,7 @@ public sealed class UnicodeHealthScanner(CmsDbContext db)
 
             foreach (var item in batch)
             {
-                if (Check(item.ContentItemId, item.ContentType, item.DisplayText, item.AuthorUnitId, item.Content) is { } finding && (filter is null || filter(finding)))
+                if (Check(item.ContentItemId, item.ContentType, item.DisplayText, item.UnitId, item.Content) is { } finding && (filter is null || filter(finding)))
                 {
                     Record(result, finding, maxFindings);
                 }

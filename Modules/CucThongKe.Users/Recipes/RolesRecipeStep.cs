@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
@@ -16,7 +17,7 @@ namespace CucThongKe.Users.Recipes;
 /// made by hand, and emergency publication (publishing outside the chain) is given only by the setup of a site or on the
 /// server's command line. A re-uploaded export, which names the same permissions, passes.
 /// </remarks>
-internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCatalog permissions) : IRecipeStep
+internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, UserManager<CmsUser> users, PermissionCatalog permissions, AdminAuditLog audit) : IRecipeStep
 {
     /// <summary>The Workflows module's permission to publish outside the chain (<c>WorkflowsPermissions.EmergencyPublish</c>; Users does not reference Workflows).</summary>
     public const string EmergencyPublish = "EmergencyPublish";
@@ -26,6 +27,9 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCata
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var model = context.Read<StepModel>();
+        // A person running it from the back office: the roles they hold (a safeguard permission never goes to one of them).
+        var actor = context.Options.ActorUserName is { } name ? await users.FindByNameAsync(name) : null;
+        var actorRoles = actor is null ? [] : await users.GetRolesAsync(actor);
         for (var i = 0; i < model.Roles.Count; i++)
         {
             var input = model.Roles[i];
@@ -56,12 +60,12 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCata
                 var stored = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsClaims.Permission).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
                 if (!stored.SetEquals(input.Permissions))
                 {
-                    var added = input.Permissions.Except(stored).ToList();
-                    var removed = stored.Except(input.Permissions).ToList();
+                    var widened = input.Permissions.Except(stored).ToList();
+                    var narrowed = stored.Except(input.Permissions).ToList();
                     throw context.Error(path + ".Permissions",
                         $"công thức chạy trong trang quản trị không được đổi quyền của vai trò có sẵn '{input.Name}'"
-                        + (added.Count > 0 ? $" (thêm: {string.Join(", ", added)})" : "")
-                        + (removed.Count > 0 ? $" (bớt: {string.Join(", ", removed)})" : "")
+                        + (widened.Count > 0 ? $" (thêm: {string.Join(", ", widened)})" : "")
+                        + (narrowed.Count > 0 ? $" (bớt: {string.Join(", ", narrowed)})" : "")
                         + ": hãy đổi ở trang Vai trò (/admin/roles).");
                 }
             }
@@ -82,9 +86,24 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, PermissionCata
                 Check(context, path, await roles.RemoveClaimAsync(role, claim));
             }
 
-            foreach (var permission in input.Permissions.Distinct().Where(p => current.All(c => c.Value != p)))
+            var added = input.Permissions.Distinct().Where(p => current.All(c => c.Value != p)).Order(StringComparer.Ordinal).ToList();
+            if (actorRoles.Contains(input.Name) && added.FirstOrDefault(p => permissions.Find(p)?.NeverToOwnRole == true) is { } selfGrant)
+            {
+                throw context.Error(path + ".Permissions", $"không được cấp quyền '{selfGrant}' cho vai trò '{input.Name}' mà chính người chạy công thức đang giữ.");
+            }
+
+            foreach (var permission in added)
             {
                 Check(context, path, await roles.AddClaimAsync(role, new Claim(CmsClaims.Permission, permission)));
+            }
+
+            var removed = current.Select(c => c.Value).Where(v => !input.Permissions.Contains(v)).ToList();
+            if (context.Options.ActorUserName is not null && (added.Count > 0 || removed.Count > 0))
+            {
+                var before = current.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
+                await audit.RecordAsync(AdminAuditActions.RolePermissions, input.Name,
+                    $"Quyền của vai trò {input.Name} (qua công thức '{context.Recipe.Name}'): thêm {added.Count}, bỏ {removed.Count}.",
+                    string.Join("\n", before), string.Join("\n", input.Permissions.Distinct().Order(StringComparer.Ordinal)), cancellationToken: cancellationToken);
             }
         }
     }

@@ -1,3 +1,4 @@
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Users.Identity;
@@ -14,7 +15,7 @@ namespace CucThongKe.Users.Recipes;
 /// all without the Users page's checks and record. Accounts are made there (<c>/admin/users</c>); this step serves the
 /// setup of a new site and the server's command line.
 /// </remarks>
-internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<CmsRole> roles, CmsDbContext db, TimeProvider clock) : IRecipeStep
+internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<CmsRole> roles, CmsDbContext db, AdminAuditLog audit, TimeProvider clock) : IRecipeStep
 {
     public string Name => "Users";
 
@@ -60,10 +61,25 @@ internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<Cm
             }
 
             var current = await users.GetRolesAsync(user);
-            var add = await users.AddToRolesAsync(user, input.Roles.Except(current));
+            var added = input.Roles.Except(current).ToList();
+            // A person running a recipe from the back office does not give themselves roles that way either.
+            if (added.Count > 0 && string.Equals(context.Options.ActorUserName, user.UserName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw context.Error(path + ".Roles", "không được tự thêm vai trò cho chính mình; hãy nhờ một quản trị viên khác.");
+            }
+
+            var add = await users.AddToRolesAsync(user, added);
             if (!add.Succeeded)
             {
                 throw context.Error(path + ".Roles", string.Join(" ", add.Errors.Select(e => e.Description)));
+            }
+
+            if (added.Count > 0 && context.Options.ActorUserName is not null)
+            {
+                var before = string.Join(", ", current.Order(StringComparer.Ordinal));
+                var after = string.Join(", ", current.Concat(added).Order(StringComparer.Ordinal));
+                await audit.RecordAsync(AdminAuditActions.UserRoles, user.UserName!,
+                    $"Vai trò của tài khoản {user.UserName} (qua công thức '{context.Recipe.Name}'): [{before}] → [{after}].", isNew ? null : before, after, cancellationToken: cancellationToken);
             }
         }
     }

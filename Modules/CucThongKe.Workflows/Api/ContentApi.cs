@@ -55,7 +55,7 @@ internal static class ContentApi
 
             if (unit is not null)
             {
-                rows = rows.Where(r => (r.Instance != null ? r.Instance.UnitId : r.Item.AuthorUnitId) == unit);
+                rows = rows.Where(r => r.Item.UnitId == unit);
             }
 
             var page = await rows.OrderByDescending(r => r.Item.ModifiedUtc).ThenByDescending(r => r.Item.Id)
@@ -73,7 +73,7 @@ internal static class ContentApi
             }
 
             var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (!ContentAccess.CanViewUnit(user, await UnitOfAsync(db, item, instance, cancellationToken)))
+            if (!ContentAccess.CanView(user, item))
             {
                 return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
             }
@@ -128,8 +128,7 @@ internal static class ContentApi
                 return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
             }
 
-            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (!ContentAccess.CanEditUnit(user, await UnitOfAsync(db, latest, instance, cancellationToken)))
+            if (!ContentAccess.CanEdit(user, latest))
             {
                 return ApiJson.Forbidden("Bạn chỉ sửa được nội dung của đơn vị mình.");
             }
@@ -142,14 +141,10 @@ internal static class ContentApi
             var draft = new ContentItem { ContentItemId = contentItemId, ContentType = latest.ContentType, Content = input.Content };
             var saved = await contents.SaveDraftAsync(draft, input.ExpectedVersion, cancellationToken);
             db.ChangeTracker.Clear();
-            instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
             return ApiJson.Json(Detail(saved, instance));
         });
 
-    /// <summary>The item's unit: the one its workflow fixed at creation, else the unit of its first version's author.</summary>
-    public static async Task<string?> UnitOfAsync(CmsDbContext db, ContentItem item, WorkflowInstance? instance, CancellationToken cancellationToken) =>
-        instance?.UnitId ?? await db.Set<ContentItem>().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
-            .Select(c => c.AuthorUnitId).FirstOrDefaultAsync(cancellationToken);
 
     private static object Summary(ContentItem c, WorkflowInstance? i) => new
     {
@@ -159,7 +154,7 @@ internal static class ContentApi
         contentType = c.ContentType,
         displayText = c.DisplayText,
         published = c.Published,
-        unitId = i?.UnitId ?? c.AuthorUnitId,
+        unitId = c.UnitId,
         workflowState = i?.State,
         modifiedUtc = c.ModifiedUtc,
     };
@@ -174,7 +169,7 @@ internal static class ContentApi
         published = c.Published,
         author = c.Author,
         authorUnitId = c.AuthorUnitId,
-        unitId = i?.UnitId ?? c.AuthorUnitId,
+        unitId = c.UnitId,
         workflowState = i?.State,
         createdUtc = c.CreatedUtc,
         modifiedUtc = c.ModifiedUtc,

@@ -21,7 +21,7 @@ internal static class WorkflowApi
         ApiJson.Guard(async () =>
         {
             var status = await workflows.GetStatusAsync(contentItemId, WorkflowActor.From(user), cancellationToken);
-            if (!ContentAccess.CanViewUnit(user, status.Instance.UnitId))
+            if (!ContentAccess.CanView(user, status.Item))
             {
                 return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
             }
@@ -39,6 +39,12 @@ internal static class WorkflowApi
             }
 
             var actor = WorkflowActor.From(user);
+            // Another unit's item is not there for this caller, whatever the transition's own rules say.
+            if (!ContentAccess.CanView(user, (await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)).Item))
+            {
+                return ApiJson.Forbidden("Bạn chỉ thao tác được trên nội dung của đơn vị mình.");
+            }
+
             await workflows.TransitionAsync(contentItemId, transition, input?.Comment, input?.ExpectedVersion, actor, cancellationToken);
             return ApiJson.Json(ToJson(await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)));
         });

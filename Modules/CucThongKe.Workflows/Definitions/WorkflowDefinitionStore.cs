@@ -1,11 +1,13 @@
 using System.Text.Json;
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Definitions;
 
 /// <summary>Reads and saves workflow definitions; a definition is validated before it is saved.</summary>
-public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionValidator validator, TimeProvider clock)
+public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionValidator validator, AdminAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -31,6 +33,7 @@ public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionV
 
         var json = JsonSerializer.Serialize(definition, CmsJson.Options);
         var record = await db.Set<WorkflowDefinitionRecord>().FirstOrDefaultAsync(r => r.Name == definition.Name, cancellationToken);
+        var before = record?.Json;
         if (record is null)
         {
             record = new WorkflowDefinitionRecord { Name = definition.Name, DisplayName = definition.DisplayName, Json = json };
@@ -40,7 +43,17 @@ public sealed class WorkflowDefinitionStore(CmsDbContext db, WorkflowDefinitionV
         record.DisplayName = definition.DisplayName;
         record.Json = json;
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        // Unchanged, or created by the site's own setup (no person acting): nothing to tell the board.
+        if (before == json || (before is null && actor.UserName is null))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
+
+        // Every path that saves a definition (the editor, a recipe) comes through here, so each change is recorded once.
+        await audit.RecordAsync(AdminAuditActions.WorkflowDefinition, definition.Name,
+            (before is null ? "Tạo" : "Sửa") + $" quy trình “{definition.DisplayName}” ({definition.Name}).",
+            before, json, cancellationToken: cancellationToken);
         return [];
     }
 

@@ -22,5 +22,10 @@ internal sealed class WorkflowContentHandler(IServiceProvider services, ICurrent
             ? Workflows.PublishedOutsideTransitionAsync(context.Item, cancellationToken)
             : Task.CompletedTask;
 
-    private static bool Governed(ContentContext context) => !string.IsNullOrEmpty(context.Type.Definition.Settings.Workflow);
+    public Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) =>
+        Governed(context.Type) ? Workflows.UnitTransferredAsync(context, cancellationToken) : Task.CompletedTask;
+
+    private static bool Governed(ContentContext context) => Governed(context.Type);
+
+    private static bool Governed(Contents.Definitions.ResolvedContentType type) => !string.IsNullOrEmpty(type.Definition.Settings.Workflow);
 }

@@ -361,6 +361,30 @@ public sealed class WorkflowService(
         db.Add(await NewInstanceAsync(definition, version, cancellationToken));
     }
 
+    /// <summary>Follows an item moved to another unit: the instance's unit changes, and the move is a step of the record (state, deadline and version unchanged).</summary>
+    internal async Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == context.Item.ContentItemId, cancellationToken);
+        if (instance is null)
+        {
+            // Not started yet: it will start with the item's unit.
+            return;
+        }
+
+        instance.UnitId = context.ToUnitId;
+        var state = (await definitions.GetAsync(instance.WorkflowName, cancellationToken))?.FindState(instance.State);
+        if (state is null)
+        {
+            instance.Revision++;
+            return;
+        }
+
+        var (entered, due, escalated, versionId, version) = (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc, instance.ContentItemVersionId, instance.ContentVersion);
+        await RecordAsync(instance, context.Item, WorkflowStep.Events.UnitTransfer, state, context.Actor, null, context.ActorUnitId,
+            $"Chuyển từ đơn vị {context.FromUnitId ?? "(không có)"} sang {context.ToUnitId}. Lý do: {context.Reason}", clock.GetUtcNow().UtcDateTime, cancellationToken);
+        (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc, instance.ContentItemVersionId, instance.ContentVersion) = (entered, due, escalated, versionId, version);
+    }
+
     /// <summary>Why <paramref name="actor"/> may not take <paramref name="transition"/> on this item, or null when they may (the state aside).</summary>
     public static string? Refusal(WorkflowTransition transition, WorkflowActor actor, WorkflowInstance instance)
     {
@@ -398,9 +422,9 @@ public sealed class WorkflowService(
 
     private async Task<WorkflowInstance> NewInstanceAsync(WorkflowDefinition definition, ContentItem item, CancellationToken cancellationToken)
     {
-        // The author's unit is the unit of the item's first version: a reviewer's edit does not move the item to the reviewer's unit.
-        var first = await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
-            .Select(c => new { c.AuthorUnitId, c.Owner }).FirstOrDefaultAsync(cancellationToken);
+        // The item's author is its first version's; its unit is the item's own (ContentItem.UnitId), not a later writer's.
+        var firstOwner = await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == item.ContentItemId).OrderBy(c => c.Version)
+            .Select(c => c.Owner).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var initial = definition.FindState(definition.InitialState)!;
         return new WorkflowInstance
@@ -408,8 +432,8 @@ public sealed class WorkflowService(
             ContentItemId = item.ContentItemId,
             WorkflowName = definition.Name,
             State = initial.Name,
-            UnitId = first?.AuthorUnitId ?? item.AuthorUnitId,
-            Author = first?.Owner ?? item.Owner ?? item.Author,
+            UnitId = item.UnitId,
+            Author = firstOwner ?? item.Owner ?? item.Author,
             ContentItemVersionId = item.Id,
             ContentVersion = item.Version,
             StateEnteredUtc = now,

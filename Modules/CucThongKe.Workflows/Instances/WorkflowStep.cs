@@ -45,6 +45,9 @@ public sealed class WorkflowStep
         public const string LegacyImport = "legacy-import";
         public const string Started = "start";
         public const string EmergencyPublish = "emergency-publish";
+
+        /// <summary>The item moved to another unit (its state does not change; the instance's unit follows).</summary>
+        public const string UnitTransfer = "unit-transfer";
     }
 }
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
@@ -76,6 +77,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/contents/{own}/versions?handler=Restore", Writers },
         { "GET /admin/contents/{other}/versions", AllUnitsReaders },
         { "POST /admin/contents/{other}/versions?handler=Restore", AllUnitsEditors },
+        // Moving an item to another unit: an explicit, recorded act of the board's head or an administrator.
+        { "POST /admin/contents/{other}/versions?handler=Transfer", "Administrator BoardHead" },
+        { "POST /admin/contents/{own}/versions?handler=Transfer", "Administrator BoardHead" },
         { "GET /admin/contents/{own}/preview", Everyone },
         { "GET /admin/contents/{other}/preview", AllUnitsReaders },
 
@@ -137,6 +141,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/recipes?handler=Export", AdministratorOnly },
         { "GET /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
         { "POST /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
+        // The admin-audit log (roles, permissions, workflow definitions, transfers): administrators and the board read it.
+        { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
         { "GET /admin/search", AdministratorOnly },
         { "POST /admin/search?handler=Rebuild", AdministratorOnly },
     };
@@ -304,6 +310,14 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path.EndsWith("/versions", StringComparison.Ordinal) && url.Contains("handler=Transfer", StringComparison.Ordinal))
+        {
+            // Each allowed role moves the item away from wherever the previous one left it.
+            var id = path.Split('/')[3];
+            var unit = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentItemId == id && c.Latest).Select(c => c.UnitId).SingleAsync());
+            return new Dictionary<string, string> { ["unitId"] = unit == "phong-thanh-tra" ? "phong-kinh-te" : "phong-thanh-tra", ["reason"] = "Chuyển về đơn vị phụ trách lĩnh vực này." };
         }
 
         if (path.EndsWith("/versions", StringComparison.Ordinal))

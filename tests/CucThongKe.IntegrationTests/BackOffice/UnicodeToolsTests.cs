@@ -293,7 +293,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
         saved.Content["HtmlBodyPart"] = new JsonObject { ["Html"] = body };
         var json = saved.Content.ToJsonString(CmsJson.Options);
         await s.GetRequiredService<CmsDbContext>().Database.ExecuteSqlAsync(
-            $"UPDATE \"ContentItems\" SET \"Content\" = {json}, \"DisplayText\" = {title}, \"AuthorUnitId\" = {unit} WHERE \"Id\" = {saved.Id}");
+            $"UPDATE \"ContentItems\" SET \"Content\" = {json}, \"DisplayText\" = {title}, \"AuthorUnitId\" = {unit}, \"UnitId\" = {unit} WHERE \"Id\" = {saved.Id}");
         return saved.ContentItemId;
     });
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Core.Recipes;
+using CucThongKe.Tests.Site;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +69,7 @@ public sealed class BusyDatabaseTests : IDisposable
     public async Task Read_only_API_calls_answer_while_another_connection_holds_the_write_lock()
     {
         await _site.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", "workflow-people.recipe.json")), new RecipeRunOptions()));
+            RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", "workflow-people.recipe.json")), SiteTestBase.TestDataRun));
         var issued = await RequestTokenAsync();
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         var token = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
@@ -87,7 +88,7 @@ public sealed class BusyDatabaseTests : IDisposable
     public async Task The_token_endpoint_answers_503_with_Retry_After_while_the_database_is_locked()
     {
         await _site.WithScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", "workflow-people.recipe.json")), new RecipeRunOptions()));
+            RecipeHarvester.ReadFile(Path.Combine(AppContext.BaseDirectory, "TestRecipes", "workflow-people.recipe.json")), SiteTestBase.TestDataRun));
         var tokensBefore = await CountTokensAsync();
 
         HttpResponseMessage busy;

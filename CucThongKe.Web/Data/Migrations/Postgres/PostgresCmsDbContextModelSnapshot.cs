@@ -276,6 +276,10 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.Property<bool>("Removed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -288,13 +292,13 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PublishedUtc", "Published");
 
-                    b.HasIndex("AuthorUnitId", "ModifiedUtc", "Latest");
-
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
 
                     b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
+
+                    b.HasIndex("UnitId", "ModifiedUtc", "Latest");
 
                     b.ToTable("ContentItems", (string)null);
                 });
@@ -391,6 +395,53 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.HasKey("Taxonomy", "TermId");
 
                     b.ToTable("TaxonomyTerms", (string)null);
+                });
+
+            modelBuilder.Entity("CucThongKe.Core.Auditing.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("AdminAuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("CucThongKe.Core.Settings.SettingsDocument", b =>

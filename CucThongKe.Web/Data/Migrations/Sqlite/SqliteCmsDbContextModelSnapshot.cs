@@ -261,6 +261,10 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Removed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -273,13 +277,13 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PublishedUtc", "Published");
 
-                    b.HasIndex("AuthorUnitId", "ModifiedUtc", "Latest");
-
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
 
                     b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
+
+                    b.HasIndex("UnitId", "ModifiedUtc", "Latest");
 
                     b.ToTable("ContentItems", (string)null);
                 });
@@ -374,6 +378,51 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.HasKey("Taxonomy", "TermId");
 
                     b.ToTable("TaxonomyTerms", (string)null);
+                });
+
+            modelBuilder.Entity("CucThongKe.Core.Auditing.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("AdminAuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("CucThongKe.Core.Settings.SettingsDocument", b =>

@@ -1,15 +1,29 @@
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Auditing;
+using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
-/// <summary>An item's versions: who and when, a diff between any two, and restoring an old one as a new draft.</summary>
-public sealed class VersionsModel(ContentManager contents) : PageModel
+/// <summary>An item's versions: who and when, a diff between any two, restoring an old one as a new draft, and its transfers between units.</summary>
+public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDirectory) : PageModel
 {
+    /// <summary>The item's recorded moves from one unit to another, newest first.</summary>
+    public IReadOnlyList<AdminAuditEntry> Transfers { get; private set; } = [];
+
+    /// <summary>The units an item may be moved to (only for those who may transfer).</summary>
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public bool CanTransfer => ContentAccess.CanTransfer(User);
+
+    public string? TransferError { get; private set; }
+
+    public string UnitName(string? unitId) => Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? unitId ?? "(không có)";
+
     public ContentItem Latest { get; private set; } = null!;
 
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
@@ -84,6 +98,35 @@ public sealed class VersionsModel(ContentManager contents) : PageModel
         }
     }
 
+    public async Task<IActionResult> OnPostTransferAsync(string id, string? unitId, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!CanTransfer)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            await contents.TransferAsync(id, unitId ?? "", reason, cancellationToken);
+        }
+        catch (ContentValidationException ex)
+        {
+            TransferError = string.Join(" ", ex.Errors.Select(e => e.Message)) + " Không có thay đổi nào được lưu.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            B = Latest.Version;
+            A = Math.Max(1, B - 1);
+            return Page();
+        }
+
+        TempData["Message"] = $"Đã chuyển nội dung sang {UnitName(unitId)}.";
+        return Redirect($"/admin/contents/{id}/versions");
+    }
+
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         var latest = id.Length == 32 ? await contents.GetAsync(id, VersionOptions.Latest, cancellationToken) : null;
@@ -99,6 +142,8 @@ public sealed class VersionsModel(ContentManager contents) : PageModel
 
         Latest = latest;
         Versions = await contents.GetVersionsAsync(id, cancellationToken);
+        Transfers = await contents.GetTransfersAsync(id, cancellationToken);
+        Units = await unitDirectory.ListActiveAsync(cancellationToken);
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using CucThongKe.Users.Identity;
@@ -14,7 +15,7 @@ namespace CucThongKe.Users.Pages.Admin.Users;
 
 /// <summary>Creates or edits an account: unit, roles, password reset by an administrator, unlock, two-factor reset.</summary>
 [Authorize(Policy = "ManageUsers")]
-public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeProvider clock, SignInRevocation revocation) : PageModel
+public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, AdminAuditLog audit, TimeProvider clock, SignInRevocation revocation) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -84,6 +85,17 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        // Nobody changes their own roles (a role of the approval chain, one carrying emergency publication...): a second
+        // administrator must, and the change is recorded.
+        var rolesChange = !current.ToHashSet(StringComparer.Ordinal).SetEquals(Input.Roles);
+        if (user is not null && rolesChange && user.Id == users.GetUserId(User))
+        {
+            Errors.Add("Bạn không được tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác. Không có thay đổi nào được lưu.");
+            Show(user);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         if (user is null && string.IsNullOrEmpty(Input.Password))
         {
             Errors.Add("Tài khoản mới cần mật khẩu.");
@@ -141,6 +153,14 @@ public sealed class EditModel(UserManager<CmsUser> users, CmsDbContext db, TimeP
             await transaction.RollbackAsync();
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Invalid(isNew ? null : user);
+        }
+
+        if (rolesChange)
+        {
+            var before = string.Join(", ", current.Order(StringComparer.Ordinal));
+            var after = string.Join(", ", Input.Roles.Order(StringComparer.Ordinal));
+            await audit.RecordAsync(AdminAuditActions.UserRoles, user.UserName!,
+                $"Vai trò của tài khoản {user.UserName}: [{before}] → [{after}].", isNew ? null : before, after);
         }
 
         await transaction.CommitAsync();

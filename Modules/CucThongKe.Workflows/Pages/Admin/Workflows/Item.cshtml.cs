@@ -1,5 +1,4 @@
-using CucThongKe.Contents;
-using CucThongKe.Core.Security;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +12,14 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
     public WorkflowStatus Status { get; private set; } = null!;
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>A step of the record as people read it: a transition's name, or the name of an event outside the transitions.</summary>
+    public string StepName(WorkflowStep step) => step.Transition switch
+    {
+        WorkflowStep.Events.EmergencyPublish => "Đăng khẩn cấp",
+        WorkflowStep.Events.UnitTransfer => "Chuyển đơn vị",
+        _ => Status.Definition.FindTransition(step.Transition)?.DisplayName ?? step.Transition,
+    };
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -67,8 +74,7 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
             return NotFound();
         }
 
-        var canView = User.HasPermission(ContentsPermissions.ViewAllContent.Name) ||
-            (Status.Instance.UnitId is not null && Status.Instance.UnitId == User.FindFirst(CmsClaims.Unit)?.Value);
-        return canView ? null : Forbid();
+        // The item's own unit (the instance follows it on a transfer), by the one rule of the content pages.
+        return ContentAccess.CanViewUnit(User, Status.Item.UnitId) ? null : Forbid();
     }
 }

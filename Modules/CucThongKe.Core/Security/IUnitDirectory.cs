@@ -1,0 +1,11 @@
+namespace CucThongKe.Core.Security;
+
+/// <summary>A unit (đơn vị) as other modules need it: its id and name.</summary>
+public sealed record UnitChoice(string Id, string Name);
+
+/// <summary>The organisation's units, for modules that cannot reference the Users module (an item's transfer to another unit).</summary>
+public interface IUnitDirectory
+{
+    /// <summary>The units in effect today, in the tree's order.</summary>
+    Task<IReadOnlyList<UnitChoice>> ListActiveAsync(CancellationToken cancellationToken = default);
+}
