@@ -51,7 +51,7 @@ public sealed class WorkflowDefinition
     /// <summary>The gate of the chain <paramref name="transition"/> performs, or null for a step that is no gate (a return, a rejection).</summary>
     /// <remarks>
     /// Derived from the states' kinds, not their names: leaving a draft or returned state for review is the author's submission;
-    /// moving an item forward out of a state in review (to another review state or to approval) is that state's review gate;
+    /// every decision taken in a state in review (sending on, approving, returning, rejecting) is that state's review gate;
     /// entering a published state is publication.
     /// </remarks>
     public string? GateOf(WorkflowTransition transition)
@@ -61,7 +61,7 @@ public sealed class WorkflowDefinition
         {
             (WorkflowStateKind.Draft or WorkflowStateKind.Returned, WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published) => AuthorGate,
             (_, WorkflowStateKind.Published) => PublicationGate,
-            (WorkflowStateKind.InReview, WorkflowStateKind.InReview or WorkflowStateKind.Approved) => "review:" + from!.Name,
+            (WorkflowStateKind.InReview, _) => "review:" + from!.Name,
             _ => null,
         };
     }
@@ -137,6 +137,10 @@ public sealed class WorkflowDeadline
 
     /// <summary>Only the escalation roles' members in the item's unit are told (the unit head of that unit, for one).</summary>
     public bool EscalateSameUnit { get; init; }
+
+    /// <summary>Roles told only in the item's unit, beside <see cref="EscalateTo"/> (e.g. the unit head of the author's unit,
+    /// while the board secretary is told of every unit's item): another unit's head is never told of this unit's drafts.</summary>
+    public List<string> EscalateToUnit { get; init; } = [];
 }
 
 /// <summary>A move from one state to another, and who may make it.</summary>

@@ -67,6 +67,7 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
                 }
 
                 CheckRoles(deadline.EscalateTo, path + ".Deadline.EscalateTo", roles, Add);
+                CheckRoles(deadline.EscalateToUnit, path + ".Deadline.EscalateToUnit", roles, Add);
             }
 
             for (var a = 0; a < state.Actions.Count; a++)

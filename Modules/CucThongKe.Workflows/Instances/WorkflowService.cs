@@ -282,9 +282,12 @@ public sealed class WorkflowService(
             {
                 var title = await db.Set<ContentItem>().Where(c => c.ContentItemId == instance.ContentItemId && c.Latest).Select(c => c.DisplayText).FirstOrDefaultAsync(cancellationToken);
                 var state = definition!.FindState(instance.State)!;
-                await notifier.NotifyRolesAsync(deadline.EscalateTo, deadline.EscalateSameUnit ? instance.UnitId : null, instance.ContentItemId,
-                    $"Quá hạn: '{title}' chờ ở bước '{state.DisplayName}' từ {VietnamTime.Format(instance.StateEnteredUtc)}, hạn {VietnamTime.Format(instance.DueUtc)} (giờ Việt Nam).",
-                    "deadline", cancellationToken);
+                var message = $"Quá hạn: '{title}' chờ ở bước '{state.DisplayName}' từ {VietnamTime.Format(instance.StateEnteredUtc)}, hạn {VietnamTime.Format(instance.DueUtc)} (giờ Việt Nam).";
+                await notifier.NotifyRolesAsync(deadline.EscalateTo, deadline.EscalateSameUnit ? instance.UnitId : null, instance.ContentItemId, message, "deadline", cancellationToken);
+                if (deadline.EscalateToUnit.Count > 0 && instance.UnitId is not null)
+                {
+                    await notifier.NotifyRolesAsync(deadline.EscalateToUnit, instance.UnitId, instance.ContentItemId, message, "deadline", cancellationToken);
+                }
             }
 
             try

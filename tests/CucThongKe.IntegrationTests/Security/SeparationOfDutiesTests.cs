@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Tests.Site;
 using CucThongKe.Tests.Workflows;
 using CucThongKe.Users.Identity;
 using CucThongKe.Workflows.Definitions;
