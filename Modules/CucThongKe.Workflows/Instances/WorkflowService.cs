@@ -106,7 +106,8 @@ public sealed class WorkflowService(
 
         var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
         var target = definition.FindState(transition.To)!;
-        var round = WorkflowRound.Of(definition, instance, await RecordOfAsync(contentItemId, cancellationToken));
+        var record = await RecordOfAsync(contentItemId, cancellationToken);
+        var round = WorkflowRound.Of(definition, instance, record);
         if (Refusal(definition, transition, actor, instance, round) is { } refusal)
         {
             throw new WorkflowForbiddenException(refusal);
@@ -127,6 +128,14 @@ public sealed class WorkflowService(
         {
             throw new WorkflowConflictException(
                 $"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại trước khi thực hiện '{transition.DisplayName}'.");
+        }
+
+        // After someone else changed the item while it waited, "the latest version" is not one the actor has necessarily seen:
+        // the step must name the version it was decided on (the back office always does).
+        if (expectedVersion is null && record.LastOrDefault() is { Transition: WorkflowStep.Events.ContentChanged } change && change.UserName != actor.UserName)
+        {
+            throw new WorkflowConflictException(
+                $"Nội dung vừa được {change.UserName ?? "hệ thống"} sửa (phiên bản {item.Version}) khi đang chờ xử lý. Hãy xem phiên bản này rồi thực hiện '{transition.DisplayName}' kèm phiên bản đã xem (expectedVersion).");
         }
 
         if (target.Kind is WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published && IsConfidential(item))

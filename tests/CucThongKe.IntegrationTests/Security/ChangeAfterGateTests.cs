@@ -57,7 +57,8 @@ public abstract class ChangeAfterGateTests(DatabaseProvider provider) : Workflow
         Assert.Equal("UnitReview", status["state"]!["name"]!.GetValue<string>());
         AssertChange(status, BoardMember, "BoardHead", 2, "phiên bản 1 → 2");
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(BoardHead, id, "approve", expectedVersion: 2));
-        await AdvanceAsync(id, (UnitHead, "send-to-board"), (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 2));
+        await AdvanceAsync(id, (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
         await AssertPublishedAsync(id, 2, "Tin Ủy viên sửa khi chờ duyệt (bản của Ủy viên)");
     }
 
@@ -92,6 +93,11 @@ public abstract class ChangeAfterGateTests(DatabaseProvider provider) : Workflow
         AssertChange(status, Contributor, "UnitReview", 2, "phiên bản 1 → 2");
         Assert.Equal(due, status["dueUtc"]!.GetValue<DateTime>());
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 1));
+
+        // Someone else changed it while it waited: the unit head names the version decided on, "the latest" is not enough.
+        var unnamed = await TransitionAsync(UnitHead, id, "send-to-board");
+        await AssertProblemAsync(HttpStatusCode.Conflict, unnamed);
+        Assert.Contains($"vừa được {Contributor} sửa (phiên bản 2)", (await ReadAsync(unnamed))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 2));
     }
 
@@ -110,7 +116,8 @@ public abstract class ChangeAfterGateTests(DatabaseProvider provider) : Workflow
         AssertChange(status, Contributor, "Approved", 2, "phải duyệt lại");
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(Publisher, id, "publish"));
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(BoardHead, id, "approve"));
-        await AdvanceAsync(id, (UnitHead, "send-to-board"), (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 2));
+        await AdvanceAsync(id, (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
         await AssertPublishedAsync(id, 2, "Tin sửa sau khi duyệt (bản 2)");
     }
 

@@ -148,7 +148,8 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
         Assert.Equal(before, await FootprintAsync(id));
 
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(BoardHead, id, "approve", expectedVersion: 1));
-        await AdvanceAsync(id, (UnitHead, "send-to-board"), (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 2));
+        await AdvanceAsync(id, (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
         await Site.WithScopeAsync(async s =>
         {
             var published = await s.GetRequiredService<ContentManager>().GetAsync(id);
