@@ -19,8 +19,15 @@ public sealed class WorkflowDefinition
     /// <summary>The state a new item starts in (a state of kind <see cref="WorkflowStateKind.Draft"/>).</summary>
     public required string InitialState { get; init; }
 
-    /// <summary>Where an approved item goes when its content changes after approval (a state in review).</summary>
+    /// <summary>Where an approved item goes when its content changes after approval (a state in review); by default the first review gate.</summary>
     public string? ChangedAfterApprovalState { get; init; }
+
+    /// <summary>Separation of duties: one person performs at most one gate (author, each review, publication) of an item's path
+    /// to publication, and the author none of the others. On unless a definition turns it off with a written <see cref="SeparationOfDutiesWaiver"/>.</summary>
+    public bool SeparationOfDuties { get; init; } = true;
+
+    /// <summary>Why this workflow lets one person hold several gates (required when <see cref="SeparationOfDuties"/> is off; recorded on each step it allows).</summary>
+    public string? SeparationOfDutiesWaiver { get; init; }
 
     public List<WorkflowState> States { get; init; } = [];
 
@@ -30,11 +37,40 @@ public sealed class WorkflowDefinition
 
     public WorkflowTransition? FindTransition(string name) => Transitions.FirstOrDefault(t => t.Name == name);
 
-    /// <summary>The state an approved item returns to when it is changed: the configured one, or the first state in review.</summary>
+    /// <summary>The state an approved item returns to when it is changed: the configured one, or the first review gate.</summary>
     [JsonIgnore]
     public WorkflowState ReviewAfterChange =>
-        (ChangedAfterApprovalState is null ? null : FindState(ChangedAfterApprovalState))
+        (ChangedAfterApprovalState is null ? null : FindState(ChangedAfterApprovalState)) ?? FirstReviewState;
+
+    /// <summary>The first review gate: the state in review a submission from the initial state enters (else the first state in review).</summary>
+    [JsonIgnore]
+    public WorkflowState FirstReviewState =>
+        Transitions.Where(t => t.From == InitialState).Select(t => FindState(t.To)).FirstOrDefault(s => s?.Kind == WorkflowStateKind.InReview)
         ?? States.First(s => s.Kind == WorkflowStateKind.InReview);
+
+    /// <summary>The gate of the chain <paramref name="transition"/> performs, or null for a step that is no gate (a return, a rejection).</summary>
+    /// <remarks>
+    /// Derived from the states' kinds, not their names: leaving a draft or returned state for review is the author's submission;
+    /// every decision taken in a state in review (sending on, approving, returning, rejecting) is that state's review gate;
+    /// entering a published state is publication.
+    /// </remarks>
+    public string? GateOf(WorkflowTransition transition)
+    {
+        var (from, to) = (FindState(transition.From), FindState(transition.To));
+        return (from?.Kind, to?.Kind) switch
+        {
+            (WorkflowStateKind.Draft or WorkflowStateKind.Returned, WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published) => AuthorGate,
+            (_, WorkflowStateKind.Published) => PublicationGate,
+            (WorkflowStateKind.InReview, _) => "review:" + from!.Name,
+            _ => null,
+        };
+    }
+
+    /// <summary>The author's gate: writing the item and submitting it for review.</summary>
+    public const string AuthorGate = "author";
+
+    /// <summary>The publication gate.</summary>
+    public const string PublicationGate = "publish";
 
     [JsonIgnore]
     public WorkflowState? PublishedState => States.FirstOrDefault(s => s.Kind == WorkflowStateKind.Published);
@@ -101,6 +137,10 @@ public sealed class WorkflowDeadline
 
     /// <summary>Only the escalation roles' members in the item's unit are told (the unit head of that unit, for one).</summary>
     public bool EscalateSameUnit { get; init; }
+
+    /// <summary>Roles told only in the item's unit, beside <see cref="EscalateTo"/> (e.g. the unit head of the author's unit,
+    /// while the board secretary is told of every unit's item): another unit's head is never told of this unit's drafts.</summary>
+    public List<string> EscalateToUnit { get; init; } = [];
 }
 
 /// <summary>A move from one state to another, and who may make it.</summary>

@@ -12,6 +12,9 @@ public sealed record WorkflowDefinitionError(string Path, string Message);
 /// <summary>Checks a definition before it is saved or run: names, references, roles, reachability, a path to publication.</summary>
 public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefinitionManager contentDefinitions)
 {
+    /// <summary>The shortest reason accepted for turning separation of duties off.</summary>
+    public const int MinWaiverLength = 20;
+
     public async Task<IReadOnlyList<WorkflowDefinitionError>> ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         var errors = new List<WorkflowDefinitionError>();
@@ -64,6 +67,7 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
                 }
 
                 CheckRoles(deadline.EscalateTo, path + ".Deadline.EscalateTo", roles, Add);
+                CheckRoles(deadline.EscalateToUnit, path + ".Deadline.EscalateToUnit", roles, Add);
             }
 
             for (var a = 0; a < state.Actions.Count; a++)
@@ -113,6 +117,20 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
         else if (definition.ChangedAfterApprovalState is null && states.Values.All(s => s.Kind != WorkflowStateKind.InReview))
         {
             Add(".States", "quy trình cần ít nhất một trạng thái chờ duyệt (InReview).");
+        }
+
+        // Separation of duties is the rule; turning it off is a decision someone must write down (it is recorded on every step it allows).
+        if (!definition.SeparationOfDuties && (definition.SeparationOfDutiesWaiver?.Trim().Length ?? 0) < MinWaiverLength)
+        {
+            Add(".SeparationOfDutiesWaiver", $"tắt tách bạch nhiệm vụ (SeparationOfDuties: false) cần ghi rõ lý do, ít nhất {MinWaiverLength} ký tự.");
+        }
+        else if (definition.SeparationOfDuties && definition.SeparationOfDutiesWaiver is not null)
+        {
+            Add(".SeparationOfDutiesWaiver", "chỉ ghi lý do khi tắt tách bạch nhiệm vụ (SeparationOfDuties: false).");
+        }
+        else if (definition.SeparationOfDutiesWaiver?.Length > WorkflowService.MaxCommentLength / 2)
+        {
+            Add(".SeparationOfDutiesWaiver", $"lý do dài quá {WorkflowService.MaxCommentLength / 2} ký tự.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);

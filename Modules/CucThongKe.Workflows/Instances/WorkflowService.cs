@@ -65,8 +65,9 @@ public sealed class WorkflowService(
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
             ?? await NewInstanceAsync(definition, item, cancellationToken);
         var state = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình '{definition.DisplayName}'.");
-        var record = await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
-        var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(t, actor, instance) is null).ToList();
+        var record = await RecordOfAsync(contentItemId, cancellationToken);
+        var round = WorkflowRound.Of(definition, instance, record);
+        var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(definition, t, actor, instance, round) is null).ToList();
         var scheduled = state.Kind == WorkflowStateKind.Published ? await PendingPublicationUtcAsync(contentItemId, cancellationToken) : null;
         return new WorkflowStatus(item, definition, instance, state, record, available, scheduled);
     }
@@ -105,7 +106,9 @@ public sealed class WorkflowService(
 
         var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
         var target = definition.FindState(transition.To)!;
-        if (Refusal(transition, actor, instance) is { } refusal)
+        var record = await RecordOfAsync(contentItemId, cancellationToken);
+        var round = WorkflowRound.Of(definition, instance, record);
+        if (Refusal(definition, transition, actor, instance, round) is { } refusal)
         {
             throw new WorkflowForbiddenException(refusal);
         }
@@ -127,6 +130,14 @@ public sealed class WorkflowService(
                 $"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại trước khi thực hiện '{transition.DisplayName}'.");
         }
 
+        // After someone else changed the item while it waited, "the latest version" is not one the actor has necessarily seen:
+        // the step must name the version it was decided on (the back office always does).
+        if (expectedVersion is null && record.LastOrDefault() is { Transition: WorkflowStep.Events.ContentChanged } change && change.UserName != actor.UserName)
+        {
+            throw new WorkflowConflictException(
+                $"Nội dung vừa được {change.UserName ?? "hệ thống"} sửa (phiên bản {item.Version}) khi đang chờ xử lý. Hãy xem phiên bản này rồi thực hiện '{transition.DisplayName}' kèm phiên bản đã xem (expectedVersion).");
+        }
+
         if (target.Kind is WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published && IsConfidential(item))
         {
             throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, nên không được gửi duyệt đăng.");
@@ -135,6 +146,14 @@ public sealed class WorkflowService(
         if (target.Kind == WorkflowStateKind.Published && instance.ApprovedVersionId != item.Id)
         {
             throw new WorkflowConflictException("Chỉ được đăng đúng phiên bản Trưởng Ban đã duyệt; nội dung này chưa được duyệt hoặc đã thay đổi sau khi duyệt.");
+        }
+
+        if (!definition.SeparationOfDuties && round.Refusal(definition, transition, actor.UserName) is not null)
+        {
+            // Allowed only because the definition waives the rule: the record says so, with the definition's reason.
+            var waived = $"[Quy trình cho phép một người giữ nhiều khâu: {definition.SeparationOfDutiesWaiver}]";
+            comment = comment is null ? waived : $"{comment} {waived}";
+            comment = comment.Length > MaxCommentLength ? comment[..MaxCommentLength] : comment;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -195,6 +214,12 @@ public sealed class WorkflowService(
             throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, kể cả đăng khẩn cấp.");
         }
 
+        // Even outside the chain nobody publishes their own text alone: not the item's creator, nor the writer of the version published.
+        if (actor.UserName == instance.Author || actor.UserName == item.Author)
+        {
+            throw new WorkflowForbiddenException("Bạn là tác giả của nội dung này (hoặc của phiên bản mới nhất); tác giả không được tự đăng khẩn cấp bài của mình (tách bạch nhiệm vụ).");
+        }
+
         var published = definition.PublishedState ?? throw new WorkflowConflictException($"Quy trình '{definition.DisplayName}' không có trạng thái đã đăng.");
         var comment = "Đăng khẩn cấp. Lý do: " + reason;
         await RecordAsync(instance, item, WorkflowStep.Events.EmergencyPublish, published, actor.UserName, WorkflowsPermissions.EmergencyPublish.Name, actor.UnitId, comment, clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -228,9 +253,14 @@ public sealed class WorkflowService(
                 join c in db.Set<ContentItem>() on i.ContentItemId equals c.ContentItemId
                 where i.WorkflowName == definition.Name && states.Contains(i.State) && c.Latest
                 select new { Instance = i, c.ContentType, c.DisplayText }).ToListAsync(cancellationToken);
+            var ids = rows.Select(r => r.Instance.ContentItemId).ToList();
+            var records = (await db.Set<WorkflowStep>().AsNoTracking().Where(s => ids.Contains(s.ContentItemId)).ToListAsync(cancellationToken))
+                .ToLookup(s => s.ContentItemId);
             foreach (var row in rows)
             {
-                var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && Refusal(t, actor, row.Instance) is null);
+                // An item whose only step left for this person is one separation of duties refuses them does not wait for them.
+                var round = WorkflowRound.Of(definition, row.Instance, records[row.Instance.ContentItemId].OrderBy(s => s.Sequence));
+                var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && Refusal(definition, t, actor, row.Instance, round) is null);
                 if (waiting && definition.FindState(row.Instance.State) is { } state &&
                     // A draft or a returned item waits for its author, not for everyone of the unit who may also send it.
                     (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author == actor.UserName))
@@ -261,9 +291,12 @@ public sealed class WorkflowService(
             {
                 var title = await db.Set<ContentItem>().Where(c => c.ContentItemId == instance.ContentItemId && c.Latest).Select(c => c.DisplayText).FirstOrDefaultAsync(cancellationToken);
                 var state = definition!.FindState(instance.State)!;
-                await notifier.NotifyRolesAsync(deadline.EscalateTo, deadline.EscalateSameUnit ? instance.UnitId : null, instance.ContentItemId,
-                    $"Quá hạn: '{title}' chờ ở bước '{state.DisplayName}' từ {VietnamTime.Format(instance.StateEnteredUtc)}, hạn {VietnamTime.Format(instance.DueUtc)} (giờ Việt Nam).",
-                    "deadline", cancellationToken);
+                var message = $"Quá hạn: '{title}' chờ ở bước '{state.DisplayName}' từ {VietnamTime.Format(instance.StateEnteredUtc)}, hạn {VietnamTime.Format(instance.DueUtc)} (giờ Việt Nam).";
+                await notifier.NotifyRolesAsync(deadline.EscalateTo, deadline.EscalateSameUnit ? instance.UnitId : null, instance.ContentItemId, message, "deadline", cancellationToken);
+                if (deadline.EscalateToUnit.Count > 0 && instance.UnitId is not null)
+                {
+                    await notifier.NotifyRolesAsync(deadline.EscalateToUnit, instance.UnitId, instance.ContentItemId, message, "deadline", cancellationToken);
+                }
             }
 
             try
@@ -281,11 +314,18 @@ public sealed class WorkflowService(
         return escalated;
     }
 
-    /// <summary>The item's content changed (a new version was saved): the workflow follows the new version; an approved or published item goes back to review.</summary>
+    /// <summary>The item's content changed (a new version was saved, or a draft saved over in place): the workflow follows it,
+    /// and a change after a gate sends the item back so that every gate sees the version it passes on.</summary>
+    /// <remarks>
+    /// Per state kind: a draft, returned or rejected item just follows its new version (its author is still writing, or it is closed);
+    /// an item waiting in review goes back to the first review gate (the unit check) with a recorded <c>content-changed</c> step,
+    /// or stays there, recorded, when it already waits at it (its deadline kept); an approved item goes back to review
+    /// (<see cref="WorkflowDefinition.ReviewAfterChange"/>) and loses its approval; a published item starts again at the first state.
+    /// </remarks>
     internal async Task ContentChangedAsync(ContentItem version, string? actorName, string? actorUnit, CancellationToken cancellationToken)
     {
         var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == version.ContentItemId, cancellationToken);
-        if (instance is null || version.Version <= instance.ContentVersion && version.Id == instance.ContentItemVersionId)
+        if (instance is null || version.Version < instance.ContentVersion)
         {
             return;
         }
@@ -300,6 +340,7 @@ public sealed class WorkflowService(
         var now = clock.GetUtcNow().UtcDateTime;
         WorkflowState? back = state.Kind switch
         {
+            WorkflowStateKind.InReview => definition.FirstReviewState,
             WorkflowStateKind.Approved => definition.ReviewAfterChange,
             WorkflowStateKind.Published => definition.FindState(definition.InitialState),
             _ => null,
@@ -312,10 +353,24 @@ public sealed class WorkflowService(
             return;
         }
 
-        await RecordAsync(instance, version, WorkflowStep.Events.ContentChanged, back, actorName, null, actorUnit,
-            state.Kind == WorkflowStateKind.Approved ? "Nội dung thay đổi sau khi được duyệt: phải duyệt lại." : "Nội dung đã đăng được sửa: bản mới phải qua quy trình duyệt.", now, cancellationToken);
+        var versions = version.Version == instance.ContentVersion ? $"phiên bản {version.Version}, lưu đè" : $"phiên bản {instance.ContentVersion} → {version.Version}";
+        var comment = state.Kind switch
+        {
+            WorkflowStateKind.InReview when back.Name == state.Name => $"Nội dung được sửa ({versions}) khi đang chờ '{state.DisplayName}'.",
+            WorkflowStateKind.InReview => $"Nội dung được sửa ({versions}) sau khi đã qua khâu '{back.DisplayName}': phải kiểm tra lại từ khâu này.",
+            WorkflowStateKind.Approved => $"Nội dung thay đổi sau khi được duyệt ({versions}): phải duyệt lại.",
+            _ => $"Nội dung đã đăng được sửa ({versions}): bản mới phải qua quy trình duyệt.",
+        };
+        var (entered, due, escalated) = (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc);
+        await RecordAsync(instance, version, WorkflowStep.Events.ContentChanged, back, actorName, null, actorUnit, comment, now, cancellationToken);
+        if (back.Name == state.Name)
+        {
+            // Still waiting at the same gate: a change does not buy the reviewer a new deadline.
+            (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc) = (entered, due, escalated);
+        }
+
         instance.ApprovedVersionId = null;
-        await RunActionsAsync(definition, back, instance, version, "nội dung thay đổi", null, actorName, cancellationToken, publishActions: false);
+        await RunActionsAsync(definition, back, instance, version, $"nội dung được sửa ({actorName})", null, actorName, cancellationToken, publishActions: false);
     }
 
     /// <summary>A version was published outside a transition (a recorded legacy import): the record says so and the item's state follows.</summary>
@@ -385,8 +440,9 @@ public sealed class WorkflowService(
         (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc, instance.ContentItemVersionId, instance.ContentVersion) = (entered, due, escalated, versionId, version);
     }
 
-    /// <summary>Why <paramref name="actor"/> may not take <paramref name="transition"/> on this item, or null when they may (the state aside).</summary>
-    public static string? Refusal(WorkflowTransition transition, WorkflowActor actor, WorkflowInstance instance)
+    /// <summary>Why <paramref name="actor"/> may not take <paramref name="transition"/> on this item, or null when they may (the state aside):
+    /// the roles, the author's unit, and separation of duties over the item's current <paramref name="round"/>.</summary>
+    public static string? Refusal(WorkflowDefinition definition, WorkflowTransition transition, WorkflowActor actor, WorkflowInstance instance, WorkflowRound round)
     {
         if (!transition.Roles.Any(actor.Roles.Contains))
         {
@@ -398,8 +454,11 @@ public sealed class WorkflowService(
             return $"Chỉ người thuộc đơn vị của tác giả mới được thực hiện '{transition.DisplayName}'.";
         }
 
-        return null;
+        return definition.SeparationOfDuties ? round.Refusal(definition, transition, actor.UserName) : null;
     }
+
+    private async Task<List<WorkflowStep>> RecordOfAsync(string contentItemId, CancellationToken cancellationToken) =>
+        await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
 
     /// <summary>A legal document marked confidential (tài liệu mật, Điều 9.2).</summary>
     public static bool IsConfidential(ContentItem item) =>

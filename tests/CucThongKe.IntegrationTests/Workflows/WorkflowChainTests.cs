@@ -127,7 +127,8 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
         var edit = await (await ApiAsync(Contributor)).PutAsync($"/api/content/{id}", Json(new { expectedVersion = 1, content = NewsContent("Số liệu sơ bộ tháng 11 (đã sửa)") }));
         AssertStatus(HttpStatusCode.OK, edit);
         var afterEdit = await StatusAsync(id);
-        Assert.Equal("BoardHead", afterEdit["state"]!["name"]!.GetValue<string>());
+        // Back to the unit check (the setup recipe's ChangedAfterApprovalState): every gate sees the new version.
+        Assert.Equal("UnitReview", afterEdit["state"]!["name"]!.GetValue<string>());
         Assert.Null(afterEdit["approvedVersionId"]);
         Assert.Equal("content-changed", afterEdit["record"]!.AsArray().Last()!["transition"]!.GetValue<string>());
         var before = await FootprintAsync(id);
@@ -147,7 +148,8 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
         Assert.Equal(before, await FootprintAsync(id));
 
         await AssertProblemAsync(HttpStatusCode.Conflict, await TransitionAsync(BoardHead, id, "approve", expectedVersion: 1));
-        await AdvanceAsync(id, (BoardHead, "approve"), (Publisher, "publish"));
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, id, "send-to-board", expectedVersion: 2));
+        await AdvanceAsync(id, (Secretary, "present"), (BoardHead, "approve"), (Publisher, "publish"));
         await Site.WithScopeAsync(async s =>
         {
             var published = await s.GetRequiredService<ContentManager>().GetAsync(id);
