@@ -10,10 +10,11 @@ public static class RichTextSanitizer
     /// elements (a form field, a script's target) or of a global variable in the browser.</summary>
     public const string IdPrefix = "nd-";
 
-    private static readonly HtmlSanitizer Sanitizer = Create();
-
     /// <summary>Elements that make a rich text something other than text: a form asking readers for a password, controls.</summary>
     private static readonly string[] FormTags = ["form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "legend", "datalist", "output", "keygen", "meter", "progress"];
+
+    // After FormTags: static fields are set in the order they are written.
+    private static readonly HtmlSanitizer Sanitizer = Create();
 
     public static string Sanitize(string html) => string.IsNullOrWhiteSpace(html) ? "" : Sanitizer.Sanitize(html).Trim();
 
