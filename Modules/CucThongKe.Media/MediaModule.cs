@@ -4,7 +4,10 @@ using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
 using CucThongKe.Media.Library;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +30,8 @@ public sealed class MediaModule : CmsModule
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/anh/{width:int}/{**path}", (int width, string? path, ImageVariants variants) => variants.ServeAsync(width, path));
+        endpoints.MapGet("/anh/{width:int}/{**path}", (int width, string? path, HttpContext http, ImageVariants variants, IAuthorizationService authorization, [FromServices] IPublicFileRule? rule) =>
+            variants.ServeAsync(width, path, http, rule, authorization));
 }
 
 /// <summary>Who may upload to the library.</summary>

@@ -1,3 +1,4 @@
+using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace CucThongKe.Theme.Public;
@@ -17,11 +18,8 @@ public static class FontSize
 
     public static string Larger(string size) => Sizes[Math.Min(Sizes.Count - 1, IndexOf(size) + 1)];
 
-    /// <summary>Only a path of this site: never an absolute or protocol-relative address (no open redirect).</summary>
-    public static string SafeReturn(string? url) =>
-        url is { Length: > 0 and < 2000 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    /// <summary>Only a path of this site, by the site's one check (<see cref="LocalUrl"/>); the home page otherwise.</summary>
+    public static string SafeReturn(string? url) => LocalUrl.OrDefault(url);
 
     private static int IndexOf(string size) => Math.Max(0, Sizes.ToList().IndexOf(size));
 }

@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Security;
 using CucThongKe.Theme.Public.Caching;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.DataTables;
@@ -52,6 +53,7 @@ public sealed class PublicThemeModule : CmsModule
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("view")));
         services.AddSingleton<MediaFiles>();
+        services.AddScoped<IPublicFileRule, PublishedFileRule>();
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddSingleton<PublicPageStore>();
         services.AddSingleton<PublishedItemCache>();

@@ -18,6 +18,11 @@ public static class CmsJson
     /// <summary>A reader's explanation of why <paramref name="ex"/> happened, in Vietnamese.</summary>
     public static string Describe(JsonException ex)
     {
+        if (ex is Hosting.InvalidJsonTextException)
+        {
+            return ex.Message;
+        }
+
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return "thuộc tính không được hỗ trợ ở đây.";
@@ -33,7 +38,10 @@ public static class CmsJson
             return "giá trị không được để trống.";
         }
 
-        return "giá trị sai kiểu dữ liệu.";
+        // The reader's own errors (a syntax error, a truncated body) carry a position; a value of the wrong type says so.
+        return ex.LineNumber is not null && !ex.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "JSON sai cú pháp hoặc không phải văn bản UTF-8."
+            : "giá trị sai kiểu dữ liệu.";
     }
 
     /// <summary>The path of <paramref name="ex"/> below the node that was read, e.g. <c>.Parts[1].Name</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using CucThongKe.TextEncoding;
 
@@ -11,7 +12,20 @@ namespace CucThongKe.Core.Data;
 /// </remarks>
 public static class TextNormalizer
 {
-    public static string Normalize(string text) => UnicodeText.NeedsCleaning(text) ? UnicodeText.Clean(text) : text;
+    /// <summary>Control characters no one types on purpose: C0 except tab, CR and LF (which multi-line text keeps), and DEL.</summary>
+    /// <remarks>PostgreSQL refuses NUL in text (a 500 on save or on a query); the others break mail headers, XML feeds
+    /// and JSON readers downstream.</remarks>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
+    /// <summary>The text without control characters (tab, CR, LF kept), in NFC with Đ for Ð; <paramref name="text"/>
+    /// itself when nothing changes. Never throws: a lone surrogate becomes U+FFFD.</summary>
+    public static string Normalize(string text)
+    {
+        var plain = text.AsSpan().ContainsAny(Controls) ? string.Concat(text.Where(c => !Controls.Contains(c))) : text;
+        return UnicodeText.NeedsCleaning(plain) ? UnicodeText.Clean(plain) : plain;
+    }
 
     public static string? NormalizeOrNull(string? text) => text is null ? null : Normalize(text);
 

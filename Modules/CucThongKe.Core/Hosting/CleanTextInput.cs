@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CucThongKe.Core.Data;
@@ -34,6 +35,9 @@ public static class CleanTextInput
     public static JsonSerializerOptions Apply(JsonSerializerOptions options)
     {
         options.Converters.Add(new CleanStringJsonConverter());
+        options.Converters.Add(new CleanJsonNodeConverter<JsonNode>());
+        options.Converters.Add(new CleanJsonNodeConverter<JsonObject>());
+        options.Converters.Add(new CleanJsonNodeConverter<JsonArray>());
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(KeepPasswordsExact);
         return options;
     }
@@ -66,12 +70,54 @@ public sealed class CleanStringJsonConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
-        JsonTokenType.String => TextNormalizer.Normalize(reader.GetString()!),
+        JsonTokenType.String => TextNormalizer.Normalize(ReadText(ref reader)),
         JsonTokenType.Null => null,
         _ => throw new JsonException(), // the serializer adds the usual "could not be converted to System.String" and the path
     };
 
+    private static string ReadText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // "\ud800" (half a UTF-16 pair) or bytes that are not UTF-8: not text.
+            throw new InvalidJsonTextException();
+        }
+    }
+
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>Reads a JSON tree (content, definitions) with every string and property name cleaned at once, so that text
+/// which is not text is a <see cref="JsonException"/> here, with its path, and not an exception where the tree is read later.</summary>
+public sealed class CleanJsonNodeConverter<TNode> : JsonConverter<TNode> where TNode : JsonNode
+{
+    public override TNode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var node = JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+        JsonNode? clean;
+        try
+        {
+            clean = TextNormalizer.NormalizeNode(node);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidJsonTextException();
+        }
+
+        return clean as TNode ?? throw new JsonException(); // an array where an object belongs: the serializer adds the path
+    }
+
+    public override void Write(Utf8JsonWriter writer, TNode value, JsonSerializerOptions options) => value.WriteTo(writer, options);
+}
+
+/// <summary>A JSON string that is not text: half a UTF-16 surrogate pair (<c>\ud800</c>) or bytes that are not UTF-8.</summary>
+public sealed class InvalidJsonTextException() : JsonException(Explanation)
+{
+    public const string Explanation = "văn bản có ký tự không hợp lệ (không phải UTF-8, hoặc nửa cặp UTF-16 như \\ud800).";
 }
 
 internal sealed class CleanStringModelBinderProvider : IModelBinderProvider

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,12 @@ public static class CmsInitializer
                 Fail(logger, errors, "Không cài đặt được trang: " + ex.Message);
                 return false;
             }
+        }
+
+        var site = await scope.ServiceProvider.GetRequiredService<SettingsStore>().GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        if (PublicAddress.Of(site) is null)
+        {
+            logger.LogWarning("{Warning}", PublicAddress.MissingWarning);
         }
 
         return true;

@@ -12,6 +12,8 @@ public sealed class CmsOptions
 
     public CmsSetupOptions Setup { get; set; } = new();
 
+    public CmsNetworkOptions Network { get; set; } = new();
+
     /// <summary>The data folder as an absolute path.</summary>
     public string ResolveDataPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataPath) ? DataPath : Path.Combine(contentRoot, DataPath));
@@ -45,4 +47,16 @@ public sealed class CmsSetupOptions
     public string? AdminPassword { get; set; }
 
     public string? AdminEmail { get; set; }
+}
+
+/// <summary>The <c>Cms:Network</c> section: the reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed.</summary>
+/// <remarks>Empty by default: forwarded headers are then ignored, since anyone can send them. Sign-in and form rate
+/// limits and the sign-in log count the address a listed proxy reports, and the connection's own address otherwise.</remarks>
+public sealed class CmsNetworkOptions
+{
+    /// <summary>Proxy addresses (<c>10.0.0.5</c>, <c>::1</c>).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks in CIDR notation (<c>10.0.0.0/24</c>).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

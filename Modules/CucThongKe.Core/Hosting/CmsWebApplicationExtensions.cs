@@ -1,3 +1,4 @@
+using System.Net;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,12 +10,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace CucThongKe.Core.Hosting;
@@ -72,6 +75,11 @@ public static class CmsWebApplicationExtensions
     public static WebApplication UseCms(this WebApplication app)
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+
+        // First: every later step (rate limits, the sign-in log, HTTPS checks) sees the client's address and scheme, as a
+        // listed proxy reports them. Unknown hosts were already refused by AllowedHosts (host filtering comes before this).
+        UseTrustedForwardedHeaders(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/loi");
@@ -86,6 +94,7 @@ public static class CmsWebApplicationExtensions
         // An empty error answer becomes the friendly Vietnamese page for people and problem details under /api for programs.
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/loi", "?code={0}"));
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
+        app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -129,6 +138,36 @@ public static class CmsWebApplicationExtensions
         return 0;
     }
 
+    /// <summary>Believes <c>X-Forwarded-For</c>/<c>-Proto</c> only from the proxies of <c>Cms:Network</c>; with none listed, not at all.</summary>
+    /// <remarks>The framework's defaults would trust loopback; they are cleared so that only what the operator lists counts.
+    /// <c>X-Forwarded-Host</c> is never taken: the Host header is checked by AllowedHosts, and links in mail use the
+    /// configured public address.</remarks>
+    private static void UseTrustedForwardedHeaders(WebApplication app)
+    {
+        var network = app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.Network;
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in network.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            forwarded.KnownProxies.Add(IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"Cms:Network:KnownProxies: '{proxy}' không phải địa chỉ IP."));
+        }
+
+        foreach (var range in network.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(range.Trim(), out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Cms:Network:KnownNetworks: '{range}' không phải dải mạng CIDR (ví dụ 10.0.0.0/24)."));
+        }
+
+        if (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+    }
+
     /// <remarks>The options are built once (they depend on configuration only): built per request they cost a tenth
     /// of an uncached public page's CPU time (bench/README.md). Each request still gets its own context.</remarks>
     private static void AddDatabase(WebApplicationBuilder builder, CmsOptions options, string migrationsAssembly)
@@ -165,6 +204,8 @@ public static class CmsWebApplicationExtensions
         var response = status.HttpContext.Response;
         var (title, detail) = response.StatusCode switch
         {
+            StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ", "Không đọc được yêu cầu: JSON sai cú pháp, văn bản không phải UTF-8 hoặc dữ liệu không hợp lệ (bad request)."),
+            StatusCodes.Status413PayloadTooLarge => ("Nội dung quá lớn", "Yêu cầu lớn hơn giới hạn cho phép (payload too large)."),
             StatusCodes.Status404NotFound => ("Không tìm thấy", "Địa chỉ API này không có (not found)."),
             StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", "Địa chỉ này không nhận phương thức HTTP đã dùng (method not allowed)."),
             StatusCodes.Status415UnsupportedMediaType => ("Kiểu nội dung không được hỗ trợ", "Gửi nội dung JSON với Content-Type: application/json (unsupported media type)."),

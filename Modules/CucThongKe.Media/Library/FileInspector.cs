@@ -4,7 +4,7 @@ using System.Text;
 namespace CucThongKe.Media.Library;
 
 /// <summary>What an uploaded file really is, read from its bytes (magic numbers, the inside of ZIP containers), not its name.</summary>
-public static partial class FileInspector
+public static class FileInspector
 {
     /// <summary>The kinds the library accepts: images, and the documents of a statistics office.</summary>
     public sealed record FileType(string Extension, string ContentType, MediaKind Kind);
@@ -137,10 +137,8 @@ public static partial class FileInspector
         if (start.StartsWith("<svg", StringComparison.Ordinal) || (start.StartsWith("<?xml", StringComparison.Ordinal) && start.Contains("<svg", StringComparison.Ordinal)))
         {
             // A script may hide anywhere in the drawing: the whole file is read (images are size-limited before this).
-            var whole = File.ReadAllText(path).ToLowerInvariant();
-            return whole.Contains("<script", StringComparison.Ordinal) || start.Contains("javascript:", StringComparison.Ordinal) || OnEvent().IsMatch(start) || start.Contains("<foreignobject", StringComparison.Ordinal)
-                ? (null, "Ảnh SVG có mã script; không được tải lên.")
-                : (Svg, null);
+            var refusal = SvgInspector.Inspect(path);
+            return refusal is null ? (Svg, null) : (null, refusal);
         }
 
         if (start.StartsWith('<'))
@@ -191,7 +189,4 @@ public static partial class FileInspector
     }
 
     private static bool StartsWith(byte[] data, ReadOnlySpan<byte> prefix) => data.AsSpan().StartsWith(prefix);
-
-    [System.Text.RegularExpressions.GeneratedRegex("\\son[a-z]+\\s*=")]
-    private static partial System.Text.RegularExpressions.Regex OnEvent();
 }

@@ -1,14 +1,20 @@
 using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace CucThongKe.Media.Library;
 
 /// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c>; originals stay untouched.</summary>
-public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment environment)
+public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment environment, IMemoryCache cache)
 {
+    /// <summary>How long a decision "this file is public" is kept: a file of an item just unpublished stays visible this long.</summary>
+    public static readonly TimeSpan AccessCacheDuration = TimeSpan.FromMinutes(1);
+
     /// <summary>The widths served; a fixed set, so nobody can fill the disk with sizes.</summary>
     public static readonly int[] Widths = [160, 320, 640, 1024, 1600];
 
@@ -19,7 +25,8 @@ public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment 
     public static string Url(string path, int width) =>
         $"/anh/{width}/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
-    internal async Task<IResult> ServeAsync(int width, string? path)
+    /// <summary>A variant of a library image: for anyone when the image is public (<see cref="IPublicFileRule"/>), else for staff only.</summary>
+    internal async Task<IResult> ServeAsync(int width, string? path, HttpContext http, IPublicFileRule? rule, IAuthorizationService authorization)
     {
         if (!Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Length > 500 || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
         {
@@ -37,6 +44,24 @@ public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment 
         if (!original.StartsWith(root, StringComparison.Ordinal) || !File.Exists(original))
         {
             return Results.NotFound();
+        }
+
+        // Only existing files get here, so the cached decisions are bounded by the library's size.
+        var relative = Path.GetRelativePath(root, original).Replace(Path.DirectorySeparatorChar, '/');
+        var isPublic = rule is not null && await cache.GetOrCreateAsync("media-public:" + relative, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = AccessCacheDuration;
+            return rule.IsPublicAsync(relative, http.RequestAborted);
+        });
+        if (!isPublic)
+        {
+            if (!(await authorization.AuthorizeAsync(http.User, CorePermissions.AccessAdmin.Name)).Succeeded)
+            {
+                return Results.NotFound(); // as for a file that does not exist: an unpublished image's name says nothing
+            }
+
+            // Staff see drafts' images; no shared cache may keep one for readers.
+            http.Response.Headers.CacheControl = "private, no-store";
         }
 
         var format = extension == ".png" ? SKEncodedImageFormat.Png : extension == ".webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;

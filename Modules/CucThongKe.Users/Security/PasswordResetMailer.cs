@@ -3,7 +3,6 @@ using CucThongKe.Core.Data;
 using CucThongKe.Core.Mail;
 using CucThongKe.Core.Settings;
 using CucThongKe.Users.Identity;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,6 @@ public sealed class PasswordResetMailer(
     ICmsMailSender mail,
     SettingsStore settings,
     SignInAuditor audit,
-    IHttpContextAccessor http,
     ILogger<PasswordResetMailer> logger)
 {
     /// <summary>How long a reset link works (Identity's token lifespan, set in <see cref="UsersModule"/>).</summary>
@@ -37,7 +35,14 @@ public sealed class PasswordResetMailer(
         }
 
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        var baseUrl = BaseUrl(site);
+        if (PublicAddress.Of(site) is not { } baseUrl)
+        {
+            // Never the request's Host header: a forged one would carry a valid token to another site. No address, no mail.
+            logger.LogWarning("{Warning}", PublicAddress.MissingWarning);
+            await audit.RecordAsync(email.Trim(), succeeded: false, "ResetNoPublicAddress");
+            return;
+        }
+
         var mails = new List<CmsMail>();
         foreach (var user in accounts)
         {
@@ -75,17 +80,5 @@ public sealed class PasswordResetMailer(
                 logger.LogError(ex, "Không gửi được thư đặt lại mật khẩu.");
             }
         }, CancellationToken.None);
-    }
-
-    /// <summary>The configured site address; the request's own address only when none is set (AllowedHosts then guards the Host header).</summary>
-    private string BaseUrl(SiteSettings site)
-    {
-        if (!string.IsNullOrWhiteSpace(site.BaseUrl))
-        {
-            return site.BaseUrl.TrimEnd('/');
-        }
-
-        var request = http.HttpContext!.Request;
-        return $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 }

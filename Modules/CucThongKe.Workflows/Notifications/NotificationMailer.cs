@@ -1,5 +1,6 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Mail;
+using CucThongKe.Core.Settings;
 using CucThongKe.Users.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,11 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
             return 0;
         }
 
+        // From the configured public address only (a background service has no request; never guess a host). Without
+        // one the mail names the path, which the reader opens on the site they know.
+        var site = await scope.ServiceProvider.GetRequiredService<SettingsStore>().GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        var inbox = PublicAddress.Of(site) + "/admin/quy-trinh";
+
         // By reference: two identical messages to one person are still two notifications to mark as emailed.
         var mails = new Dictionary<CmsMail, WorkflowNotification>(ReferenceEqualityComparer.Instance);
         foreach (var row in pending)
@@ -66,7 +72,7 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
                 row.Email!,
                 row.DisplayName ?? row.Notification.UserName,
                 "[Trang TTĐT] " + (message.Length > 120 ? message[..119] + "…" : message),
-                message + "\n\nXem trong trang quản trị: /admin/quy-trinh")] = row.Notification;
+                message + "\n\nXem trong trang quản trị: " + inbox)] = row.Notification;
         }
 
         await sender.SendAsync([.. mails.Keys], async mail =>

@@ -57,3 +57,10 @@ public sealed class MediaFiles(IOptions<CmsOptions> options, IWebHostEnvironment
         _ => $"{bytes / (1024.0 * 1024):0.#} MB".Replace('.', ','),
     };
 }
+
+/// <summary>The public site's rule for library files and image variants: the same as for <c>/tep/</c>, a file a published,
+/// not confidential item shows.</summary>
+internal sealed class PublishedFileRule(Content.PublicContent content) : Core.Security.IPublicFileRule
+{
+    public Task<bool> IsPublicAsync(string path, CancellationToken cancellationToken) => content.IsPublishedFileAsync(path, cancellationToken);
+}

@@ -45,6 +45,9 @@ public abstract partial class PasswordResetTests(DatabaseProvider provider) : Si
             var user = await users.FindByNameAsync("ctv.tonghop");
             await users.SetEmailAsync(user!, Email);
         });
+
+        // Links are built from the configured public address only (never the Host header); the test server is localhost.
+        await SetPublicAddressAsync("http://localhost");
     }
 
     private static async Task<HttpResponseMessage> AskAsync(HttpClient client, string email)

@@ -51,6 +51,13 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
     protected Task RunRecipeAsync(string file) => Site.WithScopeAsync(s =>
         s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe(file)), TestDataRun));
 
+    /// <summary>Sets the site's public address (the <c>BaseUrl</c> site setting), from which mailed links are built.</summary>
+    protected Task SetPublicAddressAsync(string url) => Site.WithScopeAsync(async s =>
+    {
+        await s.GetRequiredService<Core.Settings.SettingsStore>().MergeAsync(Core.Settings.SiteSettings.DocumentName, new System.Text.Json.Nodes.JsonObject { ["BaseUrl"] = url });
+        await s.GetRequiredService<CmsDbContext>().SaveChangesAsync();
+    });
+
     /// <summary>Everything a recipe could change: the export (content included) and the accounts.</summary>
     protected Task<string> SnapshotAsync() => Site.WithScopeAsync(async s =>
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -88,7 +89,7 @@ public sealed class LoginModel(
         return Page();
     }
 
-    private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+    private static string SafeReturnUrl(string? returnUrl) => LocalUrl.OrDefault(returnUrl, "/admin");
 
     public sealed class LoginInput
     {

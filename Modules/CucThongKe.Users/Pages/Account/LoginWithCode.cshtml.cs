@@ -1,3 +1,4 @@
+using CucThongKe.Core.Hosting;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -93,5 +94,5 @@ public sealed class LoginWithCodeModel(SignInManager<CmsUser> signIn, SignInAudi
         return await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : result;
     }
 
-    private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+    private static string SafeReturnUrl(string? returnUrl) => LocalUrl.OrDefault(returnUrl, "/admin");
 }

@@ -56,8 +56,9 @@
         callback(event.data);
     });
 
+    // One of the widths /anh serves (ImageVariants.Widths); any other width is a 404.
     function imageUrl(path) {
-        return '/anh/1200/' + path.split('/').map(encodeURIComponent).join('/');
+        return '/anh/1024/' + path.split('/').map(encodeURIComponent).join('/');
     }
 
     function escapeAttribute(text) {

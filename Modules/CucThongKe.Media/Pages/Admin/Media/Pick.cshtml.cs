@@ -1,3 +1,4 @@
+using CucThongKe.Core.Hosting;
 using CucThongKe.Media.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace CucThongKe.Media.Pages.Admin.Media;
 /// path filled in; with JavaScript the page runs in a dialog of the editor and hands the path over directly.
 /// </summary>
 [Authorize(Policy = "UploadMedia")]
+[AllowSameOriginFraming]
 public sealed class PickModel(MediaLibrary library) : PageModel
 {
     public IReadOnlyList<MediaFile> Files { get; private set; } = [];
@@ -35,8 +37,8 @@ public sealed class PickModel(MediaLibrary library) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // Only the editor's own pages are places to go back to: the picker is no open redirect.
-        if (Back is null || !Back.StartsWith("/admin/contents/", StringComparison.Ordinal) || Back.Contains("//", StringComparison.Ordinal) || Back.Contains('\\', StringComparison.Ordinal))
+        // Only the editor's own pages are places to go back to, by the site's one check of a return address: no open redirect.
+        if (!LocalUrl.IsSafe(Back) || !Back!.StartsWith("/admin/contents/", StringComparison.Ordinal) || Back.Contains("//", StringComparison.Ordinal))
         {
             Back = null;
         }
