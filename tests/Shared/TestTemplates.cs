@@ -22,6 +22,8 @@ internal static class TestTemplates
     private static readonly ConcurrentBag<string> PostgresTemplates = [];
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "cucthongke-tests", $"templates-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
+    private static readonly Lazy<bool> StaleDropped = new(DropStale);
+
     static TestTemplates() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
 
     /// <summary>The template for this setup: a SQLite file to copy, or a PostgreSQL database name to create from; null when there is none.</summary>
@@ -68,6 +70,7 @@ internal static class TestTemplates
         string? connectionString = null;
         if (provider == DatabaseProvider.Postgres)
         {
+            _ = StaleDropped.Value;
             postgresName = $"cms_tpl_{key}_{Environment.ProcessId}";
             connectionString = TestPostgres.CreateDatabase(postgresName);
             PostgresTemplates.Add(postgresName);
@@ -105,6 +108,46 @@ internal static class TestTemplates
         var template = Path.Combine(Root, key + ".db");
         File.Copy(sqliteFile, template);
         return template;
+    }
+
+    /// <summary>Drops the templates of earlier runs whose test process is gone (the runner may end it before
+    /// <see cref="DropAll"/> runs), so a long-lived server (CMS_TEST_POSTGRES) does not collect them.</summary>
+    private static bool DropStale()
+    {
+        var names = new List<string>();
+        using (var connection = new NpgsqlConnection(TestPostgres.ServerConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'cms\\_tpl\\_%'", connection);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            if (int.TryParse(name[(name.LastIndexOf('_') + 1)..], out var pid) && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                TestPostgres.DropDatabase(name);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void DropAll()
