@@ -1,5 +1,6 @@
 using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -7,10 +8,19 @@ using Npgsql;
 namespace CucThongKe.Tests;
 
 /// <summary>The real site over its own fresh database (a SQLite file in a temp folder, or a new PostgreSQL database).</summary>
+/// <remarks>
+/// The database starts as a copy of a template set up once per test run (see <see cref="TestTemplates"/>): the first
+/// site with a given setup runs the migrations and the setup recipe, later ones copy the result, so the site starts
+/// already set up, as after a restart. Passwords are hashed with one PBKDF2 round (<see cref="PasswordHashIterations"/>).
+/// </remarks>
 public sealed class TestSite : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin@2026!test";
+
+    /// <summary>PBKDF2 rounds of the test sites' password hasher: the production default (100,000) costs about 80 ms
+    /// per hash or check, and tests sign in thousands of times. A test about the hasher sets its own in configureServices.</summary>
+    public const int PasswordHashIterations = 1;
 
     private readonly string? _postgresDatabase;
     private readonly Action<IServiceCollection>? _configureServices;
@@ -27,6 +37,18 @@ public sealed class TestSite : WebApplicationFactory<Program>
         string? dataPath = null,
         string? sharedConnectionString = null,
         IReadOnlyDictionary<string, string>? settings = null)
+        : this(provider, setupRecipe, configureServices, dataPath, sharedConnectionString, settings, useTemplate: true)
+    {
+    }
+
+    private TestSite(
+        DatabaseProvider provider,
+        string? setupRecipe,
+        Action<IServiceCollection>? configureServices,
+        string? dataPath,
+        string? sharedConnectionString,
+        IReadOnlyDictionary<string, string>? settings,
+        bool useTemplate)
     {
         _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
@@ -39,12 +61,27 @@ public sealed class TestSite : WebApplicationFactory<Program>
         {
             ConnectionString = sharedConnectionString;
         }
-        else if (provider == DatabaseProvider.Postgres)
+        else
         {
-            _postgresDatabase = "cms_test_" + Guid.NewGuid().ToString("N")[..16];
-            ConnectionString = TestPostgres.CreateDatabase(_postgresDatabase);
+            // A database of its own: a copy of the set-up template when there is one for this setup.
+            var template = useTemplate ? TestTemplates.For(provider, SetupRecipe, _settings) : null;
+            if (provider == DatabaseProvider.Postgres)
+            {
+                _postgresDatabase = "cms_test_" + Guid.NewGuid().ToString("N")[..16];
+                ConnectionString = TestPostgres.CreateDatabase(_postgresDatabase, template);
+            }
+            else if (template is not null && !File.Exists(SqliteFile))
+            {
+                File.Copy(template, SqliteFile);
+            }
         }
     }
+
+    /// <summary>Creates a site that runs the migrations and the setup itself (a template), kept on dispose.</summary>
+    internal static TestSite ForTemplate(DatabaseProvider provider, string setupRecipe, string dataPath, string? connectionString, IReadOnlyDictionary<string, string> settings) =>
+        new(provider, setupRecipe, configureServices: null, dataPath, connectionString, settings, useTemplate: false);
+
+    internal string SqliteFile => Path.Combine(DataPath, "cucthongke.db");
 
     public DatabaseProvider Provider { get; }
 
@@ -55,7 +92,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public string? ConnectionString { get; }
 
     /// <summary>The connection string another node needs to share this site's database.</summary>
-    public string SharedConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataPath, "cucthongke.db")};Foreign Keys=True;Default Timeout=30";
+    public string SharedConnectionString => ConnectionString ?? $"Data Source={SqliteFile};Foreign Keys=True;Default Timeout=30";
 
     /// <summary>A scope over the site's services, for arranging data and checking what was stored.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -92,6 +129,8 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         }
 
+        // Before the test's own services, so a test about the hasher can set the production count back.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations));
         if (_configureServices is not null)
         {
             builder.ConfigureServices(_configureServices);
@@ -136,12 +175,30 @@ public static class TestPostgres
                 $"PostgreSQL tests need a server: run the README's test command (./build/test.sh), which installs PostgreSQL from Debian packages and starts a throw-away server, " +
                 $"or set {Variable} to a connection string of a server where the user may create databases.");
 
-    public static string CreateDatabase(string name)
+    /// <param name="template">A set-up database to copy (<see cref="TestTemplates"/>); an empty one when null.</param>
+    public static string CreateDatabase(string name, string? template = null)
     {
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
-        command.ExecuteNonQuery();
+        var sql = template is null
+            ? $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"
+            : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var command = new NpgsqlCommand(sql, connection);
+                command.ExecuteNonQuery();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // "source database is being accessed by other users": a pooled connection of the template's own
+                // site closing late; the template is never written after it is built.
+                Thread.Sleep(100);
+            }
+        }
+
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
     }
 

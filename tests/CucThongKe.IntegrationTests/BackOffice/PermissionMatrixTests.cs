@@ -489,4 +489,4 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
 
 public sealed class SqlitePermissionMatrixTests() : PermissionMatrixTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresPermissionMatrixTests() : PermissionMatrixTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to authorization, refused before the database is written.

@@ -215,4 +215,4 @@ public abstract partial class FeedbackFormTests(DatabaseProvider provider) : Cit
 
 public sealed class SqliteFeedbackFormTests() : FeedbackFormTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresFeedbackFormTests() : FeedbackFormTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to form validation, anti-spam and rate limits.

@@ -141,4 +141,4 @@ public abstract class PageCacheTests(DatabaseProvider provider) : SiteTestBase(p
 
 public sealed class SqlitePageCacheTests() : PageCacheTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresPageCacheTests() : PageCacheTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to the HTTP page cache.

@@ -137,4 +137,4 @@ public abstract partial class QuestionFormTests(DatabaseProvider provider) : Cit
 
 public sealed class SqliteQuestionFormTests() : QuestionFormTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresQuestionFormTests() : QuestionFormTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to form validation, anti-spam and rate limits.

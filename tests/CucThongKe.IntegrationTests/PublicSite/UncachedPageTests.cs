@@ -105,4 +105,4 @@ public abstract class UncachedPageTests(DatabaseProvider provider) : SiteTestBas
 
 public sealed class SqliteUncachedPageTests() : UncachedPageTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresUncachedPageTests() : UncachedPageTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to memory caches; the listings' queries run on PostgreSQL in PostgresPublicSiteTests.

@@ -1,4 +1,7 @@
 using CucThongKe.Core.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Tests.Site;
 
@@ -52,5 +55,16 @@ public class StartupTests
         Assert.False(started);
         Assert.Contains("Không kết nối", errors.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_site_hashes_passwords_with_identitys_default_rounds_and_only_test_sites_lower_them()
+    {
+        await using var app = Program.BuildSite(["--Cms:DataPath=" + Path.Combine(Path.GetTempPath(), "cucthongke-tests", Guid.NewGuid().ToString("N")), "--Logging:LogLevel:Default=None"]);
+        using var site = new TestSite();
+
+        var production = app.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount;
+        Assert.True(production >= 100_000, $"The site hashes passwords with {production} PBKDF2 rounds.");
+        Assert.Equal(TestSite.PasswordHashIterations, site.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount);
     }
 }

@@ -115,4 +115,4 @@ public abstract partial class ApiTokenPageTests(DatabaseProvider provider) : Wor
 
 public sealed class SqliteApiTokenPageTests() : ApiTokenPageTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresApiTokenPageTests() : ApiTokenPageTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to pages and ownership checks.

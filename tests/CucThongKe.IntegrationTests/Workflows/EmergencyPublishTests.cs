@@ -91,4 +91,4 @@ public abstract class EmergencyPublishTests(DatabaseProvider provider) : Workflo
 
 public sealed class SqliteEmergencyPublishTests() : EmergencyPublishTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresEmergencyPublishTests() : EmergencyPublishTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to a permission and a form.

@@ -95,4 +95,4 @@ public abstract partial class NotificationPageTests(DatabaseProvider provider) :
 
 public sealed class SqliteNotificationPageTests() : NotificationPageTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresNotificationPageTests() : NotificationPageTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to pages and ownership checks.

@@ -204,4 +204,4 @@ public abstract partial class WorkflowDefinitionEditorTests(DatabaseProvider pro
 
 public sealed class SqliteWorkflowDefinitionEditorTests() : WorkflowDefinitionEditorTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresWorkflowDefinitionEditorTests() : WorkflowDefinitionEditorTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to a form and its validator.

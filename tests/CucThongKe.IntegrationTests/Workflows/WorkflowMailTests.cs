@@ -58,4 +58,4 @@ public abstract class WorkflowMailTests(DatabaseProvider provider) : WorkflowTes
 
 public sealed class SqliteWorkflowMailTests() : WorkflowMailTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresWorkflowMailTests() : WorkflowMailTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to mail through SMTP.

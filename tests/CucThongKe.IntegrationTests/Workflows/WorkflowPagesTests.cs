@@ -104,4 +104,4 @@ public abstract class WorkflowPagesTests(DatabaseProvider provider) : WorkflowTe
 
 public sealed class SqliteWorkflowPagesTests() : WorkflowPagesTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresWorkflowPagesTests() : WorkflowPagesTests(DatabaseProvider.Postgres);
+// SQLite only: the database does not matter to HTML pages over the chain PostgresWorkflowChainTests covers.
