@@ -40,10 +40,10 @@ public sealed class CoreModule : CmsModule
         services.AddRecipeExporter<SettingsRecipeExporter>();
 
         services.AddScoped<AdminAuditLog>();
-        // The admin-audit log is append-only whichever provider the site runs on.
-        services.AddSingleton<AdminAuditGuard>();
-        services.ConfigureDbContext<SqliteCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AdminAuditGuard>()));
-        services.ConfigureDbContext<PostgresCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AdminAuditGuard>()));
+        // Records (the workflow record, the admin-audit log) are append-only whichever provider the site runs on.
+        services.AddSingleton<AppendOnlyGuard>();
+        services.ConfigureDbContext<SqliteCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AppendOnlyGuard>()));
+        services.ConfigureDbContext<PostgresCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<AppendOnlyGuard>()));
 
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using CucThongKe.Contents;
 using CucThongKe.Core;
-using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;
 using CucThongKe.Users.Security;
@@ -37,11 +36,6 @@ public sealed class WorkflowsModule : CmsModule
         services.AddHostedService<DeadlineEscalationService>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
-
-        // The record is append-only whichever provider the site runs on.
-        services.AddSingleton<WorkflowRecordGuard>();
-        services.ConfigureDbContext<SqliteCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<WorkflowRecordGuard>()));
-        services.ConfigureDbContext<PostgresCmsDbContext>((s, o) => o.AddInterceptors(s.GetRequiredService<WorkflowRecordGuard>()));
 
         services
             .AddContentHandler<WorkflowContentHandler>()

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,21 +8,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests;
 
 /// <summary>
-/// Every table of the site's database reduced to a row count and a hash of its rows, so that a test can say
+/// Every row of every table of the site's database, sorted, so that a test can say
 /// "this attempt changed nothing stored" without naming the tables an attacker might have reached.
 /// </summary>
 /// <remarks>
 /// Some tables record the attempt itself (the sign-in log, a lockout counter, a token's last use): name them in
-/// <c>except</c> (a table) or as <c>Table.Column</c> (one column left out of the hash) and assert on them separately.
+/// <c>except</c> (a table) or as <c>Table.Column</c> (one column left out) and assert on them separately.
 /// </remarks>
 public sealed class DatabaseSnapshot
 {
-    private readonly Dictionary<string, string> _tables;
+    private readonly Dictionary<string, List<string>> _tables;
 
-    private DatabaseSnapshot(Dictionary<string, string> tables) => _tables = tables;
+    private DatabaseSnapshot(Dictionary<string, List<string>> tables) => _tables = tables;
 
     /// <summary>The tables the site's model maps (EF's own migrations history included).</summary>
     public IReadOnlyCollection<string> Tables => _tables.Keys;
+
+    /// <summary>Whether some row of <paramref name="table"/> contains <paramref name="text"/> (to check that a snapshot sees the data it guards).</summary>
+    public bool Contains(string table, string text) => _tables.GetValueOrDefault(table)?.Exists(r => r.Contains(text, StringComparison.Ordinal)) == true;
 
     public static async Task<DatabaseSnapshot> TakeAsync(TestSite site, params string[] except)
     {
@@ -36,7 +38,7 @@ public sealed class DatabaseSnapshot
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
@@ -49,18 +51,18 @@ public sealed class DatabaseSnapshot
             }
 
             rows.Sort(StringComparer.Ordinal);
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))))[..16];
-            result[table] = $"{rows.Count} rows, {hash}";
+            result[table] = rows;
         }
 
         return new DatabaseSnapshot(result);
     }
 
-    /// <summary>The tables whose rows differ from <paramref name="other"/>'s, each with both summaries; empty when nothing changed.</summary>
+    /// <summary>The tables whose rows differ from <paramref name="other"/>'s, each with its row counts and first differing row; empty when nothing changed.</summary>
     public IReadOnlyList<string> Differences(DatabaseSnapshot other) =>
         [.. _tables.Keys.Union(other._tables.Keys).Order(StringComparer.Ordinal)
-            .Where(t => _tables.GetValueOrDefault(t) != other._tables.GetValueOrDefault(t))
-            .Select(t => $"{t}: {_tables.GetValueOrDefault(t) ?? "absent"} → {other._tables.GetValueOrDefault(t) ?? "absent"}")];
+            .Select(t => (Table: t, Before: _tables.GetValueOrDefault(t) ?? [], After: other._tables.GetValueOrDefault(t) ?? []))
+            .Where(t => !t.Before.SequenceEqual(t.After, StringComparer.Ordinal))
+            .Select(t => $"{t.Table}: {t.Before.Count} → {t.After.Count} rows; {FirstDifference(t.Before, t.After)}")];
 
     /// <summary>Fails naming every table that changed since this snapshot.</summary>
     public async Task AssertUnchangedAsync(TestSite site, params string[] except)
@@ -68,6 +70,17 @@ public sealed class DatabaseSnapshot
         var now = await TakeAsync(site, except);
         var differences = Differences(now);
         Assert.True(differences.Count == 0, "Stored data changed:\n" + string.Join("\n", differences));
+    }
+
+    private static string FirstDifference(List<string> before, List<string> after)
+    {
+        var i = 0;
+        while (i < before.Count && i < after.Count && before[i] == after[i])
+        {
+            i++;
+        }
+
+        return $"before: {(i < before.Count ? before[i] : "(none)")} / after: {(i < after.Count ? after[i] : "(none)")}";
     }
 
     private static string Row(DbDataReader reader, string table, HashSet<string> skippedColumns)

@@ -119,7 +119,7 @@ public sealed class ContentManager(
         await RaiseAsync(h => h.UnitTransferredAsync(new ContentUnitTransferContext(latest, type, actor.UserName, actor.UnitId, from, target.Id, reason), cancellationToken));
         var fromName = units.FirstOrDefault(u => u.Id == from)?.Name ?? from ?? "(không có)";
         await audit.RecordAsync(AdminAuditActions.ContentUnitTransfer, contentItemId,
-            $"Chuyển “{latest.DisplayText}” từ {fromName} sang {target.Name}.", from, target.Id, reason, cancellationToken);
+            $"Chuyển “{latest.DisplayText}” từ {fromName} sang {target.Name}.", from, target.Id, reason, cancellationToken: cancellationToken);
         await CommitAsync(transaction, cancellationToken);
     }
 

@@ -1,12 +1,15 @@
+using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CucThongKe.Core.Auditing;
 
 /// <summary>One recorded change of who may do what (nhật ký quản trị): roles' permissions, a user's roles, a workflow definition, an item's unit.</summary>
-/// <remarks>Append-only: <see cref="AdminAuditGuard"/> refuses any save that changes or deletes an entry.</remarks>
-public sealed class AdminAuditEntry
+/// <remarks>Append-only: <see cref="AppendOnlyGuard"/> refuses any save that changes or deletes an entry.</remarks>
+public sealed class AdminAuditEntry : IAppendOnlyRecord
 {
+    string IAppendOnlyRecord.RecordName => "Nhật ký quản trị";
+
     public long Id { get; set; }
 
     public DateTime CreatedUtc { get; set; }

@@ -15,12 +15,13 @@ public interface IAdminAuditListener
 public sealed class AdminAuditLog(CmsDbContext db, ICurrentActor actor, IEnumerable<IAdminAuditListener> listeners, TimeProvider clock)
 {
     /// <summary>Adds an entry for the current actor and saves it (with the caller's pending changes, in the caller's transaction if any).</summary>
-    public async Task<AdminAuditEntry> RecordAsync(string action, string subject, string summary, string? before, string? after, string? reason = null, CancellationToken cancellationToken = default)
+    /// <param name="actorName">Who acts when it is not the signed-in user: a recipe's runner (<c>cli:…</c>, <c>setup</c>).</param>
+    public async Task<AdminAuditEntry> RecordAsync(string action, string subject, string summary, string? before, string? after, string? reason = null, string? actorName = null, CancellationToken cancellationToken = default)
     {
         var entry = new AdminAuditEntry
         {
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            UserName = actor.UserName,
+            UserName = actorName ?? actor.UserName,
             Action = action,
             Subject = subject,
             Summary = summary.Length > 1000 ? summary[..1000] : summary,

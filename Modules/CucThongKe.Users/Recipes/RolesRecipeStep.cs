@@ -98,12 +98,13 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, UserManager<Cm
             }
 
             var removed = current.Select(c => c.Value).Where(v => !input.Permissions.Contains(v)).ToList();
-            if (context.Options.ActorUserName is not null && (added.Count > 0 || removed.Count > 0))
+            // The setup of an empty site creates the roles; from then on every change of what a role may do is recorded.
+            if (context.Options.Origin != RecipeOrigin.Setup && (added.Count > 0 || removed.Count > 0))
             {
                 var before = current.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
                 await audit.RecordAsync(AdminAuditActions.RolePermissions, input.Name,
                     $"Quyền của vai trò {input.Name} (qua công thức '{context.Recipe.Name}'): thêm {added.Count}, bỏ {removed.Count}.",
-                    string.Join("\n", before), string.Join("\n", input.Permissions.Distinct().Order(StringComparer.Ordinal)), cancellationToken: cancellationToken);
+                    string.Join("\n", before), string.Join("\n", input.Permissions.Distinct().Order(StringComparer.Ordinal)), actorName: context.Options.ActorUserName, cancellationToken: cancellationToken);
             }
         }
     }

@@ -74,12 +74,12 @@ internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<Cm
                 throw context.Error(path + ".Roles", string.Join(" ", add.Errors.Select(e => e.Description)));
             }
 
-            if (added.Count > 0 && context.Options.ActorUserName is not null)
+            if (added.Count > 0 && context.Options.Origin != RecipeOrigin.Setup)
             {
                 var before = string.Join(", ", current.Order(StringComparer.Ordinal));
                 var after = string.Join(", ", current.Concat(added).Order(StringComparer.Ordinal));
                 await audit.RecordAsync(AdminAuditActions.UserRoles, user.UserName!,
-                    $"Vai trò của tài khoản {user.UserName} (qua công thức '{context.Recipe.Name}'): [{before}] → [{after}].", isNew ? null : before, after, cancellationToken: cancellationToken);
+                    $"Vai trò của tài khoản {user.UserName} (qua công thức '{context.Recipe.Name}'): [{before}] → [{after}].", isNew ? null : before, after, actorName: context.Options.ActorUserName, cancellationToken: cancellationToken);
             }
         }
     }

@@ -1,12 +1,15 @@
+using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>One recorded step of an item's workflow (who, in which role and unit, when, from which state to which, on which version, why).</summary>
-/// <remarks>Append-only: the application never updates or deletes a step (<see cref="WorkflowRecordGuard"/> refuses it).</remarks>
-public sealed class WorkflowStep
+/// <remarks>Append-only: the application never updates or deletes a step (Core refuses it for every <see cref="IAppendOnlyRecord"/>).</remarks>
+public sealed class WorkflowStep : IAppendOnlyRecord
 {
+    string IAppendOnlyRecord.RecordName => "Nhật ký quy trình duyệt";
+
     public long Id { get; set; }
 
     public required string ContentItemId { get; set; }

@@ -145,7 +145,16 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         var total = JsonNode.Parse(await api.Content.ReadAsStringAsync())!["total"]!.GetValue<int>();
         Assert.Equal(0, total);
-        Assert.Contains("Không tìm thấy kết quả", html, StringComparison.Ordinal);
+        if (query.All(char.IsControl))
+        {
+            // Control characters are dropped on the way in (TextNormalizer): what is left is an empty search, answered with the form alone.
+            Assert.Contains("<form method=\"get\" action=\"/tim-kiem\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"results", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("Không tìm thấy kết quả", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public abstract class RoleChangeTests(DatabaseProvider provider) : SiteTestBase(
         AssertStatus(HttpStatusCode.Redirect, response);
         var entry = await SingleEntryAsync(AdminAuditActions.UserRoles);
         Assert.Equal(("ctv.tonghop", TestSite.AdminUserName, "Contributor", "Contributor, UnitHead"), (entry.Subject, entry.UserName, entry.Before, entry.After));
-        await AssertBoardToldAsync("ctv.tonghop");
+        await AssertBoardToldAsync("Vai trò của tài khoản ctv.tonghop: [Contributor] → [Contributor, UnitHead]");
         var log = WebUtility.HtmlDecode(await (await SignedInAsync("uyvien", Password)).GetStringAsync("/admin/nhat-ky-quan-tri"));
         Assert.Contains("Vai trò của tài khoản ctv.tonghop", log, StringComparison.Ordinal);
         AssertStatus(HttpStatusCode.Forbidden, await (await SignedInAsync("ctv.tonghop", Password)).GetAsync("/admin/nhat-ky-quan-tri"));
