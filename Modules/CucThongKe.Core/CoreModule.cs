@@ -9,7 +9,6 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +26,6 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();
-        services.AddTransient<DatabaseBusyMiddleware>();
 
         services.AddSingleton<RecipeHarvester>();
         services.AddScoped<RecipeExecutor>();
@@ -54,9 +52,6 @@ public sealed class CoreModule : CmsModule
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));
     }
-
-    /// <remarks>Core comes first among the modules, so every endpoint runs inside the busy-database mapping.</remarks>
-    public override void Configure(IApplicationBuilder app) => app.UseMiddleware<DatabaseBusyMiddleware>();
 }
 
 internal sealed class CoreAdminMenu : IAdminMenuProvider

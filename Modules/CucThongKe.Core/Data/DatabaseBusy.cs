@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CucThongKe.Core.Data;
@@ -54,23 +53,5 @@ public static class DatabaseBusy
         response.ContentType = "application/problem+json; charset=utf-8";
         var body = new { type = "about:blank", title = Title, status = StatusCodes.Status503ServiceUnavailable, detail = Detail };
         return response.WriteAsync(JsonSerializer.Serialize(body, CmsJson.Options));
-    }
-}
-
-/// <summary>The one place that maps "database busy" exceptions of any endpoint to 503 + Retry-After (see <see cref="DatabaseBusy"/>).</summary>
-internal sealed class DatabaseBusyMiddleware(ILogger<DatabaseBusyMiddleware> logger) : IMiddleware
-{
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            await next(context);
-        }
-        catch (Exception ex) when (DatabaseBusy.IsBusy(ex) && !context.Response.HasStarted)
-        {
-            logger.LogWarning(ex, "Database busy on {Method} {Path}: answered 503.", context.Request.Method, context.Request.Path);
-            context.Response.Clear();
-            await DatabaseBusy.WriteAsync(context);
-        }
     }
 }

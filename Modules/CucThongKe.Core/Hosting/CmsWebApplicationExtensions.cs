@@ -94,7 +94,7 @@ public static class CmsWebApplicationExtensions
         // An empty error answer becomes the friendly Vietnamese page for people and problem details under /api for programs.
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/loi", "?code={0}"));
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
-        app.UseMiddleware<MalformedRequestMiddleware>();
+        app.UseMiddleware<RequestFailureMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

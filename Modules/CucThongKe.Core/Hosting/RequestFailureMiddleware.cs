@@ -1,18 +1,21 @@
 using System.Text;
 using System.Text.Json;
+using CucThongKe.Core.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CucThongKe.Core.Hosting;
 
-/// <summary>The one place where a request the site cannot read becomes a 400 (or the status the framework chose), never a 500.</summary>
+/// <summary>The one place where a failure that is not a bug becomes its status, never a 500: a request the site cannot
+/// read (400, or the status the framework chose) and a busy database (503 with Retry-After, see <see cref="DatabaseBusy"/>).</summary>
 /// <remarks>
 /// A body that is not JSON or not UTF-8, a form over the framework's limits, a header the server refuses: wherever the
 /// reading happens (a page's binding, a minimal API's parameter, an endpoint reading its own body), the exception comes
-/// here. It sits inside the status-code pages, so the answer is the Vietnamese error page for people and problem
-/// details under /api for programs.
+/// here; so does a lock held too long by another connection, from any endpoint or from authentication (a token or a
+/// sign-in cookie is checked against the database). It sits inside the status-code pages and before authentication, so
+/// the answer is the Vietnamese error page for people and problem details under /api for programs.
 /// </remarks>
-internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, ILogger<MalformedRequestMiddleware> logger)
+internal sealed partial class RequestFailureMiddleware(RequestDelegate next, ILogger<RequestFailureMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,6 +29,12 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
             context.Response.Clear();
             context.Response.StatusCode = status;
         }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex) && !context.Response.HasStarted)
+        {
+            LogBusy(logger, ex, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await DatabaseBusy.WriteAsync(context);
+        }
     }
 
     private static int? StatusFor(Exception ex) => ex switch
@@ -37,4 +46,7 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an unreadable request {Method} {Path}: {Kind} {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, PathString path, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy on {Method} {Path}: answered 503.")]
+    private static partial void LogBusy(ILogger logger, Exception exception, string method, PathString path);
 }
