@@ -20,7 +20,10 @@ public sealed class TwoFactorRequirement(IOptionsMonitor<SecurityOptions> option
     public const string SetupPath = TwoFactorEnforcement.SetupPath;
 
     /// <summary>True when one of the principal's roles needs two-factor sign-in.</summary>
-    public bool AppliesTo(ClaimsPrincipal principal) => options.CurrentValue.TwoFactorRoles.Any(principal.IsInRole);
+    public bool AppliesTo(ClaimsPrincipal principal) => AppliesTo(principal, options.CurrentValue);
+
+    /// <summary>The same for callers that hold the options but no user store (the enforcement middleware, pages).</summary>
+    public static bool AppliesTo(ClaimsPrincipal principal, SecurityOptions options) => options.TwoFactorRoles.Any(principal.IsInRole);
 
     /// <summary>True when one of the user's roles needs two-factor sign-in (one roles query).</summary>
     public async Task<bool> AppliesToAsync(CmsUser user)
@@ -52,7 +55,7 @@ internal sealed class TwoFactorEnforcement(IOptionsMonitor<SecurityOptions> opti
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true
             && !user.HasClaim(TwoFactorRequirement.MfaClaimType, TwoFactorRequirement.MfaClaimValue)
-            && NeedsTwoFactor(user, options.CurrentValue)
+            && TwoFactorRequirement.AppliesTo(user, options.CurrentValue)
             && !context.Request.Path.StartsWithSegments(SetupPath)
             && UsesSignInCookie(context))
         {
@@ -70,8 +73,6 @@ internal sealed class TwoFactorEnforcement(IOptionsMonitor<SecurityOptions> opti
 
         return next(context);
     }
-
-    public static bool NeedsTwoFactor(ClaimsPrincipal user, SecurityOptions options) => options.TwoFactorRoles.Any(user.IsInRole);
 
     /// <summary>The back office, and every endpoint that requires authorization with the default (cookie) scheme.</summary>
     private static bool UsesSignInCookie(HttpContext context)

@@ -92,7 +92,7 @@ public sealed class TwoFactorModel(UserManager<CmsUser> users, SignInManager<Cms
     private async Task LoadAsync(CmsUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
-        Required = TwoFactorEnforcement.NeedsTwoFactor(User, security.CurrentValue);
+        Required = TwoFactorRequirement.AppliesTo(User, security.CurrentValue);
         SignedInWithCode = User.HasClaim("amr", "mfa");
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         if (Enabled)
