@@ -36,25 +36,23 @@ public sealed class ContentsModule : CmsModule
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
 
-        services
-            .AddContentPart<TitlePart, TitlePartSettings>()
-            .AddContentPart<AutoroutePart, AutoroutePartSettings>()
-            .AddContentPart<HtmlBodyPart, HtmlBodyPartSettings>()
-            .AddContentPart<SummaryPart, SummaryPartSettings>()
-            .AddContentPart<PublishLaterPart>();
+        services.AddContentPart<TitlePart, TitlePartSettings>();
+        services.AddContentPart<AutoroutePart, AutoroutePartSettings>();
+        services.AddContentPart<HtmlBodyPart, HtmlBodyPartSettings>();
+        services.AddContentPart<SummaryPart, SummaryPartSettings>();
+        services.AddContentPart<PublishLaterPart>();
 
-        services
-            .AddContentField<TextField, TextFieldSettings>()
-            .AddContentField<MultilineTextField, MultilineTextFieldSettings>()
-            .AddContentField<HtmlField, HtmlFieldSettings>()
-            .AddContentField<NumericField, NumericFieldSettings>()
-            .AddContentField<DateField, ContentFieldSettings>()
-            .AddContentField<DateTimeField, ContentFieldSettings>()
-            .AddContentField<BooleanField, ContentFieldSettings>()
-            .AddContentField<TaxonomyField, TaxonomyFieldSettings>()
-            .AddContentField<MediaField, MediaFieldSettings>()
-            .AddContentField<AttachmentField, AttachmentFieldSettings>()
-            .AddContentField<ContentPickerField, ContentPickerFieldSettings>();
+        services.AddContentField<TextField, TextFieldSettings>();
+        services.AddContentField<MultilineTextField, MultilineTextFieldSettings>();
+        services.AddContentField<HtmlField, HtmlFieldSettings>();
+        services.AddContentField<NumericField, NumericFieldSettings>();
+        services.AddContentField<DateField, ContentFieldSettings>();
+        services.AddContentField<DateTimeField, ContentFieldSettings>();
+        services.AddContentField<BooleanField, ContentFieldSettings>();
+        services.AddContentField<TaxonomyField, TaxonomyFieldSettings>();
+        services.AddContentField<MediaField, MediaFieldSettings>();
+        services.AddContentField<AttachmentField, AttachmentFieldSettings>();
+        services.AddContentField<ContentPickerField, ContentPickerFieldSettings>();
 
         services
             .AddContentIndexProvider<AutorouteIndexProvider>()
