@@ -14,14 +14,17 @@ internal static partial class Rules
         "CmsDbContext", "SqliteCmsDbContext", "PostgresCmsDbContext", "DbContext", "DbSet`1", "IEntityTypeConfiguration`1",
     ];
 
+    /// <summary>The assemblies of EF Core and of the database drivers.</summary>
+    private static readonly string[] DatabaseAssemblyPrefixes = ["Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.Data.Sqlite"];
+
     /// <summary>The base class of module classes: a module class is its project's composition root.</summary>
     public const string ModuleBaseType = "CucThongKe.Core.Modules.CmsModule";
 
-    /// <summary>References to EF Core's assemblies and uses of the database's types, one line each.</summary>
+    /// <summary>References to EF Core's or a database driver's assemblies, and uses of the database's types, one line each.</summary>
     public static IReadOnlyList<string> DatabaseUse(CompiledAssembly assembly, string? namespacePrefix = null)
     {
         var offences = assembly.AssemblyReferences
-            .Where(r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
+            .Where(r => DatabaseAssemblyPrefixes.Any(prefix => r.StartsWith(prefix, StringComparison.Ordinal)))
             .Select(r => $"{assembly.Name} references the assembly {r}")
             .ToList();
         offences.AddRange(assembly.Uses
