@@ -20,7 +20,7 @@ internal static class ModuleRegistrations
     /// <summary>Service types that are behaviour, not views: matched by name, so that a move to another namespace keeps the rule.</summary>
     private static readonly string[] BehaviourServiceNames =
     [
-        "IContentIndexProvider", "IContentHandler", "IPublishGuard", "IHostedService", "IStartupFilter", "IMiddleware",
+        "IContentIndexProvider", "IContentHandler", "IContentCommittedHandler", "IPublishGuard", "IHostedService", "IStartupFilter", "IMiddleware",
     ];
 
     /// <summary>What a theme must not register, one line per registration, naming the module class and what it registers.</summary>
@@ -72,6 +72,7 @@ internal static class ModuleRegistrations
     private static bool IsBehaviour(Type serviceType) =>
         BehaviourServiceNames.Contains(serviceType.Name, StringComparer.Ordinal)
         || serviceType.Name.Contains("AfterCommit", StringComparison.Ordinal)
+        || serviceType.Name.Contains("CommittedHandler", StringComparison.Ordinal)
         || serviceType.Name.Contains("IndexProvider", StringComparison.Ordinal);
 
     private static bool IsOptionsOf<TOptions>(Type serviceType) =>
