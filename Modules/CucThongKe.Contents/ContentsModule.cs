@@ -1,5 +1,6 @@
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Parts;
@@ -53,6 +54,9 @@ public sealed class ContentsModule : CmsModule
         services.AddContentField<MediaField, MediaFieldSettings>();
         services.AddContentField<AttachmentField, AttachmentFieldSettings>();
         services.AddContentField<ContentPickerField, ContentPickerFieldSettings>();
+
+        // The display side (public pages): the display manager and the built-in parts' and fields' display drivers.
+        services.AddContentDisplay();
 
         services
             .AddContentIndexProvider<AutorouteIndexProvider>()

@@ -40,6 +40,12 @@ public sealed class ContentTypeSettings
 
     /// <summary>A group for menus and the public site (e.g. "tai-lieu").</summary>
     public string? Stereotype { get; init; }
+
+    /// <summary>Where the items shown as related to an item come from; none when null.</summary>
+    public RelatedItemsSettings? RelatedItems { get; init; }
+
+    /// <summary>How the public page shows an item (its image for sharing); nothing special when null.</summary>
+    public ContentTypeDisplaySettings? Display { get; init; }
 }
 
 /// <summary>A part as it sits in a type: the name it is stored under, the part it is, its settings.</summary>

@@ -36,6 +36,21 @@ public sealed class ResolvedContentType
             }
         }
     }
+
+    /// <summary>The field at <paramref name="path"/> (<c>Part.Field</c>, the part as named in the type), or null when the type has none there.</summary>
+    public (ResolvedPart Part, ContentPartFieldDefinition Field)? FindField(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var part = dot > 0 ? Parts.FirstOrDefault(p => p.Name == path[..dot]) : null;
+        var field = part?.Fields.FirstOrDefault(f => f.Name == path[(dot + 1)..]);
+        return part is null || field is null ? null : (part, field);
+    }
+
+    /// <summary>The value of the field of kind <typeparamref name="TField"/> at <paramref name="path"/> in <paramref name="item"/>, or null when there is none.</summary>
+    public TField? FieldValue<TField>(ContentItem item, string path) where TField : ContentField =>
+        FindField(path) is { } found && found.Field.FieldType == typeof(TField).Name && item.Content[found.Part.Name]?[found.Field.Name] is JsonObject node
+            ? node.Deserialize<TField>(CmsJson.Options)
+            : null;
 }
 
 /// <summary>A part of a type, resolved.</summary>

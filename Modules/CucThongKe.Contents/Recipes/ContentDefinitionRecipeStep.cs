@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
@@ -75,6 +76,13 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                 parts.Add(new ContentTypePartDefinition { Name = part.Name, PartName = partName, DisplayName = part.DisplayName, Settings = part.Settings ?? [] });
             }
 
+            if (type.Settings is { } settings)
+            {
+                await CheckFieldAsync(context, path + ".Settings.RelatedItems.TaxonomyField", settings.RelatedItems?.TaxonomyField, nameof(TaxonomyField), parts, cancellationToken);
+                await CheckFieldAsync(context, path + ".Settings.RelatedItems.PickerField", settings.RelatedItems?.PickerField, nameof(ContentPickerField), parts, cancellationToken);
+                await CheckFieldAsync(context, path + ".Settings.Display.ImageField", settings.Display?.ImageField, nameof(MediaField), parts, cancellationToken);
+            }
+
             if (context.Options.IsBackOffice && await definitions.GetTypeAsync(type.Name, cancellationToken) is { } stored
                 && !string.Equals(NullIfEmpty(stored.Settings.Workflow), NullIfEmpty(type.Settings?.Workflow), StringComparison.Ordinal))
             {
@@ -91,6 +99,23 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                 Settings = type.Settings ?? new ContentTypeSettings(),
                 Parts = parts,
             }, cancellationToken);
+        }
+    }
+
+    /// <summary>A type setting that names one of the type's fields (<c>Part.Field</c>) must name a field of the kind it needs.</summary>
+    private async Task CheckFieldAsync(RecipeStepContext context, string path, string? reference, string fieldType, List<ContentTypePartDefinition> parts, CancellationToken cancellationToken)
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        var dot = reference.IndexOf('.', StringComparison.Ordinal);
+        var part = dot > 0 ? parts.FirstOrDefault(p => p.Name == reference[..dot]) : null;
+        var fields = part is null ? null : (await definitions.GetPartAsync(part.PartName, cancellationToken))?.Fields;
+        if (fields?.FirstOrDefault(f => f.Name == reference[(dot + 1)..])?.FieldType != fieldType)
+        {
+            throw context.Error(path, $"'{reference}' không phải một trường {fieldType} của loại này (viết Phần.Trường, ví dụ News.Category).");
         }
     }
 

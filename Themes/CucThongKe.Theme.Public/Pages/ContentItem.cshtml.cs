@@ -1,3 +1,5 @@
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
@@ -7,13 +9,31 @@ using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>A published item at its public path, shown by its type's template; drafts, scheduled and confidential items are not found.</summary>
-public sealed class ContentItemModel(PublicContent content, SettingsStore settings) : PageModel
+/// <remarks>
+/// The item is drawn by the display drivers of its parts and fields (<see cref="ContentDisplayManager"/>) into shapes; the
+/// page writes the Header zone's, then the type's own template <c>Items/_{ContentType}</c> when the theme has one, or
+/// <see cref="GenericTemplate"/>, which writes the Content zone's.
+/// </remarks>
+public sealed class ContentItemModel(PublicContent content, SettingsStore settings, ContentDefinitionManager definitions, ContentDisplayManager displays, ICompositeViewEngine views) : PageModel
 {
+    /// <summary>The template of a type the theme has no template for.</summary>
+    public const string GenericTemplate = "Items/_Content";
+
+    /// <summary>The theme's template of a shape: <c>Items/Shapes/{Template}</c>.</summary>
+    public static string ShapeTemplate(ContentShape shape) => "Items/Shapes/" + shape.Template;
+
     public ContentItem Item { get; private set; } = null!;
+
+    /// <summary>The item's shapes for its page.</summary>
+    public ContentDisplay Display { get; private set; } = null!;
+
+    /// <summary>The template that writes the item below its header: its type's own, or <see cref="GenericTemplate"/>.</summary>
+    public string Template { get; private set; } = GenericTemplate;
 
     public string? Summary { get; private set; }
 
@@ -53,26 +73,27 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
 
         Item = item;
         Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Item(item.ContentItemId), Caching.CacheTags.Type(item.ContentType));
-        Summary = item.As<SummaryPart>()?.Summary;
-        BodyHtml = item.As<HtmlBodyPart>()?.Html;
+        // A type whose definition is gone still shows its title and date.
+        var type = await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken)
+            ?? new ResolvedContentType(new ContentTypeDefinition { Name = item.ContentType, DisplayName = item.ContentType }, []);
+        Display = await displays.BuildDisplayAsync(item, type, DisplayTypes.Detail);
+        Summary = Display.Page.Description;
+        BodyHtml = Display.Get<HtmlBodyPart>(nameof(HtmlBodyPart))?.Html;
         Site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         TermNames = (await TermsOfAsync(cancellationToken)).ToDictionary(t => (t.Taxonomy, t.TermId), t => t.Name);
-        Related = item.ContentType switch
-        {
-            PublicTypes.News => await content.RelatedAsync(item, PublicTypes.NewsCategories, FieldReader.Term(item, "News", "Category"), FieldReader.Picked(item, "News", "Related"), 5, cancellationToken),
-            PublicTypes.LegalDocument => await content.RelatedAsync(item, PublicTypes.StatisticsFields, FieldReader.Term(item, "LegalDocument", "Field"), [], 5, cancellationToken),
-            PublicTypes.SocioEconomicReport => await content.RelatedAsync(item, PublicTypes.ReportPeriods, FieldReader.Term(item, "SocioEconomicReport", "PeriodKind"), [], 5, cancellationToken),
-            _ => [],
-        };
+        Related = RelatedItems.Of(type, item) is { } related
+            ? await content.RelatedAsync(item, related.Taxonomy, related.TermId, related.PickedIds, 5, cancellationToken)
+            : [];
+        Template = views.FindView(PageContext, "Items/_" + item.ContentType, isMainPage: false).Success ? "Items/_" + item.ContentType : GenericTemplate;
 
         Area = Breadcrumb.AreaOf(path);
         ViewData["Title"] = item.DisplayText;
-        ViewData["Description"] = Summary;
+        ViewData["Description"] = Display.Page.Description;
         ViewData["OgType"] = "article";
         ViewData["Date"] = item.PublishedUtc?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (FieldReader.Media(item, "News", "LeadImage") is { Count: > 0 } images)
+        if (Display.Page.ImagePath is { } image)
         {
-            ViewData["Image"] = Media.MediaFiles.Url(images[0].Path);
+            ViewData["Image"] = Media.MediaFiles.Url(image);
         }
 
         Breadcrumb.Set(ViewData, Area is null ? [new MenuLink(item.DisplayText ?? "", "/" + path)] : [Area, new MenuLink(item.DisplayText ?? "", "/" + path)]);

@@ -143,6 +143,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         { "unknown-field-type.recipe.json", 1, "$.steps[1].ContentParts[0].Fields[1].FieldType", "ColorField" },
         { "wrong-value-type.recipe.json", 1, "$.steps[1].Site.PageSize", "giá trị" },
         { "unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Publishable", "không được hỗ trợ" },
+        { "related-items-wrong-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.RelatedItems.TaxonomyField", "TaxonomyField" },
         { "missing-reference.recipe.json", 1, "$.steps[1].Users[0].UnitId", "don-vi-khong-co" },
         { "unknown-permission.recipe.json", 1, "$.steps[1].Roles[0].Permissions[1]", "XoaToanBoDuLieu" },
         { "invalid-content.recipe.json", 1, "$.steps[1].Data[1].TitlePart.Title", "kiểu" },
