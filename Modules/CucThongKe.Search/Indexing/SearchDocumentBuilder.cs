@@ -10,7 +10,7 @@ using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Search.Analysis;
+using CucThongKe.TextEncoding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

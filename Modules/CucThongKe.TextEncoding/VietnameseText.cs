@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace CucThongKe.Search.Analysis;
+namespace CucThongKe.TextEncoding;
 
-/// <summary>Text rules of Vietnamese search: NFC with look-alikes mapped, one tone-mark placement, folding, document-number keys.</summary>
+/// <summary>
+/// Text rules of Vietnamese matching: NFC with look-alikes mapped, one tone-mark placement, folding, document-number
+/// keys. The site's one fold: the search index and every lookup that compares folded text use it.
+/// </summary>
 public static class VietnameseText
 {
     private const char Grave = '\u0300';
@@ -82,8 +85,8 @@ public static class VietnameseText
         return string.Concat(letters).Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Diacritics removed and đ → d, lower-cased: "Đồng Hỷ" → "dong hy".</summary>
-    public static string Fold(string text)
+    /// <summary>Diacritics removed and đ → d, lower-cased: "Đồng Hỷ" → "dong hy"; null gives "".</summary>
+    public static string Fold(string? text)
     {
         var decomposed = Normalize(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
