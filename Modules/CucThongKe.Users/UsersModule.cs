@@ -109,6 +109,9 @@ public sealed class UsersModule : CmsModule
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<RolePermissions>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();
