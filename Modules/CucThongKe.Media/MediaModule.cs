@@ -22,6 +22,7 @@ public sealed class MediaModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName));
+        services.AddSingleton<MediaRoot>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
         services.AddSingleton<ImageVariants>();

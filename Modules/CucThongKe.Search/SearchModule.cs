@@ -3,6 +3,7 @@ using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
+using CucThongKe.Media;
 using CucThongKe.Search.Indexing;
 using CucThongKe.Search.Querying;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,7 @@ namespace CucThongKe.Search;
 /// <summary>Vietnamese full-text search (tìm kiếm): a Lucene index per node that follows the indexing-task log, the /tim-kiem page and /api/search.</summary>
 public sealed class SearchModule : CmsModule
 {
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

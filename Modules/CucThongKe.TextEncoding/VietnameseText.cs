@@ -1,46 +1,189 @@
+using System.Globalization;
+using System.Text;
+
 namespace CucThongKe.TextEncoding;
 
-/// <summary>What a piece of text is written in, as far as Vietnamese is concerned.</summary>
-public enum TextEncodingKind
+/// <summary>
+/// Text rules of Vietnamese matching: NFC with look-alikes mapped, one tone-mark placement, folding, document-number
+/// keys. The site's one fold: the search index and every lookup that compares folded text use it.
+/// </summary>
+public static class VietnameseText
 {
-    /// <summary>Clean Unicode (NFC), or text with no Vietnamese in it at all (English, numbers, symbols).</summary>
-    Unicode,
+    private const char Grave = '\u0300';
+    private const char Acute = '\u0301';
+    private const char Tilde = '\u0303';
+    private const char HookAbove = '\u0309';
+    private const char DotBelow = '\u0323';
 
-    /// <summary>Unicode, but decomposed (NFD): base letters followed by combining marks.</summary>
-    Nfd,
+    /// <summary>Letters that look like Đ/đ but are other code points (Icelandic eth, African D).</summary>
+    public static readonly IReadOnlyDictionary<char, char> LookAlikes = new Dictionary<char, char>
+    {
+        ['\u00D0'] = '\u0110', // Ð (eth) → Đ
+        ['\u00F0'] = '\u0111', // ð → đ
+        ['\u0189'] = '\u0110', // Ɖ (African D) → Đ
+        ['\u0256'] = '\u0111', // ɖ → đ
+    };
 
-    /// <summary>TCVN3 (ABC, fonts like .VnTime) bytes read as Windows-1252: "TiÕng ViÖt".</summary>
-    Tcvn3,
+    /// <summary>NFC, look-alike letters mapped, control characters turned into spaces.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
 
-    /// <summary>VNI (VNI-Windows, fonts like VNI-Times) bytes read as Windows-1252: "Tieáng Vieät".</summary>
-    Vni,
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(LookAlikes.TryGetValue(c, out var mapped) ? mapped : char.IsControl(c) ? ' ' : c);
+        }
 
-    /// <summary>More than one of the above in the same text.</summary>
-    Mixed,
-}
+        return SafeNfc(builder.ToString());
+    }
 
-/// <summary>The detector's verdict on a piece of text.</summary>
-/// <param name="Kind">The encoding the text appears to be in.</param>
-/// <param name="Confidence">0–1: how sure the detector is of <paramref name="Kind"/>.</param>
-/// <param name="HasNfd">Some of the text is decomposed (NFD).</param>
-/// <param name="HasLookAlikes">Some Vietnamese words use a look-alike letter (U+00D0 Ð for U+0110 Đ).</param>
-/// <param name="LegacyWords">How many words look like TCVN3 or VNI.</param>
-public sealed record TextDiagnosis(TextEncodingKind Kind, double Confidence, bool HasNfd, bool HasLookAlikes, int LegacyWords)
-{
-    /// <summary>The text is legacy-encoded (TCVN3, VNI, or a mix with them) and should be converted before it is stored.</summary>
-    public bool IsLegacy => Kind is TextEncodingKind.Tcvn3 or TextEncodingKind.Vni || (Kind == TextEncodingKind.Mixed && LegacyWords > 0);
+    /// <summary>
+    /// One syllable with its tone mark where the "new" rule puts it: "hòa" → "hoà", "thủy" → "thuỷ", "khỏe" → "khoẻ".
+    /// </summary>
+    /// <remarks>
+    /// The old and new placements differ only for the open syllables ending in oa, oe and uy (no final consonant):
+    /// the old rule marks the first vowel, the new one the second. Both are in use, so both must match.
+    /// </remarks>
+    public static string NormalizeToneMark(string syllable)
+    {
+        if (syllable.Length < 2)
+        {
+            return syllable;
+        }
 
-    /// <summary>Nothing to fix: clean NFC Unicode without look-alikes.</summary>
-    public bool IsClean => Kind == TextEncodingKind.Unicode && !HasNfd && !HasLookAlikes;
-}
+        var decomposed = syllable.Normalize(NormalizationForm.FormD);
+        // Find the letters (base + marks) of the syllable's last two letters.
+        var letters = SplitLetters(decomposed);
+        if (letters.Count < 2)
+        {
+            return syllable;
+        }
 
-/// <summary>A conversion to Unicode, for previews and import summaries.</summary>
-/// <param name="Original">The text as it came.</param>
-/// <param name="Converted">Unicode NFC, look-alikes fixed.</param>
-/// <param name="From">The encoding the text was read as: the one asked for, or the detected one (Mixed: word by word).</param>
-/// <param name="WordsChanged">How many words the conversion changed.</param>
-public sealed record TextConversion(string Original, string Converted, TextEncodingKind From, int WordsChanged)
-{
-    /// <summary>Whether the conversion changed anything.</summary>
-    public bool Changed => !string.Equals(Original, Converted, StringComparison.Ordinal);
+        var first = letters[^2];
+        var second = letters[^1];
+        var firstBase = char.ToLowerInvariant(first[0]);
+        var secondBase = char.ToLowerInvariant(second[0]);
+        var pair = (firstBase == 'o' && secondBase is 'a' or 'e') || (firstBase == 'u' && secondBase == 'y');
+        if (!pair || second.Length != 1)
+        {
+            return syllable;
+        }
+
+        var tone = first.FirstOrDefault(IsToneMark);
+        // "o" and "u" carrying only a tone (not ô, ơ, ư): the glide of oa/oe/uy.
+        if (tone == default || first.Length != 2)
+        {
+            return syllable;
+        }
+
+        letters[^2] = first[0].ToString();
+        letters[^1] = second + tone;
+        return string.Concat(letters).Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Diacritics removed and đ → d, lower-cased: "Đồng Hỷ" → "dong hy"; null gives "".</summary>
+    public static string Fold(string? text)
+    {
+        var decomposed = Normalize(text).Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                '\u0110' => 'd',
+                '\u0111' => 'd',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The key a legal document number is found by: folded letters and digits only ("181/QĐ-CTK" → "181qdctk").</summary>
+    public static string DocumentNumberKey(string? number)
+    {
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return "";
+        }
+
+        var folded = Fold(number);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsToneMark(char c) => c is Grave or Acute or Tilde or HookAbove or DotBelow;
+
+    private static List<string> SplitLetters(string decomposed)
+    {
+        var letters = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && current.Length > 0)
+            {
+                current.Append(c);
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                letters.Add(current.ToString());
+                current.Clear();
+            }
+
+            current.Append(c);
+        }
+
+        if (current.Length > 0)
+        {
+            letters.Add(current.ToString());
+        }
+
+        return letters;
+    }
+
+    // An unpaired surrogate cannot be normalised: it is dropped rather than failing the whole text.
+    private static string SafeNfc(string value)
+    {
+        try
+        {
+            return value.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            var builder = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (char.IsSurrogatePair(value, i))
+                {
+                    builder.Append(value, i, 2);
+                    i++;
+                }
+                else if (!char.IsSurrogate(value[i]))
+                {
+                    builder.Append(value[i]);
+                }
+            }
+
+            return builder.ToString().Normalize(NormalizationForm.FormC);
+        }
+    }
 }

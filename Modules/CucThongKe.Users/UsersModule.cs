@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using CucThongKe.Core;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
 using CucThongKe.Users.Identity;
@@ -12,7 +12,6 @@ using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -88,27 +87,16 @@ public sealed class UsersModule : CmsModule
         });
 
         // Sign-in attempts (not page views) are limited per address (SecurityOptions; SignInThrottle limits them per account).
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
-        {
-            var perAddress = Math.Max(1, security.Value.SignInAttemptsPerAddressPerMinute);
-            o.AddPolicy(SignInRateLimit, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("view"));
-            // Resets are rare and each may send mail: an address gets 10 a minute, whatever the sign-in limit.
-            o.AddPolicy(PasswordResetRateLimit, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("view"));
-        });
+        services.AddPerAddressRateLimit<SecurityOptions>(SignInRateLimit, s => s.SignInAttemptsPerAddressPerMinute, TimeSpan.FromMinutes(1));
+        // Resets are rare and each may send mail: an address gets 10 a minute, whatever the sign-in limit.
+        services.AddPerAddressRateLimit(PasswordResetRateLimit, 10, TimeSpan.FromMinutes(1));
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<RolePermissions>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();

@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
 using CucThongKe.Contents;
 using CucThongKe.Core;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;
 using CucThongKe.Users.Security;
@@ -10,11 +10,9 @@ using CucThongKe.Workflows.Instances;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Workflows;
 
@@ -53,14 +51,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         // Token requests are password attempts: limited per address like the sign-in form (and per account, SignInThrottle).
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
-        {
-            var perAddress = Math.Max(1, security.Value.SignInAttemptsPerAddressPerMinute);
-            o.AddPolicy(AuthApi.RateLimitPolicy, context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        services.AddPerAddressRateLimit<SecurityOptions>(AuthApi.RateLimitPolicy, s => s.SignInAttemptsPerAddressPerMinute, TimeSpan.FromMinutes(1), postsOnly: false);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace CucThongKe.Contents.Definitions;
 
@@ -16,8 +18,6 @@ public sealed class ContentTypeDefinition
     public IReadOnlyList<ContentTypePartDefinition> Parts { get; init; } = [];
 
     public ContentTypePartDefinition? FindPart(string name) => Parts.FirstOrDefault(p => p.Name == name);
-
-    public bool HasPart(string partName) => Parts.Any(p => p.PartName == partName);
 }
 
 /// <summary>What a content type allows, and which workflow governs it.</summary>
@@ -38,14 +38,24 @@ public sealed class ContentTypeSettings
     /// <summary>The approval workflow that governs the type; when set, nothing publishes the type outside it.</summary>
     public string? Workflow { get; init; }
 
-    /// <summary>A group for menus and the public site (e.g. "tai-lieu").</summary>
-    public string? Stereotype { get; init; }
-
     /// <summary>Where the items shown as related to an item come from; none when null.</summary>
     public RelatedItemsSettings? RelatedItems { get; init; }
 
     /// <summary>How the public page shows an item (its image for sharing); nothing special when null.</summary>
     public ContentTypeDisplaySettings? Display { get; init; }
+
+    /// <summary>
+    /// Accepted and dropped: older recipes and stored definitions may carry a "Stereotype" that nothing ever read.
+    /// Without this, a strict recipe read would refuse them as an unknown setting.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("Stereotype")]
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The serializer binds instance members only.")]
+    private string? IgnoredStereotype
+    {
+        get => null;
+        set { }
+    }
 }
 
 /// <summary>A part as it sits in a type: the name it is stored under, the part it is, its settings.</summary>

@@ -30,9 +30,6 @@ public sealed class ContentQueries(CmsDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    public Task<int> CountPublishedAsync(string? contentType, CancellationToken cancellationToken = default) =>
-        db.Set<ContentItem>().CountAsync(c => c.Published && (contentType == null || c.ContentType == contentType), cancellationToken);
-
     /// <summary>When each of <paramref name="contentItemIds"/> that waits for a scheduled publication will be released (UTC).</summary>
     public async Task<IReadOnlyDictionary<string, DateTime>> PendingReleasesAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Core.Auditing;
 
@@ -37,5 +38,13 @@ public sealed class AdminAuditLog(CmsDbContext db, ICurrentActor actor, IEnumera
 
         await db.SaveChangesAsync(cancellationToken);
         return entry;
+    }
+
+    /// <summary>One page of the log, newest first, and whether an older page follows.</summary>
+    public async Task<(IReadOnlyList<AdminAuditEntry> Entries, bool HasMore)> PageAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<AdminAuditEntry>().AsNoTracking().OrderByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(cancellationToken);
+        return ([.. rows.Take(pageSize)], rows.Count > pageSize);
     }
 }

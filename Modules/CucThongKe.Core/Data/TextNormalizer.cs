@@ -27,8 +27,6 @@ public static class TextNormalizer
         return UnicodeText.NeedsCleaning(plain) ? UnicodeText.Clean(plain) : plain;
     }
 
-    public static string? NormalizeOrNull(string? text) => text is null ? null : Normalize(text);
-
     /// <summary>
     /// Whether a value named <paramref name="name"/> must stay byte for byte as typed: a password compared with its hash
     /// would stop matching if it were cleaned on one path (a form) and not on another.

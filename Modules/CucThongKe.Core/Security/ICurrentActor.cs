@@ -7,6 +7,3 @@ public interface ICurrentActor
 
     string? UnitId { get; }
 }
-
-/// <summary>An actor set explicitly, for recipes and background work.</summary>
-public sealed record SystemActor(string? UserName, string? UnitId) : ICurrentActor;

@@ -19,12 +19,6 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
         return text is null ? new T() : JsonSerializer.Deserialize<T>(text, CmsJson.Options) ?? new T();
     }
 
-    public async Task<JsonObject?> GetJsonAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var text = await GetTextAsync(name, cancellationToken);
-        return text is null ? null : JsonNode.Parse(text)?.AsObject();
-    }
-
     private Task<string?> GetTextAsync(string name, CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(CacheKey(name), async entry =>
         {
@@ -34,9 +28,6 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
                 .Select(s => s.Json)
                 .FirstOrDefaultAsync(cancellationToken);
         });
-
-    public async Task<IReadOnlyList<SettingsDocument>> GetAllAsync(CancellationToken cancellationToken = default) =>
-        await db.Settings.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
 
     /// <summary>Merges <paramref name="values"/> into the stored document; the caller saves the context.</summary>
     public async Task MergeAsync(string name, JsonObject values, CancellationToken cancellationToken = default)

@@ -1,16 +1,13 @@
-using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace CucThongKe.Media.Library;
 
 /// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c>; originals stay untouched.</summary>
-public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment environment, IMemoryCache cache)
+public sealed class ImageVariants(MediaRoot media, IMemoryCache cache)
 {
     /// <summary>How long a decision "this file is public" is kept: a file of an item just unpublished stays visible this long.</summary>
     public static readonly TimeSpan AccessCacheDuration = TimeSpan.FromMinutes(1);
@@ -19,8 +16,6 @@ public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment 
     public static readonly int[] Widths = [160, 320, 640, 1024, 1600];
 
     private static readonly SemaphoreSlim Gate = new(2);
-
-    private string DataPath => cms.Value.ResolveDataPath(environment.ContentRootPath);
 
     public static string Url(string path, int width) =>
         $"/anh/{width}/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
@@ -39,15 +34,14 @@ public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment 
             return Results.NotFound();
         }
 
-        var root = Path.GetFullPath(Path.Combine(DataPath, "media")) + Path.DirectorySeparatorChar;
-        var original = Path.GetFullPath(Path.Combine(root, path));
-        if (!original.StartsWith(root, StringComparison.Ordinal) || !File.Exists(original))
+        var original = media.Resolve(path);
+        if (original is null || !File.Exists(original))
         {
             return Results.NotFound();
         }
 
         // Only existing files get here, so the cached decisions are bounded by the library's size.
-        var relative = Path.GetRelativePath(root, original).Replace(Path.DirectorySeparatorChar, '/');
+        var relative = Path.GetRelativePath(media.FullPath, original).Replace(Path.DirectorySeparatorChar, '/');
         var isPublic = rule is not null && await cache.GetOrCreateAsync("media-public:" + relative, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = AccessCacheDuration;
@@ -65,7 +59,7 @@ public sealed class ImageVariants(IOptions<CmsOptions> cms, IWebHostEnvironment 
         }
 
         var format = extension == ".png" ? SKEncodedImageFormat.Png : extension == ".webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
-        var cached = Path.Combine(DataPath, "media-cache", width.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(path, format == SKEncodedImageFormat.Png ? ".png" : format == SKEncodedImageFormat.Webp ? ".webp" : ".jpg"));
+        var cached = Path.Combine(media.VariantsPath, width.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(path, format == SKEncodedImageFormat.Png ? ".png" : format == SKEncodedImageFormat.Webp ? ".webp" : ".jpg"));
         if (!File.Exists(cached) || File.GetLastWriteTimeUtc(cached) < File.GetLastWriteTimeUtc(original))
         {
             await Gate.WaitAsync();

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Core.Data;
-using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -13,14 +11,13 @@ namespace CucThongKe.Media.Library;
 /// <summary>Stores uploads under <c>{Cms:DataPath}/media/</c> after checking what they really are; lists and searches them.</summary>
 public sealed class MediaLibrary(
     CmsDbContext db,
-    IOptions<CmsOptions> cms,
+    MediaRoot root,
     IOptions<MediaOptions> options,
-    IWebHostEnvironment environment,
     ICurrentActor actor,
     TimeProvider clock,
     IEnumerable<IUploadedFileFilter> filters)
 {
-    public string Root => Path.Combine(cms.Value.ResolveDataPath(environment.ContentRootPath), "media");
+    public string Root => root.FullPath;
 
     /// <summary>Checks and stores one upload; the stored name comes from a slug of the user's name plus a random suffix, in the given folder.</summary>
     public async Task<MediaUploadResult> UploadAsync(Stream content, string originalName, string? folder, CancellationToken cancellationToken = default)

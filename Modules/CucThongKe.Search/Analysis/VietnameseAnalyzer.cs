@@ -1,4 +1,5 @@
 using System.Text;
+using CucThongKe.TextEncoding;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;

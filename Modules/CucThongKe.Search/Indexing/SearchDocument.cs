@@ -1,4 +1,4 @@
-using CucThongKe.Search.Analysis;
+using CucThongKe.TextEncoding;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 

@@ -9,12 +9,10 @@ using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
-using CucThongKe.Core.Hosting;
-using CucThongKe.Search.Analysis;
-using Microsoft.AspNetCore.Hosting;
+using CucThongKe.Media.Library;
+using CucThongKe.TextEncoding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 
 namespace CucThongKe.Search.Indexing;
@@ -23,8 +21,7 @@ namespace CucThongKe.Search.Indexing;
 public sealed partial class SearchDocumentBuilder(
     CmsDbContext db,
     ContentDefinitionManager definitions,
-    IOptions<CmsOptions> options,
-    IWebHostEnvironment environment,
+    MediaRoot media,
     ILogger<SearchDocumentBuilder> logger)
 {
     /// <summary>Text taken from one attached file at most; a 2,000-page yearbook need not be indexed whole to be found.</summary>
@@ -175,11 +172,10 @@ public sealed partial class SearchDocumentBuilder(
     /// <summary>The text of an attached PDF, DOCX or XLSX in the media folder; other, missing or unreadable files give nothing.</summary>
     private string? ReadAttachment(string relativePath)
     {
-        var mediaRoot = Path.Combine(options.Value.ResolveDataPath(environment.ContentRootPath), "media");
         var relative = relativePath.Replace('\\', '/').TrimStart('/');
         relative = relative.StartsWith("media/", StringComparison.OrdinalIgnoreCase) ? relative[6..] : relative;
-        var full = Path.GetFullPath(Path.Combine(mediaRoot, relative));
-        if (!full.StartsWith(Path.GetFullPath(mediaRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var full = media.Resolve(relative);
+        if (full is null)
         {
             logger.LogDebug("Attachment path {Path} leaves the media folder; not indexed", relativePath);
             return null;

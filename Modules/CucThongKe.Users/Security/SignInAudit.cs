@@ -57,4 +57,8 @@ public sealed class SignInAuditor(CmsDbContext db, IHttpContextAccessor http, Ti
         });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The latest <paramref name="count"/> attempts, newest first.</summary>
+    public async Task<IReadOnlyList<SignInAuditEntry>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
+        await db.Set<SignInAuditEntry>().AsNoTracking().OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
 }

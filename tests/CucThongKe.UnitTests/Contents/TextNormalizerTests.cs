@@ -57,7 +57,7 @@ public class TextNormalizerTests
     [Fact]
     public void A_search_query_is_cleaned_like_all_input()
     {
-        Assert.Equal(Clean, SearchService.Clean(Messy).Text);
+        Assert.Equal(Clean, SearchQueryParser.Clean(Messy).Text);
     }
 }
 

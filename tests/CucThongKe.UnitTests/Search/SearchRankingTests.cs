@@ -84,7 +84,7 @@ public sealed class SearchRankingTests : IDisposable
         var results = search.Search(new(query));
 
         // Every item scored by the full ranking query, the slow way.
-        var everyMatchRanked = _store.Search(searcher => searcher.Search(SearchService.BuildQuery(query)!, 10).ScoreDocs
+        var everyMatchRanked = _store.Search(searcher => searcher.Search(SearchQueryParser.BuildQuery(query)!, 10).ScoreDocs
             .Select(hit => searcher.Doc(hit.Doc).Get(SearchFields.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList());
         Assert.Equal(803, results.Total);
         Assert.Equal(everyMatchRanked, Ids(results));

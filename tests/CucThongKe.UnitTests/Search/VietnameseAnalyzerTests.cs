@@ -1,14 +1,15 @@
 using System.Text;
 using CucThongKe.Search.Analysis;
 using CucThongKe.Search.Querying;
+using CucThongKe.TextEncoding;
 
 namespace CucThongKe.Tests.Search;
 
 public sealed class VietnameseAnalyzerTests
 {
-    private static List<string> Exact(string text) => SearchService.Analyze(new VietnameseAnalyzer(VietnameseForm.Exact), text);
+    private static List<string> Exact(string text) => SearchQueryParser.Analyze(new VietnameseAnalyzer(VietnameseForm.Exact), text);
 
-    private static List<string> Folded(string text) => SearchService.Analyze(new VietnameseAnalyzer(VietnameseForm.Folded), text);
+    private static List<string> Folded(string text) => SearchQueryParser.Analyze(new VietnameseAnalyzer(VietnameseForm.Folded), text);
 
     [Fact]
     public void Decomposed_text_from_a_mac_keyboard_gives_the_same_tokens_as_composed_text()
@@ -94,23 +95,23 @@ public sealed class VietnameseAnalyzerTests
     public void Every_spelling_of_a_document_number_has_the_same_key(string spelling)
     {
         Assert.Equal("181qdctk", VietnameseText.DocumentNumberKey(spelling));
-        Assert.True(SearchService.LooksLikeDocumentNumber(spelling));
+        Assert.True(SearchQueryParser.LooksLikeDocumentNumber(spelling));
     }
 
     [Fact]
     public void Ordinary_words_do_not_look_like_a_document_number()
     {
-        Assert.False(SearchService.LooksLikeDocumentNumber("kinh tế xã hội"));
-        Assert.False(SearchService.LooksLikeDocumentNumber("2024"));
+        Assert.False(SearchQueryParser.LooksLikeDocumentNumber("kinh tế xã hội"));
+        Assert.False(SearchQueryParser.LooksLikeDocumentNumber("2024"));
     }
 
     [Fact]
     public void Query_text_is_normalised_cut_and_freed_of_control_characters()
     {
-        var (text, cut) = SearchService.Clean("  tha\u0301ng\u0000 10\u0007 " + new string('a', 20) + " " + string.Concat(Enumerable.Repeat("kinh tế ", 2000)));
+        var (text, cut) = SearchQueryParser.Clean("  tha\u0301ng\u0000 10\u0007 " + new string('a', 20) + " " + string.Concat(Enumerable.Repeat("kinh tế ", 2000)));
 
         Assert.True(cut);
-        Assert.True(text.Length <= SearchService.MaxQueryLength);
+        Assert.True(text.Length <= SearchQueryParser.MaxQueryLength);
         Assert.StartsWith("tháng 10 ", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\u0000', text);
     }

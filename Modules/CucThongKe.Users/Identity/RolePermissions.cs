@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using CucThongKe.Core.Auditing;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Users.Identity;
+
+/// <summary>The roles × permissions matrix as stored: the roles, the permissions the modules declare, each (role id, permission) granted.</summary>
+public sealed record PermissionMatrix(IReadOnlyList<CmsRole> Roles, IReadOnlyList<Permission> Permissions, HashSet<(string RoleId, string Permission)> Grants);
+
+/// <summary>Which role holds which permission: reading the matrix and saving it, recorded in the admin-audit log.</summary>
+public sealed class RolePermissions(CmsDbContext db, RoleManager<CmsRole> roles, UserManager<CmsUser> users, PermissionCatalog permissions, AdminAuditLog audit)
+{
+    public async Task<PermissionMatrix> MatrixAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await db.Set<CmsRole>().AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var claims = await db.Set<IdentityRoleClaim<string>>().AsNoTracking()
+            .Where(c => c.ClaimType == CmsClaims.Permission)
+            .Select(c => new { c.RoleId, c.ClaimValue })
+            .ToListAsync(cancellationToken);
+        return new PermissionMatrix(
+            all,
+            [.. permissions.All.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)],
+            [.. claims.Select(c => (c.RoleId, c.ClaimValue!))]);
+    }
+
+    /// <summary>
+    /// The grants of a form ("role|permission" each), or null when one names a role or permission that does not exist.
+    /// </summary>
+    public HashSet<(string Role, string Permission)>? ParseGrants(IEnumerable<string> grants, PermissionMatrix matrix)
+    {
+        var wanted = new HashSet<(string Role, string Permission)>();
+        foreach (var grant in grants)
+        {
+            var parts = grant.Split('|');
+            if (parts.Length != 2 || matrix.Roles.All(r => r.Name != parts[0]) || !permissions.Exists(parts[1]))
+            {
+                return null;
+            }
+
+            wanted.Add((parts[0], parts[1]));
+        }
+
+        return wanted;
+    }
+
+    /// <summary>
+    /// A new grant of a permission that bypasses a safeguard (emergency publication) to a role <paramref name="actor"/>
+    /// holds, which is never allowed, as (role, permission); (null, null) when there is none.
+    /// </summary>
+    public async Task<(string? Role, string? Permission)> SelfGrantAsync(ClaimsPrincipal actor, HashSet<(string Role, string Permission)> wanted, PermissionMatrix matrix)
+    {
+        var me = await users.GetUserAsync(actor);
+        var myRoles = me is null ? [] : await users.GetRolesAsync(me);
+        return wanted.FirstOrDefault(w => myRoles.Contains(w.Role) && permissions.Find(w.Permission)?.NeverToOwnRole == true &&
+            !matrix.Grants.Contains((matrix.Roles.First(r => r.Name == w.Role).Id, w.Permission)));
+    }
+
+    /// <summary>Gives every role but the administrator exactly the wanted permissions, all or nothing; each role changed is audited.</summary>
+    public async Task SaveAsync(HashSet<(string Role, string Permission)> wanted, PermissionMatrix matrix, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var role in matrix.Roles.Where(r => r.Name != CmsClaims.AdministratorRole))
+        {
+            var tracked = await roles.FindByIdAsync(role.Id);
+            var current = (await roles.GetClaimsAsync(tracked!)).Where(c => c.Type == CmsClaims.Permission).ToList();
+            var removed = current.Where(c => !wanted.Contains((role.Name!, c.Value))).ToList();
+            foreach (var claim in removed)
+            {
+                await roles.RemoveClaimAsync(tracked!, claim);
+            }
+
+            var added = wanted.Where(w => w.Role == role.Name && current.All(c => c.Value != w.Permission)).Select(w => w.Permission).Order(StringComparer.Ordinal).ToList();
+            foreach (var permission in added)
+            {
+                await roles.AddClaimAsync(tracked!, new Claim(CmsClaims.Permission, permission));
+            }
+
+            if (removed.Count > 0 || added.Count > 0)
+            {
+                var before = current.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
+                var after = before.Except(removed.Select(c => c.Value)).Concat(added).Distinct().Order(StringComparer.Ordinal).ToList();
+                var summary = $"Quyền của vai trò {role.Name}:" +
+                    (added.Count > 0 ? " thêm " + string.Join(", ", added) + "." : "") +
+                    (removed.Count > 0 ? " bỏ " + string.Join(", ", removed.Select(c => c.Value)) + "." : "");
+                await audit.RecordAsync(AdminAuditActions.RolePermissions, role.Name!, summary, string.Join("\n", before), string.Join("\n", after), cancellationToken: cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
