@@ -28,6 +28,11 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionValidator>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowRecorder>();
+        services.AddScoped<WorkflowStateNotifications>();
+        services.AddScoped<WorkflowTracker>();
+        services.AddScoped<WorkflowInbox>();
+        services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
         services.AddScoped<ApiTokens>();
