@@ -95,12 +95,12 @@ public sealed class BenchSite : IAsyncDisposable
 
             // ContentManager joins the unit of work the caller opens (as a recipe does): one commit per batch.
             var end = Math.Min(pageCount, start + SeedBatchSize - 1);
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async _ =>
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
             {
                 for (var i = start; i <= end; i++)
                 {
-                    var created = await contents.CreateAsync(PageInput(null, Title(i)));
-                    var published = await contents.PublishAsync(created.ContentItemId, created.Id, publish)
+                    var created = await contents.CreateAsync(PageInput(null, Title(i)), ct);
+                    var published = await contents.PublishAsync(created.ContentItemId, created.Id, publish, ct)
                         ?? throw new InvalidOperationException($"Page {i} was scheduled instead of published.");
                     var path = published.As<AutoroutePart>()?.Path ?? throw new InvalidOperationException($"Page {i} has no path.");
                     pages.Add(new SeededPage(published.ContentItemId, path, published.Id));

@@ -91,7 +91,7 @@ public static class PublicSiteSeeder
         {
             await using var scope = app.Services.CreateAsyncScope();
             var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async _ =>
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
             {
                 foreach (var (type, number) in plan.Skip(offset).Take(BatchSize))
                 {
@@ -101,8 +101,8 @@ public static class PublicSiteSeeder
                         "LegalDocument" => DocumentItem(number, terms),
                         _ => ReportItem(number),
                     };
-                    var created = await contents.CreateAsync(item);
-                    _ = await contents.PublishAsync(created.ContentItemId, created.Id, publish)
+                    var created = await contents.CreateAsync(item, ct);
+                    _ = await contents.PublishAsync(created.ContentItemId, created.Id, publish, ct)
                         ?? throw new InvalidOperationException($"{type} {number} was scheduled instead of published.");
                 }
             });

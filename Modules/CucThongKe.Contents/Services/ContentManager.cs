@@ -261,5 +261,4 @@ public sealed class ContentManager(
 
     private async Task<int> LastVersionAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0;
-
 }
