@@ -30,6 +30,8 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowRecorder>();
         services.AddScoped<WorkflowStateNotifications>();
+        services.AddScoped<WorkflowStateActions>();
+        services.AddScoped<EmergencyPublication>();
         services.AddScoped<WorkflowTracker>();
         services.AddScoped<WorkflowInbox>();
         services.AddScoped<WorkflowEscalation>();
@@ -39,6 +41,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<IRevocableCredentials, ApiTokens>();
         services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();
+        services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 

@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Definitions;
@@ -7,8 +8,24 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Keeps an item's workflow instance and appends to its record: shared by the transitions and by the following of content changes.</summary>
-public sealed class WorkflowRecorder(CmsDbContext db, TimeProvider clock)
+public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore definitions, ContentDefinitionManager contentDefinitions, TimeProvider clock)
 {
+    /// <summary>The item's latest version and the definition of the workflow that governs its type, or <see cref="WorkflowNotFoundException"/>.</summary>
+    public async Task<(ContentItem Item, WorkflowDefinition Definition)> LoadAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var item = await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Không tìm thấy nội dung '{contentItemId}'.");
+        var type = await contentDefinitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
+        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name)
+        {
+            throw new WorkflowNotFoundException($"Loại nội dung '{item.ContentType}' không thuộc quy trình duyệt nào.");
+        }
+
+        var definition = await definitions.GetAsync(name, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Chưa có định nghĩa quy trình '{name}'.");
+        return (item, definition);
+    }
+
     /// <summary>The item's record, oldest step first.</summary>
     public async Task<List<WorkflowStep>> RecordOfAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<WorkflowStep>().AsNoTracking().Where(s => s.ContentItemId == contentItemId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);

@@ -1,13 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Scheduling;
-using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using CucThongKe.Workflows.Definitions;
-using CucThongKe.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Instances;
@@ -39,36 +35,34 @@ public sealed record WorkflowStatus(
 }
 
 /// <summary>Runs the approval chain: checks every transition (role, unit, comment, state, version), records it, and publishes exactly the approved version.</summary>
+/// <remarks>
+/// Each step is one unit of work (<see cref="UnitOfWork"/>) that the publication of its state's actions joins; following content
+/// changes is <see cref="WorkflowTracker"/>'s, the inbox <see cref="WorkflowInbox"/>'s, deadlines <see cref="WorkflowEscalation"/>'s,
+/// publication outside the chain <see cref="EmergencyPublication"/>'s.
+/// </remarks>
 public sealed class WorkflowService(
     CmsDbContext db,
-    WorkflowDefinitionStore definitions,
-    ContentDefinitionManager contentDefinitions,
-    IContentPublisher publisher,
     UnitOfWork unitOfWork,
     WorkflowRecorder recorder,
-    WorkflowStateNotifications notifications,
-    WorkflowNotifier notifier,
+    WorkflowStateActions actions,
     TimeProvider clock)
 {
     public const int MaxCommentLength = 4000;
 
-    /// <summary>An emergency publication's reason must say something: at least this many characters.</summary>
-    public const int MinEmergencyReasonLength = 20;
-
-    /// <summary>The editorial board (Ban Biên tập), told of every emergency publication.</summary>
+    /// <summary>The editorial board (Ban Biên tập), told of every emergency publication (<see cref="EmergencyPublication"/>) and audited change.</summary>
     public static readonly string[] BoardRoles = ["BoardHead", "BoardMember", "BoardSecretary"];
 
     /// <summary>The item's state, record and the transitions <paramref name="actor"/> may take now.</summary>
     public async Task<WorkflowStatus> GetStatusAsync(string contentItemId, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
-        var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
+        var (item, definition) = await recorder.LoadAsync(contentItemId, cancellationToken);
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken)
             ?? await recorder.NewInstanceAsync(definition, item, cancellationToken);
         var state = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình '{definition.DisplayName}'.");
         var record = await recorder.RecordOfAsync(contentItemId, cancellationToken);
         var round = WorkflowRound.Of(definition, instance, record);
         var available = definition.Transitions.Where(t => t.From == instance.State && Refusal(definition, t, actor, instance, round) is null).ToList();
-        var scheduled = state.Kind == WorkflowStateKind.Published ? await PendingPublicationUtcAsync(contentItemId, cancellationToken) : null;
+        var scheduled = state.Kind == WorkflowStateKind.Published ? await actions.PendingPublicationUtcAsync(contentItemId, cancellationToken) : null;
         return new WorkflowStatus(item, definition, instance, state, record, available, scheduled);
     }
 
@@ -77,11 +71,6 @@ public sealed class WorkflowService(
         state.Kind == WorkflowStateKind.Published && scheduledUtc is not null
             ? $"Đã lên lịch đăng lúc {VietnamTime.Format(scheduledUtc)} (giờ Việt Nam)"
             : state.DisplayName;
-
-    /// <summary>When the item's pending scheduled publication is due; null when none waits (published, or never scheduled).</summary>
-    private Task<DateTime?> PendingPublicationUtcAsync(string contentItemId, CancellationToken cancellationToken) =>
-        db.Set<ScheduledPublication>().Where(p => p.ContentItemId == contentItemId && p.CompletedUtc == null)
-            .OrderByDescending(p => p.Id).Select(p => (DateTime?)p.PublishUtc).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Takes <paramref name="transitionName"/> for the item, or throws and changes nothing.</summary>
     /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
@@ -95,7 +84,7 @@ public sealed class WorkflowService(
 
         return await unitOfWork.RunAsync(async _ =>
         {
-            var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
+            var (item, definition) = await recorder.LoadAsync(contentItemId, cancellationToken);
             var transition = definition.FindTransition(transitionName)
                 ?? throw new WorkflowNotFoundException($"Quy trình '{definition.DisplayName}' không có bước '{transitionName}'.");
             var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
@@ -169,69 +158,7 @@ public sealed class WorkflowService(
             }
 
             await recorder.SaveOrConflictAsync(cancellationToken);
-            await RunActionsAsync(definition, target, instance, item, $"{transition.DisplayName} ({actor.UserName})", comment, actor.UserName, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return instance;
-        }, cancellationToken);
-    }
-
-    /// <summary>Publishes the item's latest version at once, outside the chain: the emergency permission and a written reason are required;
-    /// the step is recorded like any other and the board is told.</summary>
-    public async Task<WorkflowInstance> EmergencyPublishAsync(string contentItemId, string? reason, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default)
-    {
-        if (!actor.MayEmergencyPublish)
-        {
-            throw new WorkflowForbiddenException("Đăng khẩn cấp cần quyền riêng 'Đăng khẩn cấp'; không vai trò nào có sẵn quyền này.");
-        }
-
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (reason is null || reason.Length < MinEmergencyReasonLength || reason.Length > MaxCommentLength)
-        {
-            throw new WorkflowInputException($"Đăng khẩn cấp cần ghi rõ lý do (từ {MinEmergencyReasonLength} đến {MaxCommentLength} ký tự).");
-        }
-
-        return await unitOfWork.RunAsync(async _ =>
-        {
-            var (item, definition) = await LoadAsync(contentItemId, cancellationToken);
-            var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (instance is null)
-            {
-                instance = await recorder.NewInstanceAsync(definition, item, cancellationToken);
-                db.Add(instance);
-            }
-
-            var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
-            if (current.Kind is WorkflowStateKind.Published or WorkflowStateKind.Rejected)
-            {
-                throw new WorkflowConflictException($"Nội dung đang ở bước '{current.DisplayName}': không đăng khẩn cấp được.");
-            }
-
-            if (expectedVersion is not null && expectedVersion != item.Version)
-            {
-                throw new WorkflowConflictException($"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại.");
-            }
-
-            if (IsConfidential(item))
-            {
-                throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, kể cả đăng khẩn cấp.");
-            }
-
-            // Even outside the chain nobody publishes their own text alone: not the item's creator, nor the writer of the version published.
-            if (actor.UserName == instance.Author || actor.UserName == item.Author)
-            {
-                throw new WorkflowForbiddenException("Bạn là tác giả của nội dung này (hoặc của phiên bản mới nhất); tác giả không được tự đăng khẩn cấp bài của mình (tách bạch nhiệm vụ).");
-            }
-
-            var published = definition.PublishedState ?? throw new WorkflowConflictException($"Quy trình '{definition.DisplayName}' không có trạng thái đã đăng.");
-            var comment = "Đăng khẩn cấp. Lý do: " + reason;
-            await recorder.RecordAsync(instance, item, WorkflowStep.Events.EmergencyPublish, published, actor.UserName, WorkflowsPermissions.EmergencyPublish.Name, actor.UnitId, comment, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            // The published version is the one the emergency vouches for: the approved-version guard holds it to exactly this one.
-            instance.ApprovedVersionId = item.Id;
-            await recorder.SaveOrConflictAsync(cancellationToken);
-            var cause = $"đăng khẩn cấp ({actor.UserName})";
-            await RunActionsAsync(definition, published, instance, item, cause, comment, actor.UserName, cancellationToken);
-            await notifier.NotifyRolesAsync(BoardRoles, null, item.ContentItemId,
-                $"'{item.DisplayText}' ({definition.DisplayName}) được {cause} ngoài quy trình duyệt. Lý do: {reason}", WorkflowStep.Events.EmergencyPublish, cancellationToken);
+            await actions.RunAsync(definition, target, instance, item, $"{transition.DisplayName} ({actor.UserName})", comment, actor.UserName, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return instance;
         }, cancellationToken);
@@ -257,50 +184,4 @@ public sealed class WorkflowService(
     /// <summary>A legal document marked confidential (tài liệu mật, Điều 9.2).</summary>
     public static bool IsConfidential(ContentItem item) =>
         item.Content["LegalDocument"]?["Confidential"] is JsonObject field && field["Value"] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
-
-    private async Task<(ContentItem Item, WorkflowDefinition Definition)> LoadAsync(string contentItemId, CancellationToken cancellationToken)
-    {
-        var item = await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Không tìm thấy nội dung '{contentItemId}'.");
-        var type = await contentDefinitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
-        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name)
-        {
-            throw new WorkflowNotFoundException($"Loại nội dung '{item.ContentType}' không thuộc quy trình duyệt nào.");
-        }
-
-        var definition = await definitions.GetAsync(name, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Chưa có định nghĩa quy trình '{name}'.");
-        return (item, definition);
-    }
-
-    private async Task RunActionsAsync(WorkflowDefinition definition, WorkflowState state, WorkflowInstance instance, ContentItem item, string cause, string? comment, string? actorName, CancellationToken cancellationToken)
-    {
-        DateTime? scheduledUtc = null;
-        foreach (var action in state.Actions)
-        {
-            switch (action.Type)
-            {
-                case WorkflowActionType.Publish:
-                    // Exactly the approved version, and the request says so (the guard reads it); a future publish-later time
-                    // schedules it instead (nothing shows it before then). Part of this step's unit of work.
-                    var request = new PublishRequest(PublishSource.Workflow, actorName, comment, instance.ApprovedVersionId);
-                    if (await publisher.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, request, cancellationToken) is null)
-                    {
-                        scheduledUtc = await PendingPublicationUtcAsync(item.ContentItemId, cancellationToken);
-                    }
-
-                    break;
-                case WorkflowActionType.Unpublish:
-                    if (await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Published, cancellationToken))
-                    {
-                        await publisher.UnpublishAsync(item.ContentItemId, cancellationToken);
-                    }
-
-                    break;
-                case WorkflowActionType.Notify:
-                    await notifications.NotifyAsync(definition, state, action, instance, item, cause, comment, scheduledUtc, cancellationToken);
-                    break;
-            }
-        }
-    }
 }
