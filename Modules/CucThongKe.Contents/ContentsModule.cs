@@ -29,7 +29,12 @@ public sealed class ContentsModule : CmsModule
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentValidator>();
+        services.AddScoped<ContentChangePipeline>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<ContentPublisher>();
+        services.AddScoped<IContentPublisher>(s => s.GetRequiredService<ContentPublisher>());
+        services.AddScoped<ContentTransfers>();
+        services.AddSingleton<IndexingSignal>();
         services.AddScoped<ContentQueries>();
         services.AddScoped<ContentListQuery>();
         services.AddScoped<ContentEditor>();

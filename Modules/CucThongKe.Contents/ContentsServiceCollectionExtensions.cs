@@ -41,6 +41,13 @@ public static class ContentsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a handler that follows content changes after their transaction commits (<see cref="IContentCommittedHandler"/>).</summary>
+    public static IServiceCollection AddContentCommittedHandler<THandler>(this IServiceCollection services) where THandler : class, IContentCommittedHandler
+    {
+        services.AddScoped<IContentCommittedHandler, THandler>();
+        return services;
+    }
+
     public static IServiceCollection AddPublishGuard<TGuard>(this IServiceCollection services) where TGuard : class, IPublishGuard
     {
         services.AddScoped<IPublishGuard, TGuard>();

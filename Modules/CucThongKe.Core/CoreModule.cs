@@ -37,6 +37,7 @@ public sealed class CoreModule : CmsModule
         services.AddRecipeStep<SettingsRecipeStep>();
         services.AddRecipeExporter<SettingsRecipeExporter>();
 
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<AdminAuditLog>();
         // Records (the workflow record, the admin-audit log) are append-only whichever provider the site runs on.
         services.AddSingleton<AppendOnlyGuard>();

@@ -27,6 +27,7 @@ public sealed class SearchModule : CmsModule
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
         services.AddScoped<SearchDocumentBuilder>();
+        services.AddScoped<SearchIndexSource>();
         services.AddHostedService<SearchIndexingService>();
 
         services

@@ -26,12 +26,20 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionValidator>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowRecorder>();
+        services.AddScoped<WorkflowStateNotifications>();
+        services.AddScoped<WorkflowStateActions>();
+        services.AddScoped<EmergencyPublication>();
+        services.AddScoped<WorkflowTracker>();
+        services.AddScoped<WorkflowInbox>();
+        services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<IRevocableCredentials, ApiTokens>();
         services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();
+        services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 

@@ -57,7 +57,7 @@ public sealed class PublicThemeModule : CmsModule
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddSingleton<PublicPageStore>();
         services.AddSingleton<PublishedItemCache>();
-        services.AddContentHandler<OutputCacheEvictionHandler>();
+        services.AddContentCommittedHandler<OutputCacheEvictionHandler>();
         services.AddContentHandler<DataFileValidationHandler>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
     }

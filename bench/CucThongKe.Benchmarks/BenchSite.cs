@@ -91,22 +91,21 @@ public sealed class BenchSite : IAsyncDisposable
         for (var start = 1; start <= pageCount; start += SeedBatchSize)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
             var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-            // ContentManager joins a transaction the caller holds (as a recipe does): one commit per batch.
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            // ContentManager joins the unit of work the caller opens (as a recipe does): one commit per batch.
             var end = Math.Min(pageCount, start + SeedBatchSize - 1);
-            for (var i = start; i <= end; i++)
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
             {
-                var created = await contents.CreateAsync(PageInput(null, Title(i)));
-                var published = await contents.PublishAsync(created.ContentItemId, created.Id, publish)
-                    ?? throw new InvalidOperationException($"Page {i} was scheduled instead of published.");
-                var path = published.As<AutoroutePart>()?.Path ?? throw new InvalidOperationException($"Page {i} has no path.");
-                pages.Add(new SeededPage(published.ContentItemId, path, published.Id));
-            }
-
-            await transaction.CommitAsync();
+                for (var i = start; i <= end; i++)
+                {
+                    var created = await contents.CreateAsync(PageInput(null, Title(i)), ct);
+                    var published = await contents.PublishAsync(created.ContentItemId, created.Id, publish, ct)
+                        ?? throw new InvalidOperationException($"Page {i} was scheduled instead of published.");
+                    var path = published.As<AutoroutePart>()?.Path ?? throw new InvalidOperationException($"Page {i} has no path.");
+                    pages.Add(new SeededPage(published.ContentItemId, path, published.Id));
+                }
+            });
         }
 
         return pages;

@@ -90,23 +90,22 @@ public static class PublicSiteSeeder
         for (var offset = 0; offset < plan.Count; offset += BatchSize)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
             var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var (type, number) in plan.Skip(offset).Take(BatchSize))
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(async ct =>
             {
-                var item = type switch
+                foreach (var (type, number) in plan.Skip(offset).Take(BatchSize))
                 {
-                    "News" => NewsItem(number, terms),
-                    "LegalDocument" => DocumentItem(number, terms),
-                    _ => ReportItem(number),
-                };
-                var created = await contents.CreateAsync(item);
-                _ = await contents.PublishAsync(created.ContentItemId, created.Id, publish)
-                    ?? throw new InvalidOperationException($"{type} {number} was scheduled instead of published.");
-            }
-
-            await transaction.CommitAsync();
+                    var item = type switch
+                    {
+                        "News" => NewsItem(number, terms),
+                        "LegalDocument" => DocumentItem(number, terms),
+                        _ => ReportItem(number),
+                    };
+                    var created = await contents.CreateAsync(item, ct);
+                    _ = await contents.PublishAsync(created.ContentItemId, created.Id, publish, ct)
+                        ?? throw new InvalidOperationException($"{type} {number} was scheduled instead of published.");
+                }
+            });
         }
 
         Console.WriteLine($"  template: {plan.Count:N0} items through ContentManager ({watch.Elapsed.TotalSeconds:N0} s)");

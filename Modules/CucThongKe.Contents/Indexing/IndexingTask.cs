@@ -1,3 +1,4 @@
+using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,10 @@ public sealed class IndexingTask
 
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>Raised after a commit that appended to the indexing-task log, so that this node's search index reads it at once.</summary>
+/// <remarks>Other nodes sharing the database still see the change at their next poll of the log.</remarks>
+public sealed class IndexingSignal : WakeUpSignal;
 
 public enum IndexingTaskType
 {

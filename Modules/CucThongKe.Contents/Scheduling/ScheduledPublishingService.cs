@@ -1,34 +1,13 @@
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CucThongKe.Contents.Scheduling;
 
-/// <summary>Wakes the scheduler when a new schedule may be due sooner than the one it sleeps for.</summary>
-public sealed class ScheduleSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Raise()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already raised by another thread: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
-}
+/// <summary>Wakes the scheduler when a new schedule may be due sooner than the one it sleeps for (raised after the schedule's commit).</summary>
+public sealed class ScheduleSignal : WakeUpSignal;
 
 /// <summary>Publishes scheduled versions at their exact time: sleeps until the next one is due, not on a coarse timer.</summary>
 internal sealed class ScheduledPublishingService(

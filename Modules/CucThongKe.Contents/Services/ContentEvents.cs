@@ -3,15 +3,21 @@ using CucThongKe.Contents.Models;
 
 namespace CucThongKe.Contents.Services;
 
-/// <summary>What happened to an item; handlers run inside the transaction of the change.</summary>
+/// <summary>What happened to an item: given to <see cref="IContentHandler"/>s inside the change's transaction, and to <see cref="IContentCommittedHandler"/>s after it commits.</summary>
 public sealed record ContentContext(ContentItem Item, ResolvedContentType Type, string? Actor);
 
-/// <summary>An item moved from one unit to another by an explicit transfer (<see cref="ContentManager.TransferAsync"/>).</summary>
+/// <summary>An item moved from one unit to another by an explicit transfer (<see cref="ContentTransfers.TransferAsync"/>).</summary>
 /// <param name="Item">The latest version, already carrying <paramref name="ToUnitId"/>.</param>
 /// <param name="ActorUnitId">The unit of the person who made the transfer (recorded with a workflow step).</param>
 public sealed record ContentUnitTransferContext(ContentItem Item, ResolvedContentType Type, string? Actor, string? ActorUnitId, string? FromUnitId, string ToUnitId, string Reason);
 
-/// <summary>Reacts to content events (other modules: search, workflows, cache eviction, notifications).</summary>
+/// <summary>Takes part in a content change, inside its transaction: what it writes is saved or rolled back with the change.</summary>
+/// <remarks>
+/// For work that must be part of the save: filling in values before validation (the route), index tables, starting and
+/// following the workflow, its record and notifications (rows of the same transaction). A handler that throws fails the save.
+/// Work that must follow the save and is not data of it (cache eviction, wake-up signals, mail) belongs in an
+/// <see cref="IContentCommittedHandler"/>: run here, it could act on a change that is then rolled back, or before readers can see it.
+/// </remarks>
 public interface IContentHandler
 {
     /// <summary>Before a new version is checked and saved: a chance to fill in values (the route, for one).</summary>
@@ -33,11 +39,38 @@ public interface IContentHandler
     Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
+/// <summary>Follows a content change once its transaction has committed: the change is visible to every reader when it runs.</summary>
+/// <remarks>
+/// For work that follows a save and must not run for a change that is rolled back: evicting cached pages, waking a
+/// background loop, sending mail. It runs after the commit (<see cref="Core.Data.UnitOfWork.AfterCommit(Func{CancellationToken, Task})"/>),
+/// once, outside the transaction: nothing it writes is part of the change, and a failure is logged without failing the
+/// committed save. Register with <c>services.AddContentCommittedHandler&lt;T&gt;()</c>. Work that must be in the save's
+/// transaction belongs in an <see cref="IContentHandler"/>.
+/// </remarks>
+public interface IContentCommittedHandler
+{
+    /// <summary>A new version was saved (a new item, a new draft, or a draft saved over in place); the item may be published.</summary>
+    Task UpdatedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task UnpublishedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 /// <summary>A request to publish one version.</summary>
 /// <param name="Source">The path the publication takes; recorded on the version.</param>
 /// <param name="Actor">Who publishes.</param>
 /// <param name="Note">Why, where the path asks for a reason (the recipe of a legacy import, for one).</param>
-public sealed record PublishRequest(PublishSource Source, string? Actor, string? Note = null);
+/// <param name="ApprovedVersionId">
+/// The version the publishing path has approved and vouches for, when it has one (the approval chain's publication step):
+/// a publish guard reads this fact instead of guessing it from the database. A publication without it (a schedule falling
+/// due) is checked against what is stored.
+/// </param>
+public sealed record PublishRequest(PublishSource Source, string? Actor, string? Note = null, long? ApprovedVersionId = null);
 
 /// <summary>Decides whether a version may be published by a given path; any guard can refuse.</summary>
 public interface IPublishGuard

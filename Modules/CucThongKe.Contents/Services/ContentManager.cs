@@ -1,13 +1,11 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Scheduling;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CucThongKe.Contents.Services;
 
@@ -18,27 +16,27 @@ public enum VersionOptions
     Latest,
 }
 
-/// <summary>Creates, versions, publishes and removes content items; every change in one transaction with its indexes and events.</summary>
+/// <summary>The content engine's door: reads items, saves versions and drafts, removes items; every change in one unit of work with its indexes and events.</summary>
+/// <remarks>
+/// Publishing and scheduling are <see cref="ContentPublisher"/>'s, transfers between units <see cref="ContentTransfers"/>'s;
+/// the methods of the same names here hand over to them, so that a caller holding the content manager does not need three services.
+/// </remarks>
 public sealed class ContentManager(
     CmsDbContext db,
-    ContentDefinitionManager definitions,
+    ContentChangePipeline pipeline,
     ContentValidator validator,
-    IEnumerable<IContentIndexProvider> indexProviders,
-    IEnumerable<IContentHandler> handlers,
-    IEnumerable<IPublishGuard> guards,
+    ContentPublisher publisher,
+    ContentTransfers transfers,
     ICurrentActor actor,
-    ScheduleSignal scheduleSignal,
-    IUnitDirectory unitDirectory,
-    AdminAuditLog audit,
     TimeProvider clock)
 {
-    /// <summary>A transfer's reason must say something: at least this many characters.</summary>
-    public const int MinTransferReasonLength = 10;
+    /// <inheritdoc cref="ContentTransfers.MinTransferReasonLength"/>
+    public const int MinTransferReasonLength = ContentTransfers.MinTransferReasonLength;
 
     /// <summary>A new, unsaved item of <paramref name="contentType"/>.</summary>
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
     {
-        _ = await RequireTypeAsync(contentType, cancellationToken);
+        _ = await pipeline.RequireTypeAsync(contentType, cancellationToken);
         return new ContentItem { ContentItemId = NewId(), ContentType = contentType };
     }
 
@@ -76,174 +74,49 @@ public sealed class ContentManager(
     internal Task<ContentItem> CreateForUnitAsync(ContentItem item, string? unitId, CancellationToken cancellationToken = default) =>
         SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken, unitId);
 
-    /// <summary>
-    /// Moves the item to <paramref name="toUnitId"/>: every version carries the new unit, search is told, a workflow follows
-    /// it (content handlers), and the move is recorded with its reason in the admin-audit log, which the item's history shows.
-    /// </summary>
-    /// <remarks>The caller checks the permission (<see cref="Admin.ContentAccess.CanTransfer"/>).</remarks>
-    public async Task TransferAsync(string contentItemId, string toUnitId, string? reason, CancellationToken cancellationToken = default)
-    {
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length < MinTransferReasonLength)
-        {
-            throw new ContentValidationException([new("Reason", $"Cần ghi lý do chuyển đơn vị (ít nhất {MinTransferReasonLength} ký tự).")]);
-        }
-
-        if (reason.Length > 2000)
-        {
-            throw new ContentValidationException([new("Reason", "Lý do dài quá 2.000 ký tự.")]);
-        }
-
-        var units = await unitDirectory.ListActiveAsync(cancellationToken);
-        var target = units.FirstOrDefault(u => u.Id == toUnitId)
-            ?? throw new ContentValidationException([new("UnitId", "Hãy chọn một đơn vị có trong danh sách.")]);
-
-        await using var transaction = await BeginAsync(cancellationToken);
-        var versions = await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).ToListAsync(cancellationToken);
-        var latest = versions.FirstOrDefault(v => v.Latest) ?? throw new ContentNotFoundException(contentItemId);
-        var from = latest.UnitId;
-        if (from == target.Id)
-        {
-            throw new ContentValidationException([new("UnitId", "Nội dung đã thuộc đơn vị này.")]);
-        }
-
-        // The owning unit is the item's, not a version's: old versions move too, so that no version stays visible to the old unit.
-        foreach (var version in versions)
-        {
-            version.UnitId = target.Id;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var type = await RequireTypeAsync(latest.ContentType, cancellationToken);
-        await IndexAsync(latest, type, IndexingTaskType.Update, cancellationToken);
-        await RaiseAsync(h => h.UnitTransferredAsync(new ContentUnitTransferContext(latest, type, actor.UserName, actor.UnitId, from, target.Id, reason), cancellationToken));
-        var fromName = units.FirstOrDefault(u => u.Id == from)?.Name ?? from ?? "(không có)";
-        await audit.RecordAsync(AdminAuditActions.ContentUnitTransfer, contentItemId,
-            $"Chuyển “{latest.DisplayText}” từ {fromName} sang {target.Name}.", from, target.Id, reason, cancellationToken: cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-    }
-
-    /// <summary>The item's recorded transfers between units, newest first.</summary>
-    public async Task<IReadOnlyList<AdminAuditEntry>> GetTransfersAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        await db.Set<AdminAuditEntry>().AsNoTracking()
-            .Where(e => e.Action == AdminAuditActions.ContentUnitTransfer && e.Subject == contentItemId)
-            .OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
-
     /// <summary>Saves <paramref name="item"/>'s content as a new draft version of an existing item.</summary>
     /// <param name="expectedVersion">The version the editor started from; a later save by someone else is a conflict.</param>
     public Task<ContentItem> SaveDraftAsync(ContentItem item, int? expectedVersion, CancellationToken cancellationToken = default) =>
         SaveVersionAsync(item, expectedVersion, isNew: false, cancellationToken);
 
-    /// <summary>Publishes one version (the latest when <paramref name="versionId"/> is null); a version with a future publish-later time is scheduled instead.</summary>
-    /// <returns>The published version, or null when it was scheduled.</returns>
-    public async Task<ContentItem?> PublishAsync(string contentItemId, long? versionId, PublishRequest request, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await BeginAsync(cancellationToken);
-        var target = await db.Set<ContentItem>()
-            .FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && !c.Removed && (versionId == null ? c.Latest : c.Id == versionId), cancellationToken)
-            ?? throw new ContentNotFoundException(contentItemId);
-        var type = await RequireTypeAsync(target.ContentType, cancellationToken);
-        await CheckGuardsAsync(target, type, request, cancellationToken);
+    /// <inheritdoc cref="ContentTransfers.TransferAsync"/>
+    public Task TransferAsync(string contentItemId, string toUnitId, string? reason, CancellationToken cancellationToken = default) =>
+        transfers.TransferAsync(contentItemId, toUnitId, reason, cancellationToken);
 
-        var scheduled = target.As<PublishLaterPart>()?.ScheduledPublishUtc;
-        if (scheduled is not null && scheduled > clock.GetUtcNow().UtcDateTime)
-        {
-            await ScheduleCoreAsync(target, scheduled.Value, request, cancellationToken);
-            await CommitAsync(transaction, cancellationToken);
-            return null;
-        }
+    /// <inheritdoc cref="ContentTransfers.GetTransfersAsync"/>
+    public Task<IReadOnlyList<AdminAuditEntry>> GetTransfersAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        transfers.GetTransfersAsync(contentItemId, cancellationToken);
 
-        await PublishCoreAsync(target, type, request, cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-        return target;
-    }
+    /// <inheritdoc cref="ContentPublisher.PublishAsync"/>
+    public Task<ContentItem?> PublishAsync(string contentItemId, long? versionId, PublishRequest request, CancellationToken cancellationToken = default) =>
+        publisher.PublishAsync(contentItemId, versionId, request, cancellationToken);
 
-    /// <summary>Schedules one version to be published at <paramref name="publishUtc"/>; nothing shows it before then.</summary>
-    public async Task<ScheduledPublication> ScheduleAsync(string contentItemId, long versionId, DateTime publishUtc, PublishRequest request, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await BeginAsync(cancellationToken);
-        var target = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.Id == versionId && c.ContentItemId == contentItemId && !c.Removed, cancellationToken)
-            ?? throw new ContentNotFoundException(contentItemId);
-        var type = await RequireTypeAsync(target.ContentType, cancellationToken);
-        await CheckGuardsAsync(target, type, request, cancellationToken);
-        var schedule = await ScheduleCoreAsync(target, DateTime.SpecifyKind(publishUtc.ToUniversalTime(), DateTimeKind.Utc), request, cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-        return schedule;
-    }
+    /// <inheritdoc cref="ContentPublisher.ScheduleAsync"/>
+    public Task<ScheduledPublication> ScheduleAsync(string contentItemId, long versionId, DateTime publishUtc, PublishRequest request, CancellationToken cancellationToken = default) =>
+        publisher.ScheduleAsync(contentItemId, versionId, publishUtc, request, cancellationToken);
 
-    /// <summary>Publishes the schedules due at <paramref name="nowUtc"/>; the background service calls it at each due time.</summary>
-    /// <returns>How many versions were published.</returns>
-    public async Task<int> PublishDueAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        var due = await db.Set<ScheduledPublication>()
-            .Where(s => s.CompletedUtc == null && s.PublishUtc <= nowUtc)
-            .OrderBy(s => s.PublishUtc)
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        var published = 0;
-        foreach (var schedule in due)
-        {
-            await using var transaction = await BeginAsync(cancellationToken);
-            var target = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.Id == schedule.ContentItemVersionId, cancellationToken);
-            schedule.CompletedUtc = nowUtc;
-            if (target is null || target.Removed)
-            {
-                schedule.Outcome = "Nội dung đã bị xoá.";
-            }
-            else
-            {
-                var type = await RequireTypeAsync(target.ContentType, cancellationToken);
-                var request = new PublishRequest(schedule.Source, schedule.RequestedBy, schedule.Note);
-                var refusal = await FirstRefusalAsync(target, type, request, cancellationToken);
-                if (refusal is null)
-                {
-                    await PublishCoreAsync(target, type, request, cancellationToken);
-                    schedule.Outcome = "Đã đăng.";
-                    published++;
-                }
-                else
-                {
-                    schedule.Outcome = "Không đăng: " + refusal;
-                }
-            }
+    /// <inheritdoc cref="ContentPublisher.PublishDueAsync"/>
+    public Task<int> PublishDueAsync(DateTime nowUtc, CancellationToken cancellationToken = default) => publisher.PublishDueAsync(nowUtc, cancellationToken);
 
-            await db.SaveChangesAsync(cancellationToken);
-            await CommitAsync(transaction, cancellationToken);
-        }
+    /// <inheritdoc cref="ContentPublisher.NextScheduledUtcAsync"/>
+    public Task<DateTime?> NextScheduledUtcAsync(CancellationToken cancellationToken = default) => publisher.NextScheduledUtcAsync(cancellationToken);
 
-        return published;
-    }
-
-    /// <summary>The earliest pending schedule, so the background service can sleep until exactly then.</summary>
-    public Task<DateTime?> NextScheduledUtcAsync(CancellationToken cancellationToken = default) =>
-        db.Set<ScheduledPublication>().Where(s => s.CompletedUtc == null).OrderBy(s => s.PublishUtc).Select(s => (DateTime?)s.PublishUtc).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>Takes the item off the public site; its versions stay.</summary>
-    public async Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await BeginAsync(cancellationToken);
-        var published = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published, cancellationToken)
-            ?? throw new ContentNotFoundException(contentItemId);
-        var type = await RequireTypeAsync(published.ContentType, cancellationToken);
-        published.Published = false;
-        await db.SaveChangesAsync(cancellationToken);
-        await IndexAsync(published, type, IndexingTaskType.Update, cancellationToken);
-        await RaiseAsync(h => h.UnpublishedAsync(new ContentContext(published, type, actor.UserName), cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-    }
+    /// <inheritdoc cref="ContentPublisher.UnpublishAsync"/>
+    public Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) => publisher.UnpublishAsync(contentItemId, cancellationToken);
 
     /// <summary>Removes the item: no version is latest or published any more, schedules are cancelled; history stays.</summary>
-    public async Task RemoveAsync(string contentItemId, CancellationToken cancellationToken = default)
+    public Task RemoveAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(ct => RemoveCoreAsync(contentItemId, ct), cancellationToken);
+
+    private async Task RemoveCoreAsync(string contentItemId, CancellationToken cancellationToken)
     {
-        await using var transaction = await BeginAsync(cancellationToken);
         var versions = await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId && (c.Latest || c.Published)).ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {
             throw new ContentNotFoundException(contentItemId);
         }
 
-        var type = await RequireTypeAsync(versions[0].ContentType, cancellationToken);
+        var type = await pipeline.RequireTypeAsync(versions[0].ContentType, cancellationToken);
         foreach (var version in versions)
         {
             version.Latest = false;
@@ -257,18 +130,19 @@ public sealed class ContentManager(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var version in versions)
         {
-            await IndexAsync(version, type, null, cancellationToken);
+            await pipeline.IndexAsync(version, type, null, cancellationToken);
         }
 
-        db.Add(new IndexingTask { ContentItemId = contentItemId, Type = IndexingTaskType.Delete, CreatedUtc = now });
-        await RaiseAsync(h => h.RemovedAsync(new ContentContext(versions[0], type, actor.UserName), cancellationToken));
+        pipeline.LogIndexingTask(contentItemId, IndexingTaskType.Delete);
+        var context = new ContentContext(versions[0], type, actor.UserName);
+        await pipeline.RaiseAsync(h => h.RemovedAsync(context, cancellationToken));
+        pipeline.RaiseAfterCommit((h, token) => h.RemovedAsync(context, token));
         await db.SaveChangesAsync(cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
     }
 
     private async Task<ContentItem> SaveVersionAsync(ContentItem input, int? expectedVersion, bool isNew, CancellationToken cancellationToken, string? importUnitId = null)
     {
-        var type = await RequireTypeAsync(input.ContentType, cancellationToken);
+        var type = await pipeline.RequireTypeAsync(input.ContentType, cancellationToken);
         var candidate = new ContentItem
         {
             ContentItemId = string.IsNullOrEmpty(input.ContentItemId) ? NewId() : input.ContentItemId,
@@ -278,13 +152,20 @@ public sealed class ContentManager(
 
         var errors = (await validator.PrepareAndValidateAsync(candidate, type)).ToList();
         var context = new ContentContext(candidate, type, actor.UserName);
-        await RaiseAsync(h => h.SavingAsync(context, errors, cancellationToken));
+        await pipeline.RaiseAsync(h => h.SavingAsync(context, errors, cancellationToken));
         if (errors.Any(e => !e.IsWarning))
         {
             throw new ContentValidationException([.. errors.Where(e => !e.IsWarning)]);
         }
 
-        await using var transaction = await BeginAsync(cancellationToken);
+        var saved = await pipeline.RunAsync(ct => StoreVersionAsync(candidate, type, expectedVersion, isNew, importUnitId, ct), cancellationToken);
+        saved.Warnings = [.. errors.Where(e => e.IsWarning)];
+        return saved;
+    }
+
+    /// <summary>Stores a checked version: a new row (or the draft saved over, for a type without history), its indexes and events.</summary>
+    private async Task<ContentItem> StoreVersionAsync(ContentItem candidate, ResolvedContentType type, int? expectedVersion, bool isNew, string? importUnitId, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.ContentItemId == candidate.ContentItemId && c.Latest, cancellationToken);
         if (isNew && await db.Set<ContentItem>().AnyAsync(c => c.ContentItemId == candidate.ContentItemId, cancellationToken))
@@ -344,108 +225,21 @@ public sealed class ContentManager(
         await SaveChangesOrConflictAsync(saved, expectedVersion ?? 0, cancellationToken);
         if (latest is not null && latest != saved)
         {
-            await IndexAsync(latest, type, null, cancellationToken);
+            await pipeline.IndexAsync(latest, type, null, cancellationToken);
         }
 
-        await IndexAsync(saved, type, IndexingTaskType.Update, cancellationToken);
+        await pipeline.IndexAsync(saved, type, IndexingTaskType.Update, cancellationToken);
         var savedContext = new ContentContext(saved, type, actor.UserName);
         if (latest is null)
         {
-            await RaiseAsync(h => h.CreatedAsync(savedContext, cancellationToken));
+            await pipeline.RaiseAsync(h => h.CreatedAsync(savedContext, cancellationToken));
         }
 
-        await RaiseAsync(h => h.DraftSavedAsync(savedContext, cancellationToken));
-        await RaiseAsync(h => h.UpdatedAsync(savedContext, cancellationToken));
+        await pipeline.RaiseAsync(h => h.DraftSavedAsync(savedContext, cancellationToken));
+        await pipeline.RaiseAsync(h => h.UpdatedAsync(savedContext, cancellationToken));
+        pipeline.RaiseAfterCommit((h, token) => h.UpdatedAsync(savedContext, token));
         await SaveChangesOrConflictAsync(saved, expectedVersion ?? 0, cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
-        saved.Warnings = [.. errors.Where(e => e.IsWarning)];
         return saved;
-    }
-
-    private async Task PublishCoreAsync(ContentItem target, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var previous = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.ContentItemId == target.ContentItemId && c.Published && c.Id != target.Id, cancellationToken);
-        if (previous is not null)
-        {
-            previous.Published = false;
-        }
-
-        if (!target.Published)
-        {
-            target.Published = true;
-            target.PublishedUtc ??= previous?.PublishedUtc ?? now;
-            target.PublishSource = request.Source;
-            target.PublishedBy = request.Actor;
-            target.PublishNote = request.Note;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (previous is not null)
-        {
-            await IndexAsync(previous, type, null, cancellationToken);
-        }
-
-        await IndexAsync(target, type, IndexingTaskType.Update, cancellationToken);
-        await RaiseAsync(h => h.PublishedAsync(new ContentContext(target, type, request.Actor), cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<ScheduledPublication> ScheduleCoreAsync(ContentItem target, DateTime publishUtc, PublishRequest request, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        // A new schedule replaces any pending one for the item: one release time at a time.
-        await db.Set<ScheduledPublication>().Where(s => s.ContentItemId == target.ContentItemId && s.CompletedUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CompletedUtc, now).SetProperty(x => x.Outcome, "Thay bằng lịch đăng mới."), cancellationToken);
-        var schedule = new ScheduledPublication
-        {
-            ContentItemId = target.ContentItemId,
-            ContentItemVersionId = target.Id,
-            PublishUtc = publishUtc,
-            Source = request.Source,
-            RequestedBy = request.Actor,
-            Note = request.Note,
-            CreatedUtc = now,
-        };
-        db.Add(schedule);
-        await db.SaveChangesAsync(cancellationToken);
-        scheduleSignal.Raise();
-        return schedule;
-    }
-
-    private async Task CheckGuardsAsync(ContentItem target, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)
-    {
-        if (await FirstRefusalAsync(target, type, request, cancellationToken) is { } refusal)
-        {
-            throw new ContentPublishRefusedException(refusal);
-        }
-    }
-
-    private async Task<string?> FirstRefusalAsync(ContentItem target, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)
-    {
-        foreach (var guard in guards)
-        {
-            if (await guard.CheckAsync(target, type, request, cancellationToken) is { } refusal)
-            {
-                return refusal;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Brings every index table up to date for one version, and logs the change for search nodes.</summary>
-    private async Task IndexAsync(ContentItem version, ResolvedContentType type, IndexingTaskType? task, CancellationToken cancellationToken)
-    {
-        foreach (var provider in indexProviders)
-        {
-            await provider.UpdateAsync(version, type, cancellationToken);
-        }
-
-        if (task is not null)
-        {
-            db.Add(new IndexingTask { ContentItemId = version.ContentItemId, Type = task.Value, CreatedUtc = clock.GetUtcNow().UtcDateTime });
-        }
     }
 
     private async Task SaveChangesOrConflictAsync(ContentItem saved, int expectedVersion, CancellationToken cancellationToken)
@@ -467,28 +261,4 @@ public sealed class ContentManager(
 
     private async Task<int> LastVersionAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0;
-
-    private async Task<ResolvedContentType> RequireTypeAsync(string contentType, CancellationToken cancellationToken) =>
-        await definitions.GetResolvedTypeAsync(contentType, cancellationToken)
-        ?? throw new ContentValidationException([new("ContentType", $"Không có loại nội dung '{contentType}'.")]);
-
-    private async Task RaiseAsync(Func<IContentHandler, Task> action)
-    {
-        foreach (var handler in handlers)
-        {
-            await action(handler);
-        }
-    }
-
-    /// <summary>Joins the caller's transaction (a recipe's) or starts one; null means the caller owns it.</summary>
-    private async Task<IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-
-    private static async Task CommitAsync(IDbContextTransaction? transaction, CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
 }

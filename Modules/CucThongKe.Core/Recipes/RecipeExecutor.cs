@@ -8,6 +8,7 @@ namespace CucThongKe.Core.Recipes;
 /// <summary>Runs a recipe all-or-nothing: every step in one transaction, rolled back on the first error.</summary>
 public sealed class RecipeExecutor(
     CmsDbContext db,
+    UnitOfWork unitOfWork,
     IServiceProvider services,
     IEnumerable<IRecipeStep> steps,
     IEnumerable<IRecipeEventHandler> eventHandlers,
@@ -31,37 +32,39 @@ public sealed class RecipeExecutor(
         }
 
         var succeeded = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            for (var i = 0; i < recipe.Steps.Count; i++)
+            // One unit of work for the whole recipe: the content and settings its steps save join it, and what they queue
+            // for after the commit (cache eviction, search) runs only if every step succeeded.
+            await unitOfWork.RunAsync(async ct =>
             {
-                var context = new RecipeStepContext(recipe, i, recipe.Steps[i], options);
-                options.Progress?.Report($"[{i + 1}/{recipe.Steps.Count}] {context.Name}");
-                try
+                for (var i = 0; i < recipe.Steps.Count; i++)
                 {
-                    await _steps[context.Name].ExecuteAsync(context, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
+                    var context = new RecipeStepContext(recipe, i, recipe.Steps[i], options);
+                    options.Progress?.Report($"[{i + 1}/{recipe.Steps.Count}] {context.Name}");
+                    try
+                    {
+                        await _steps[context.Name].ExecuteAsync(context, ct);
+                        await db.SaveChangesAsync(ct);
+                    }
+                    catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
+                    {
+                        throw context.Error("", "cơ sở dữ liệu từ chối thay đổi: " + (ex.InnerException?.Message ?? ex.Message));
+                    }
                 }
-                catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
+
+                if (options.BeforeCommit is not null)
                 {
-                    throw context.Error("", "cơ sở dữ liệu từ chối thay đổi: " + (ex.InnerException?.Message ?? ex.Message));
+                    await options.BeforeCommit(services, ct);
+                    await db.SaveChangesAsync(ct);
                 }
-            }
-
-            if (options.BeforeCommit is not null)
-            {
-                await options.BeforeCommit(services, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            }, cancellationToken);
             succeeded = true;
             logger.LogInformation("Recipe {Recipe} ({File}) applied: {StepCount} steps", recipe.Name, recipe.File, recipe.Steps.Count);
         }
         catch
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            // The unit rolled the transaction back; what the steps left in the tracker must not be saved by a later call.
             db.ChangeTracker.Clear();
             throw;
         }

@@ -1,9 +1,3 @@
-using CucThongKe.Contents.Definitions;
-using CucThongKe.Contents.Indexing;
-using CucThongKe.Contents.Models;
-using CucThongKe.Core.Data;
-using CucThongKe.Core.Settings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -69,14 +63,8 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-            var gapIds = _gaps.Keys.ToList();
-            var tasks = await db.Set<IndexingTask>().AsNoTracking()
-                .Where(t => t.Id > cursor || gapIds.Contains(t.Id))
-                .OrderBy(t => t.Id)
-                .Take(BatchSize)
-                .Select(t => new { t.Id, t.ContentItemId })
-                .ToListAsync(cancellationToken);
+            var source = scope.ServiceProvider.GetRequiredService<SearchIndexSource>();
+            var tasks = await source.ReadTasksAsync(cursor, [.. _gaps.Keys], BatchSize, cancellationToken);
             if (tasks.Count == 0)
             {
                 return 0;
@@ -95,7 +83,7 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
             }
 
             var ids = tasks.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-            var (upserts, deletes) = await BuildChangesAsync(scope.ServiceProvider, ids, cancellationToken);
+            var (upserts, deletes) = await source.BuildChangesAsync(ids, cancellationToken);
             store.Apply(upserts, deletes, next);
             logger.LogDebug("Search index: applied {Count} task(s) up to {Cursor}", tasks.Count, next);
             return tasks.Count;
@@ -113,42 +101,26 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<CmsDbContext>();
+            var source = scope.ServiceProvider.GetRequiredService<SearchIndexSource>();
             // The log position before reading: every change after it is applied again on top of the new index.
-            var cursor = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-            var types = await IndexedTypesAsync(services, cancellationToken);
-            // Published versions for everyone, and latest versions that are not published as drafts for editors.
-            var total = await db.Set<ContentItem>().CountAsync(c => (c.Published || c.Latest) && !c.Removed && types.Contains(c.ContentType), cancellationToken);
+            var cursor = await source.LastTaskIdAsync(cancellationToken);
+            var types = await source.IndexedTypesAsync(cancellationToken);
+            var total = await source.CountIndexableAsync(types, cancellationToken);
             status.Report(0, total);
-            var builder = services.GetRequiredService<SearchDocumentBuilder>();
             using var build = store.BeginBuild();
             long lastId = 0;
             var done = 0;
             while (true)
             {
-                var batch = await db.Set<ContentItem>().AsNoTracking()
-                    .Where(c => (c.Published || c.Latest) && !c.Removed && types.Contains(c.ContentType) && c.Id > lastId)
-                    .OrderBy(c => c.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-                if (batch.Count == 0)
+                var (documents, last, read) = await source.ReadBatchAsync(types, lastId, BatchSize, cancellationToken);
+                if (read == 0)
                 {
                     break;
                 }
 
-                var documents = new List<SearchDocument>(batch.Count);
-                foreach (var item in batch)
-                {
-                    if (await builder.BuildAsync(item, types, cancellationToken) is { } document)
-                    {
-                        documents.Add(document);
-                    }
-                }
-
                 build.Add(documents);
-                lastId = batch[^1].Id;
-                done += batch.Count;
+                lastId = last;
+                done += read;
                 status.Report(done, total);
             }
 
@@ -179,51 +151,6 @@ public sealed class SearchIndexer(SearchIndexStore store, IServiceScopeFactory s
             status.Finish(0, ex.Message);
             throw;
         }
-    }
-
-    /// <summary>The types the public index holds: those the <c>SearchIndex</c> recipe step named, or every listable type.</summary>
-    public static async Task<HashSet<string>> IndexedTypesAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var settings = await services.GetRequiredService<SettingsStore>().GetAsync<SearchSettings>(SearchSettings.DocumentName, cancellationToken);
-        if (settings.ContentTypes is { Count: > 0 } named)
-        {
-            return new HashSet<string>(named, StringComparer.Ordinal);
-        }
-
-        var types = await services.GetRequiredService<ContentDefinitionManager>().ListTypesAsync(cancellationToken);
-        return new HashSet<string>(types.Where(t => t.Settings.Listable).Select(t => t.Name), StringComparer.Ordinal);
-    }
-
-    private static async Task<(List<SearchDocument> Upserts, List<string> Deletes)> BuildChangesAsync(IServiceProvider services, List<string> ids, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<CmsDbContext>();
-        var builder = services.GetRequiredService<SearchDocumentBuilder>();
-        var types = await IndexedTypesAsync(services, cancellationToken);
-        var versions = await db.Set<ContentItem>().AsNoTracking()
-            .Where(c => ids.Contains(c.ContentItemId) && (c.Published || c.Latest) && !c.Removed)
-            .ToListAsync(cancellationToken);
-        var upserts = new List<SearchDocument>();
-        var deletes = new List<string>();
-        foreach (var id in ids)
-        {
-            // The published version and, when newer, the latest draft: the store replaces all of an item's documents.
-            var found = false;
-            foreach (var item in versions.Where(c => c.ContentItemId == id))
-            {
-                if (await builder.BuildAsync(item, types, cancellationToken) is { } document)
-                {
-                    upserts.Add(document);
-                    found = true;
-                }
-            }
-
-            if (!found)
-            {
-                deletes.Add(id);
-            }
-        }
-
-        return (upserts, deletes);
     }
 }
 

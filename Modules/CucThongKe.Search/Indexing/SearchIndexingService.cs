@@ -1,11 +1,15 @@
+using CucThongKe.Contents.Indexing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CucThongKe.Search.Indexing;
 
-/// <summary>Keeps this node's index current: polls the indexing-task log every quarter second, so a change is searchable well within 2 s.</summary>
-/// <remarks>Polling, not a signal, because the change may come from another node sharing the database.</remarks>
-internal sealed class SearchIndexingService(SearchIndexer indexer, ILogger<SearchIndexingService> logger) : BackgroundService
+/// <summary>Keeps this node's index current: reads the indexing-task log as soon as a change on this node commits, and every quarter second.</summary>
+/// <remarks>
+/// Woken by <see cref="IndexingSignal"/>, which the content engine raises after a commit that logged a change; the poll stays
+/// because a change may come from another node sharing the database.
+/// </remarks>
+internal sealed class SearchIndexingService(SearchIndexer indexer, IndexingSignal signal, ILogger<SearchIndexingService> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -36,7 +40,7 @@ internal sealed class SearchIndexingService(SearchIndexer indexer, ILogger<Searc
 
             try
             {
-                await Task.Delay(delay, stoppingToken);
+                await signal.WaitAsync(delay, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -17,7 +17,7 @@ internal sealed class DeadlineEscalationService(IServiceScopeFactory scopes, Tim
             {
                 await Task.Delay(Interval, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var escalated = await scope.ServiceProvider.GetRequiredService<WorkflowService>().EscalateOverdueAsync(stoppingToken);
+                var escalated = await scope.ServiceProvider.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync(stoppingToken);
                 if (escalated > 0)
                 {
                     logger.LogInformation("Đã báo quá hạn cho {Count} nội dung.", escalated);

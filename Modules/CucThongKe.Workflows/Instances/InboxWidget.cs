@@ -6,7 +6,7 @@ using CucThongKe.Core.Data;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>The dashboard's "open tasks" block: how many items wait for the user in the approval chain, and the first few of them.</summary>
-internal sealed class InboxWidget(WorkflowService workflows) : IDashboardWidget
+internal sealed class InboxWidget(WorkflowInbox workflows) : IDashboardWidget
 {
     /// <summary>How many waiting items the dashboard lists; the inbox has them all.</summary>
     public const int Shown = 5;

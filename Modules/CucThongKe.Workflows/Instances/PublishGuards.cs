@@ -3,6 +3,7 @@ using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Instances;
 
@@ -15,7 +16,9 @@ internal sealed class ConfidentialDocumentGuard : IPublishGuard
 
 /// <summary>The workflow's own path publishes only the version the board head approved, while the item is still approved.</summary>
 /// <remarks>
-/// Also holds for a scheduled publication: if the content changed after approval, the schedule is refused when it falls due.
+/// Reads an explicit fact: a transition that publishes names the approval it publishes (<see cref="PublishRequest.ApprovedVersionId"/>,
+/// taken from the instance it has just saved in the same unit of work). A workflow publication that names none (a schedule
+/// falling due) is held to the approval stored now: if the content changed after approval, the schedule is refused.
 /// A type naming a workflow that has no definition yet has no chain this module could run; the platform's own guard
 /// (only the workflow's path or a recorded import) is then the rule.
 /// </remarks>
@@ -29,9 +32,9 @@ internal sealed class ApprovedVersionGuard(CmsDbContext db, WorkflowDefinitionSt
             return null;
         }
 
-        // Find, not a query: inside a transition the instance is already tracked with the approval it is about to save.
-        var instance = await db.Set<WorkflowInstance>().FindAsync([version.ContentItemId], cancellationToken);
-        return instance?.ApprovedVersionId == version.Id
+        var approved = request.ApprovedVersionId ?? await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => i.ContentItemId == version.ContentItemId).Select(i => i.ApprovedVersionId).FirstOrDefaultAsync(cancellationToken);
+        return approved == version.Id
             ? null
             : "Chỉ được đăng đúng phiên bản Trưởng Ban đã duyệt.";
     }

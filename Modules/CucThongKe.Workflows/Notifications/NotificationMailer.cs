@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CucThongKe.Workflows.Notifications;
 
 /// <summary>Sends each back-office notification by email (MailKit over SMTP) to users who have an address; after the step's transaction, never inside it.</summary>
-internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ICmsMailSender sender, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
+/// <remarks>Woken by <see cref="NotificationSignal"/> when a step that wrote notifications commits on this node; polls for the rest.</remarks>
+internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ICmsMailSender sender, NotificationSignal signal, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +20,7 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
         {
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), stoppingToken);
+                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), stoppingToken);
                 if (sender.IsConfigured)
                 {
                     await SendPendingAsync(stoppingToken);

@@ -7,8 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Notifications;
 
+/// <summary>Raised after a commit that wrote notifications, so that the mailer sends them at once rather than at its next poll.</summary>
+public sealed class NotificationSignal : WakeUpSignal;
+
 /// <summary>Writes back-office notifications to the members of roles (optionally of one unit) or to one user.</summary>
-public sealed class WorkflowNotifier(CmsDbContext db, TimeProvider clock)
+/// <remarks>
+/// A notification is a row of the step's own transaction (rolled back with it); the mail follows the commit: inside a unit of
+/// work the mailer is woken once it commits, otherwise it finds the row at its next poll.
+/// </remarks>
+public sealed class WorkflowNotifier(CmsDbContext db, UnitOfWork unitOfWork, NotificationSignal signal, TimeProvider clock)
 {
     /// <summary>Adds (unsaved) a notification for every member of <paramref name="roles"/>, limited to <paramref name="unitId"/> when given.</summary>
     public async Task NotifyRolesAsync(IReadOnlyCollection<string> roles, string? unitId, string? contentItemId, string message, string reason, CancellationToken cancellationToken)
@@ -31,7 +38,8 @@ public sealed class WorkflowNotifier(CmsDbContext db, TimeProvider clock)
     }
 
     /// <summary>Adds (unsaved) a notification for one user.</summary>
-    public void NotifyUser(string userName, string? contentItemId, string message, string reason) =>
+    public void NotifyUser(string userName, string? contentItemId, string message, string reason)
+    {
         db.Add(new WorkflowNotification
         {
             UserName = userName,
@@ -40,6 +48,11 @@ public sealed class WorkflowNotifier(CmsDbContext db, TimeProvider clock)
             Reason = reason,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
+        if (unitOfWork.IsActive)
+        {
+            unitOfWork.AfterCommit(signal.Raise);
+        }
+    }
 
     public async Task<IReadOnlyList<WorkflowNotification>> ListAsync(string userName, int take, CancellationToken cancellationToken = default) =>
         await db.Set<WorkflowNotification>().AsNoTracking().Where(n => n.UserName == userName)

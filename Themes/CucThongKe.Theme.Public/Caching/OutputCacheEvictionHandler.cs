@@ -3,41 +3,25 @@ namespace CucThongKe.Theme.Public.Caching;
 
 /// <summary>Evicts the cached pages that show an item when it is published, changed while published, unpublished or removed.</summary>
 /// <remarks>
-/// Content handlers run inside the change's transaction, so a reader could re-cache the old page between this
-/// eviction and the commit. The same tags are evicted again when the scope ends (after the commit), closing that gap.
+/// After the change commits (an <see cref="IContentCommittedHandler"/>): from then on every reader sees the change, and a page
+/// rendered from before it is not stored (the store's generation moves with each eviction), so a stale page is never re-cached.
 /// </remarks>
-internal sealed class OutputCacheEvictionHandler(PublicPageStore store) : IContentHandler, IAsyncDisposable
+internal sealed class OutputCacheEvictionHandler(PublicPageStore store) : IContentCommittedHandler
 {
-    private readonly HashSet<string> _evicted = [];
+    public Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context);
 
-    public Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context, cancellationToken);
+    public Task UnpublishedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context);
 
-    public Task UnpublishedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context, cancellationToken);
-
-    public Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context, cancellationToken);
+    public Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => EvictAsync(context);
 
     public Task UpdatedAsync(ContentContext context, CancellationToken cancellationToken) =>
-        context.Item.Published ? EvictAsync(context, cancellationToken) : Task.CompletedTask;
+        context.Item.Published ? EvictAsync(context) : Task.CompletedTask;
 
-    public ValueTask DisposeAsync()
+    private Task EvictAsync(ContentContext context)
     {
-        foreach (var tag in _evicted)
-        {
-            store.EvictByTag(tag);
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private Task EvictAsync(ContentContext context, CancellationToken cancellationToken)
-    {
-        string[] tags = [CacheTags.Item(context.Item.ContentItemId), CacheTags.Type(context.Item.ContentType), CacheTags.Lists];
-        foreach (var tag in tags)
-        {
-            _evicted.Add(tag);
-            store.EvictByTag(tag);
-        }
-
+        store.EvictByTag(CacheTags.Item(context.Item.ContentItemId));
+        store.EvictByTag(CacheTags.Type(context.Item.ContentType));
+        store.EvictByTag(CacheTags.Lists);
         return Task.CompletedTask;
     }
 }

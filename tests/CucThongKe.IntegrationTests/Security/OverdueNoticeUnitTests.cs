@@ -17,7 +17,7 @@ public abstract class OverdueNoticeUnitTests(DatabaseProvider provider) : Workfl
         await AdvanceAsync(id, (Contributor, "submit"));
         Clock.Advance(TimeSpan.FromDays(7));
 
-        var escalated = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().EscalateOverdueAsync());
+        var escalated = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync());
 
         Assert.Equal(1, escalated);
         await Site.WithScopeAsync(async s =>

@@ -207,7 +207,7 @@ public abstract class SeparationOfDutiesTests(DatabaseProvider provider) : Workf
     {
         var user = await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync(userName);
         var roles = await s.GetRequiredService<UserManager<CmsUser>>().GetRolesAsync(user!);
-        return await s.GetRequiredService<WorkflowService>().InboxAsync(new WorkflowActor(userName, user!.UnitId, roles.ToHashSet(StringComparer.Ordinal)));
+        return await s.GetRequiredService<WorkflowInbox>().InboxAsync(new WorkflowActor(userName, user!.UnitId, roles.ToHashSet(StringComparer.Ordinal)));
     });
 
     private Task<IReadOnlyList<WorkflowDefinitionError>> SaveAsync(WorkflowDefinition definition, bool separation, string waiver) => Site.WithScopeAsync(s =>

@@ -377,7 +377,7 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
 
         await Site.WithScopeAsync(async s =>
         {
-            var workflows = s.GetRequiredService<WorkflowService>();
+            var workflows = s.GetRequiredService<WorkflowInbox>();
             var unitHead = await workflows.InboxAsync(new WorkflowActor(UnitHead, "phong-tong-hop", new HashSet<string> { "UnitHead" }));
             var secretary = await workflows.InboxAsync(new WorkflowActor(Secretary, "phong-thanh-tra", new HashSet<string> { "BoardSecretary" }));
             Assert.Equal([ours], unitHead.Where(e => e.State.Name == "UnitReview").Select(e => e.Instance.ContentItemId));

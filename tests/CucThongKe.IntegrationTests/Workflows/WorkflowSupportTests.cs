@@ -217,12 +217,12 @@ public abstract class WorkflowSupportTests(DatabaseProvider provider) : Workflow
         // Created Monday 09:00 in Vietnam: due at midnight, 17:00 UTC.
         Assert.Equal("quy-trinh-hoi-dap", status["workflow"]!["name"]!.GetValue<string>());
         Assert.Equal(new DateTime(2026, 11, 30, 17, 0, 0, DateTimeKind.Utc), status["dueUtc"]!.GetValue<DateTime>());
-        var early = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().EscalateOverdueAsync());
+        var early = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync());
         Assert.Equal(0, early);
 
         Clock.Advance(TimeSpan.FromHours(16));
-        var escalated = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().EscalateOverdueAsync());
-        var again = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().EscalateOverdueAsync());
+        var escalated = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync());
+        var again = await Site.WithScopeAsync(s => s.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync());
 
         Assert.Equal(1, escalated);
         Assert.Equal(0, again);
@@ -232,7 +232,7 @@ public abstract class WorkflowSupportTests(DatabaseProvider provider) : Workflow
             var toUnitHead = await notifier.ListAsync(UnitHead, 20);
             Assert.Single(toUnitHead, n => n.Reason == "deadline" && n.ContentItemId == question);
             Assert.DoesNotContain(await notifier.ListAsync(OtherUnitHead, 20), n => n.Reason == "deadline");
-            var inbox = await s.GetRequiredService<WorkflowService>().InboxAsync(new WorkflowActor(Contributor, "phong-tong-hop", new HashSet<string> { "Contributor" }));
+            var inbox = await s.GetRequiredService<WorkflowInbox>().InboxAsync(new WorkflowActor(Contributor, "phong-tong-hop", new HashSet<string> { "Contributor" }));
             Assert.Equal(question, inbox[0].Instance.ContentItemId);
             Assert.True(inbox[0].Overdue);
         });

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Workflows.Pages.Admin.Workflows;
 
 /// <summary>What waits for the signed-in user (by role and unit, overdue and oldest first), and their latest notifications.</summary>
-public sealed class InboxModel(WorkflowService workflows, WorkflowNotifier notifier, TimeProvider clock) : PageModel
+public sealed class InboxModel(WorkflowInbox workflows, WorkflowNotifier notifier, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<InboxEntry> Entries { get; private set; } = [];
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Workflows.Pages.Admin.Workflows;
 
 /// <summary>An item's place in its workflow: the state, the record of every step, and a button for each step the user may take now.</summary>
-public sealed class ItemModel(WorkflowService workflows) : PageModel
+public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency) : PageModel
 {
     public WorkflowStatus Status { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class ItemModel(WorkflowService workflows) : PageModel
         ActAsync(id, () => workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã chuyển bước.", cancellationToken);
 
     public Task<IActionResult> OnPostEmergencyAsync(string id, string? reason, int? expectedVersion, CancellationToken cancellationToken) =>
-        ActAsync(id, () => workflows.EmergencyPublishAsync(id, reason, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã đăng khẩn cấp; Ban Biên tập đã được báo.", cancellationToken);
+        ActAsync(id, () => emergency.PublishAsync(id, reason, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã đăng khẩn cấp; Ban Biên tập đã được báo.", cancellationToken);
 
     private async Task<IActionResult> ActAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken)
     {

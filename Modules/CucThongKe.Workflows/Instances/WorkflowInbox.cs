@@ -1,0 +1,51 @@
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
+using CucThongKe.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CucThongKe.Workflows.Instances;
+
+/// <summary>One line of a user's inbox: an item waiting for them.</summary>
+public sealed record InboxEntry(WorkflowInstance Instance, WorkflowState State, string WorkflowDisplayName, string ContentType, string? Title, bool Overdue);
+
+/// <summary>The inbox (hộp việc): what waits for a person in the approval chain.</summary>
+public sealed class WorkflowInbox(CmsDbContext db, WorkflowDefinitionStore definitions, TimeProvider clock)
+{
+    /// <summary>What waits for <paramref name="actor"/>: items in states where one of their roles (and, where the rule says so, their unit) may act; overdue first, then oldest.</summary>
+    public async Task<IReadOnlyList<InboxEntry>> InboxAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<InboxEntry>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var definition in await definitions.ListAsync(cancellationToken))
+        {
+            var states = definition.Transitions.Where(t => t.Roles.Any(actor.Roles.Contains)).Select(t => t.From).Distinct().ToList();
+            if (states.Count == 0)
+            {
+                continue;
+            }
+
+            var rows = await (
+                from i in db.Set<WorkflowInstance>().AsNoTracking()
+                join c in db.Set<ContentItem>() on i.ContentItemId equals c.ContentItemId
+                where i.WorkflowName == definition.Name && states.Contains(i.State) && c.Latest
+                select new { Instance = i, c.ContentType, c.DisplayText }).ToListAsync(cancellationToken);
+            var ids = rows.Select(r => r.Instance.ContentItemId).ToList();
+            var records = (await db.Set<WorkflowStep>().AsNoTracking().Where(s => ids.Contains(s.ContentItemId)).ToListAsync(cancellationToken))
+                .ToLookup(s => s.ContentItemId);
+            foreach (var row in rows)
+            {
+                // An item whose only step left for this person is one separation of duties refuses them does not wait for them.
+                var round = WorkflowRound.Of(definition, row.Instance, records[row.Instance.ContentItemId].OrderBy(s => s.Sequence));
+                var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && WorkflowService.Refusal(definition, t, actor, row.Instance, round) is null);
+                if (waiting && definition.FindState(row.Instance.State) is { } state &&
+                    // A draft or a returned item waits for its author, not for everyone of the unit who may also send it.
+                    (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author == actor.UserName))
+                {
+                    entries.Add(new InboxEntry(row.Instance, state, definition.DisplayName, row.ContentType, row.DisplayText, row.Instance.DueUtc <= now));
+                }
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.Overdue).ThenBy(e => e.Instance.DueUtc ?? DateTime.MaxValue).ThenBy(e => e.Instance.StateEnteredUtc)];
+    }
+}
