@@ -9,7 +9,7 @@ public sealed class BooleanField : ContentField
     public bool Value { get; set; }
 }
 
-/// <summary>The editor of a BooleanField: boolean input.</summary>
+/// <summary>The editor of a BooleanField: a checkbox.</summary>
 public sealed class BooleanFieldEditorDriver : ContentFieldEditorDriver<BooleanField>
 {
     protected override EditorShape Edit(EditorContext context) =>

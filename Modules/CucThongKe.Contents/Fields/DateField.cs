@@ -19,7 +19,7 @@ public sealed class DateField : ContentField
     }
 }
 
-/// <summary>The editor of a DateField: date input.</summary>
+/// <summary>The editor of a DateField: a date picker.</summary>
 public sealed class DateFieldEditorDriver : ContentFieldEditorDriver<DateField>
 {
     protected override EditorShape Edit(EditorContext context) =>

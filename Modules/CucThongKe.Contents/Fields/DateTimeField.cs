@@ -27,7 +27,7 @@ public sealed class DateTimeField : ContentField
     }
 }
 
-/// <summary>The editor of a DateTimeField: datetime input.</summary>
+/// <summary>The editor of a DateTimeField: a date and time, typed in Vietnam time.</summary>
 public sealed class DateTimeFieldEditorDriver : ContentFieldEditorDriver<DateTimeField>
 {
     protected override EditorShape Edit(EditorContext context) =>

@@ -24,7 +24,7 @@ public sealed class HtmlFieldSettings : ContentFieldSettings
     public int MaxLength { get; init; } = 1_000_000;
 }
 
-/// <summary>The editor of a HtmlField: html input.</summary>
+/// <summary>The editor of an HtmlField: the rich-text editor.</summary>
 public sealed class HtmlFieldEditorDriver : ContentFieldEditorDriver<HtmlField>
 {
     protected override EditorShape Edit(EditorContext context) =>

@@ -23,7 +23,7 @@ public sealed class MultilineTextFieldSettings : ContentFieldSettings
     public int MaxLength { get; init; } = 10_000;
 }
 
-/// <summary>The editor of a MultilineTextField: multiline input.</summary>
+/// <summary>The editor of a MultilineTextField: a text area.</summary>
 public sealed class MultilineTextFieldEditorDriver : ContentFieldEditorDriver<MultilineTextField>
 {
     protected override EditorShape Edit(EditorContext context) =>

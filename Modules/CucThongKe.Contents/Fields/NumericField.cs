@@ -37,7 +37,7 @@ public sealed class NumericFieldSettings : ContentFieldSettings
     public int Scale { get; init; } = 4;
 }
 
-/// <summary>The editor of a NumericField: number input.</summary>
+/// <summary>The editor of a NumericField: a number, typed the Vietnamese or the English way.</summary>
 public sealed class NumericFieldEditorDriver : ContentFieldEditorDriver<NumericField>
 {
     protected override EditorShape Edit(EditorContext context) =>

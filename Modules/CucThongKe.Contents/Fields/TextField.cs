@@ -28,7 +28,7 @@ public sealed class TextFieldSettings : ContentFieldSettings
     public int MaxLength { get; init; } = 500;
 }
 
-/// <summary>The editor of a TextField: text input.</summary>
+/// <summary>The editor of a TextField: one line of text.</summary>
 public sealed class TextFieldEditorDriver : ContentFieldEditorDriver<TextField>
 {
     protected override EditorShape Edit(EditorContext context) =>
