@@ -42,23 +42,23 @@ public sealed class ContentsModule : CmsModule
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
 
-        services.AddContentPart<TitlePart, TitlePartSettings>();
-        services.AddContentPart<AutoroutePart, AutoroutePartSettings>();
-        services.AddContentPart<HtmlBodyPart, HtmlBodyPartSettings>();
-        services.AddContentPart<SummaryPart, SummaryPartSettings>();
-        services.AddContentPart<PublishLaterPart>();
+        services.AddContentPart<TitlePart, TitlePartSettings>().UseEditorDriver<TitlePartEditorDriver>();
+        services.AddContentPart<AutoroutePart, AutoroutePartSettings>().UseEditorDriver<AutoroutePartEditorDriver>();
+        services.AddContentPart<HtmlBodyPart, HtmlBodyPartSettings>().UseEditorDriver<HtmlBodyPartEditorDriver>();
+        services.AddContentPart<SummaryPart, SummaryPartSettings>().UseEditorDriver<SummaryPartEditorDriver>();
+        services.AddContentPart<PublishLaterPart>().UseEditorDriver<PublishLaterPartEditorDriver>();
 
-        services.AddContentField<TextField, TextFieldSettings>();
-        services.AddContentField<MultilineTextField, MultilineTextFieldSettings>();
-        services.AddContentField<HtmlField, HtmlFieldSettings>();
-        services.AddContentField<NumericField, NumericFieldSettings>();
-        services.AddContentField<DateField, ContentFieldSettings>();
-        services.AddContentField<DateTimeField, ContentFieldSettings>();
-        services.AddContentField<BooleanField, ContentFieldSettings>();
-        services.AddContentField<TaxonomyField, TaxonomyFieldSettings>();
-        services.AddContentField<MediaField, MediaFieldSettings>();
-        services.AddContentField<AttachmentField, AttachmentFieldSettings>();
-        services.AddContentField<ContentPickerField, ContentPickerFieldSettings>();
+        services.AddContentField<TextField, TextFieldSettings>().UseEditorDriver<TextFieldEditorDriver>();
+        services.AddContentField<MultilineTextField, MultilineTextFieldSettings>().UseEditorDriver<MultilineTextFieldEditorDriver>();
+        services.AddContentField<HtmlField, HtmlFieldSettings>().UseEditorDriver<HtmlFieldEditorDriver>();
+        services.AddContentField<NumericField, NumericFieldSettings>().UseEditorDriver<NumericFieldEditorDriver>();
+        services.AddContentField<DateField, ContentFieldSettings>().UseEditorDriver<DateFieldEditorDriver>();
+        services.AddContentField<DateTimeField, ContentFieldSettings>().UseEditorDriver<DateTimeFieldEditorDriver>();
+        services.AddContentField<BooleanField, ContentFieldSettings>().UseEditorDriver<BooleanFieldEditorDriver>();
+        services.AddContentField<TaxonomyField, TaxonomyFieldSettings>().UseEditorDriver<TaxonomyFieldEditorDriver>();
+        services.AddContentField<MediaField, MediaFieldSettings>().UseEditorDriver<MediaFieldEditorDriver>();
+        services.AddContentField<AttachmentField, AttachmentFieldSettings>().UseEditorDriver<AttachmentFieldEditorDriver>();
+        services.AddContentField<ContentPickerField, ContentPickerFieldSettings>().UseEditorDriver<ContentPickerFieldEditorDriver>();
 
         // The display side (public pages): the display manager and the built-in parts' and fields' display drivers.
         services.AddContentDisplay();
@@ -70,6 +70,7 @@ public sealed class ContentsModule : CmsModule
 
         services
             .AddContentHandler<AutorouteHandler>()
+            .AddContentHandler<FieldReferenceChecks>()
             .AddPublishGuard<WorkflowPublishGuard>();
 
         services

@@ -24,7 +24,7 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
             return refusal;
         }
 
-        Sections = await editor.BuildAsync(Type, ContentEditor.WithPickedFile(Type, [], Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
+        Sections = await editor.BuildAsync(Type, editor.WithPickedFile(Type, [], Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
         return Page();
     }
 
@@ -36,12 +36,13 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
         }
 
         var item = await contents.NewAsync(Type.Name, cancellationToken);
-        item.Content = ContentEditor.Read(Type, Request.Form, null);
+        var form = await editor.UpdateAsync(Type, Request.Form, null, cancellationToken);
+        item.Content = form.Content;
         try
         {
-            if (await editor.CheckMediaPathsAsync(Type, item.Content, cancellationToken) is { Count: > 0 } missing)
+            if (form.Errors.Count > 0)
             {
-                throw new ContentValidationException(missing);
+                throw new ContentValidationException(form.Errors);
             }
 
             var saved = await contents.CreateAsync(item, cancellationToken);

@@ -54,7 +54,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             return refusal;
         }
 
-        Sections = await editor.BuildAsync(Type, ContentEditor.WithPickedFile(Type, Item.Content, Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
+        Sections = await editor.BuildAsync(Type, editor.WithPickedFile(Type, Item.Content, Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
         return Page();
     }
 
@@ -70,12 +70,13 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var edited = new ContentItem { ContentItemId = Item.ContentItemId, ContentType = Item.ContentType, Content = ContentEditor.Read(Type, Request.Form, Item.Content) };
+        var form = await editor.UpdateAsync(Type, Request.Form, Item.Content, cancellationToken);
+        var edited = new ContentItem { ContentItemId = Item.ContentItemId, ContentType = Item.ContentType, Content = form.Content };
         try
         {
-            if (await editor.CheckMediaPathsAsync(Type, edited.Content, cancellationToken) is { Count: > 0 } missing)
+            if (form.Errors.Count > 0)
             {
-                throw new ContentValidationException(missing);
+                throw new ContentValidationException(form.Errors);
             }
 
             var saved = await contents.SaveDraftAsync(edited, version, cancellationToken);
