@@ -248,16 +248,12 @@ public sealed class ContentManager(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another save took this version number first.
             throw new ContentConflictException(saved.ContentItemId, expectedVersion, saved.Version);
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
-        ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
     private async Task<int> LastVersionAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0;

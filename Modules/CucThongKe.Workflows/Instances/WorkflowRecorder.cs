@@ -89,15 +89,11 @@ public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore de
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
             throw new WorkflowConflictException("Người khác vừa xử lý nội dung này trước bạn. Hãy tải lại để xem bước hiện tại.");
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
-        ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 }
 
 /// <summary>The notifications a state sends when an item enters it (its <c>Notify</c> actions): rows of the step's own transaction, mailed after it.</summary>
