@@ -3,6 +3,7 @@ using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Recipes;
 using CucThongKe.Contents.Routing;
 using CucThongKe.Contents.Scheduling;
@@ -35,6 +36,7 @@ public sealed class ContentsModule : CmsModule
         services.AddAdminMenu<ContentsAdminMenu>();
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddPublishedContent();
 
         services.AddContentPart<TitlePart, TitlePartSettings>();
         services.AddContentPart<AutoroutePart, AutoroutePartSettings>();

@@ -109,6 +109,7 @@ public sealed class UsersModule : CmsModule
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.AddScoped<SignInAuditor>();
         services.AddScoped<IUnitDirectory, UnitDirectory>();
+        services.AddScoped<UnitsInEffect>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);
         services.AddTransient<TwoFactorEnforcement>();

@@ -1,3 +1,5 @@
+using CucThongKe.Contents.Published;
+using Caching = CucThongKe.OutputCache;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
