@@ -1,7 +1,12 @@
+using CucThongKe.CitizenServices;
 using CucThongKe.Contents;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Feeds;
+using CucThongKe.LegalDocuments;
 using CucThongKe.Media;
+using CucThongKe.OutputCache;
 using CucThongKe.Search;
+using CucThongKe.Statistics;
 using CucThongKe.Theme.Admin;
 using CucThongKe.Theme.Public;
 using CucThongKe.Unicode;
@@ -26,6 +31,11 @@ public partial class Program
             .Add<SearchModule>()
             .Add<WorkflowsModule>()
             .Add<UnicodeModule>()
+            .Add<OutputCacheModule>()
+            .Add<LegalDocumentsModule>()
+            .Add<StatisticsModule>()
+            .Add<FeedsModule>()
+            .Add<CitizenServicesModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();

@@ -4,6 +4,7 @@ using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Recipes;
 using CucThongKe.Contents.Routing;
 using CucThongKe.Contents.Scheduling;
@@ -41,6 +42,7 @@ public sealed class ContentsModule : CmsModule
         services.AddAdminMenu<ContentsAdminMenu>();
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddPublishedContent();
 
         services.AddContentPart<TitlePart, TitlePartSettings>().UseEditorDriver<TitlePartEditorDriver>();
         services.AddContentPart<AutoroutePart, AutoroutePartSettings>().UseEditorDriver<AutoroutePartEditorDriver>();

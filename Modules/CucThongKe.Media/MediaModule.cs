@@ -3,6 +3,7 @@ using CucThongKe.Contents.Admin;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
+using CucThongKe.Media.Files;
 using CucThongKe.Media.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -28,11 +29,20 @@ public sealed class MediaModule : CmsModule
         services.AddSingleton<ImageVariants>();
         services.AddPermissions<MediaPermissions>();
         services.AddAdminMenu<MediaAdminMenu>();
+
+        // Readers get a library file (/tep/, /anh/) only while a published item they may see shows it.
+        services.AddContentIndexProvider<MediaReferenceIndexProvider>();
+        services.AddSingleton<MediaFiles>();
+        services.AddScoped<IPublicFileRule, PublishedFileRule>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet("/anh/{width:int}/{**path}", (int width, string? path, HttpContext http, ImageVariants variants, IAuthorizationService authorization, [FromServices] IPublicFileRule? rule) =>
             variants.ServeAsync(width, path, http, rule, authorization));
+        endpoints.MapGet("/tep/{**path}", async (string? path, MediaFiles files, IPublicFileRule rule, CancellationToken cancellationToken) =>
+            path is not null && await rule.IsPublicAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
+    }
 }
 
 /// <summary>Who may upload to the library.</summary>

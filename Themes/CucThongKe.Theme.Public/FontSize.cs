@@ -1,4 +1,5 @@
 using CucThongKe.Core.Hosting;
+using CucThongKe.OutputCache;
 using Microsoft.AspNetCore.Http;
 
 namespace CucThongKe.Theme.Public;
@@ -22,4 +23,10 @@ public static class FontSize
     public static string SafeReturn(string? url) => LocalUrl.OrDefault(url);
 
     private static int IndexOf(string size) => Math.Max(0, Sizes.ToList().IndexOf(size));
+}
+
+/// <summary>Pages differ by text size: the page cache keeps one copy per size.</summary>
+internal sealed class FontSizeVariation : IPublicPageVariation
+{
+    public string Of(HttpRequest request) => FontSize.Current(request);
 }

@@ -1,74 +1,38 @@
+using CucThongKe.CitizenServices;
 using CucThongKe.Contents;
 using CucThongKe.Core.Modules;
-using CucThongKe.Core.Security;
-using CucThongKe.Theme.Public.Caching;
-using CucThongKe.Theme.Public.Content;
-using CucThongKe.Theme.Public.DataTables;
-using CucThongKe.Theme.Public.Feedback;
-using CucThongKe.Theme.Public.Forms;
+using CucThongKe.Feeds;
+using CucThongKe.LegalDocuments;
+using CucThongKe.Media;
+using CucThongKe.OutputCache;
+using CucThongKe.Statistics;
 using CucThongKe.Theme.Public.Feeds;
-using CucThongKe.Theme.Public.Indexing;
-using CucThongKe.Theme.Public.Media;
-using CucThongKe.Theme.Public.Questions;
+using CucThongKe.Theme.Public.Navigation;
 using CucThongKe.Users;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Theme.Public;
 
-/// <summary>The public site: layout, home page, listings, item pages, document lookup, report archive, feeds, files.</summary>
+/// <summary>The public site's views: layout, home page, listings, item pages, document lookup, report archive, citizens' forms; the domain is the modules'.</summary>
 public sealed class PublicThemeModule : CmsModule
 {
-    /// <summary>The rate limit of the citizens' forms (questions and feedback together): posts (not views) per address.</summary>
-    public const string QuestionRateLimit = "public-forms";
-
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule), typeof(OutputCacheModule), typeof(MediaModule), typeof(LegalDocumentsModule), typeof(StatisticsModule), typeof(FeedsModule), typeof(CitizenServicesModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddContentIndexProvider<LegalDocumentIndexProvider>();
-        services.AddContentIndexProvider<ReportIndexProvider>();
-        services.AddContentIndexProvider<MediaReferenceIndexProvider>();
-        services.AddScoped<PublicContent>();
-        services.AddScoped<QuestionSubmission>();
-        services.AddScoped<FeedbackSubmission>();
-        services.AddScoped<CitizenInbox>();
-        services.AddSingleton<FormToken>();
-        services.AddPublishGuard<FeedbackNeverPublishedGuard>();
-        services.TryAddSingleton(TimeProvider.System);
-
-        // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(QuestionRateLimit, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("view")));
-        services.AddSingleton<MediaFiles>();
-        services.AddScoped<IPublicFileRule, PublishedFileRule>();
-        services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
-        services.AddSingleton<PublicPageStore>();
-        services.AddSingleton<PublishedItemCache>();
-        services.AddContentCommittedHandler<OutputCacheEvictionHandler>();
-        services.AddContentHandler<DataFileValidationHandler>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
-    }
-
-    /// <summary>The page cache comes first: a cached page is served before routing, authentication or any endpoint work.</summary>
-    public override void ConfigureEarly(IApplicationBuilder app)
-    {
-        if (app.ApplicationServices.GetRequiredService<IOptions<PublicSiteOptions>>().Value.OutputCache)
+        // What the feeds and the sitemap list is the site's structure, which the theme owns.
+        services.Configure<FeedOptions>(o =>
         {
-            app.UseMiddleware<PublicPageCacheMiddleware>();
-        }
+            o.Areas.AddRange(FeedCatalog.Areas);
+            o.SitemapPaths.AddRange(SiteMenu.Main.Concat(SiteMenu.More).Select(l => l.Url));
+        });
+        services.AddSingleton<IPublicPageVariation, FontSizeVariation>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -90,12 +54,5 @@ public sealed class PublicThemeModule : CmsModule
             });
             return Results.Redirect(FontSize.SafeReturn(quayLai));
         });
-        endpoints.MapGet("/tep/{**path}", async (string? path, MediaFiles files, PublicContent content, CancellationToken cancellationToken) =>
-            path is not null && await content.IsPublishedFileAsync(path, cancellationToken) ? files.Serve(path) : Results.NotFound());
-        endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CachePublicPage();
-        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CachePublicPage();
-        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CachePublicPage();
-        endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CachePublicPage();
-        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CachePublicPage();
     }
 }

@@ -1,25 +1,18 @@
+using CucThongKe.Feeds;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CucThongKe.Theme.Public.Feeds;
 
-/// <summary>An area with its own RSS feed (/rss/{slug}), and per category when it has a taxonomy (/rss/{slug}/{term}).</summary>
-public sealed record FeedArea(string Slug, string ContentType, string Title, string? Taxonomy)
-{
-    public string Url => "/rss/" + Slug;
-
-    public string CategoryUrl(string termId) => $"/rss/{Slug}/{Uri.EscapeDataString(termId)}";
-}
-
-/// <summary>The site's RSS feeds, and the feeds a page advertises with &lt;link rel="alternate"&gt;.</summary>
+/// <summary>The site's RSS feeds (served by module Feeds, which this list configures), and the feeds a page advertises with &lt;link rel="alternate"&gt;.</summary>
 public static class FeedCatalog
 {
     public const string AllUrl = "/rss";
 
     public static readonly IReadOnlyList<FeedArea> Areas =
     [
-        new("tin-tuc", PublicTypes.News, "Tin tức", PublicTypes.NewsCategories),
+        new("tin-tuc", PublicTypes.News, "Tin tức", PublicTypes.NewsCategories, "/tin-tuc/chuyen-muc/"),
         new("van-ban", PublicTypes.LegalDocument, "Văn bản", PublicTypes.DocumentTypes),
         new("tinh-hinh-kinh-te-xa-hoi", PublicTypes.SocioEconomicReport, "Tình hình kinh tế - xã hội", PublicTypes.ReportPeriods),
         new("an-pham", PublicTypes.Publication, "Ấn phẩm thống kê", null),

@@ -1,10 +1,11 @@
-using CucThongKe.Core.Data;
+using CucThongKe.CitizenServices;
+using CucThongKe.CitizenServices.Forms;
+using CucThongKe.OutputCache;
 using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Theme.Public.Forms;
 
@@ -25,8 +26,8 @@ public interface ICitizenForm
 }
 
 /// <summary>A citizen's form (a question, feedback): the units to write to, server-side checks, anti-spam, never cached, rate-limited.</summary>
-[EnableRateLimiting(PublicThemeModule.QuestionRateLimit)]
-public abstract class CitizenFormPage<TInput>(FormToken tokens, CmsDbContext db) : PageModel, ICitizenForm
+[EnableRateLimiting(CitizenServicesModule.FormsRateLimit)]
+public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits units) : PageModel, ICitizenForm
     where TInput : CitizenFormInput, new()
 {
     [BindProperty]
@@ -57,13 +58,9 @@ public abstract class CitizenFormPage<TInput>(FormToken tokens, CmsDbContext db)
     /// <summary>Loads the units and a fresh token; the page is never stored in the output cache.</summary>
     protected async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        Caching.CacheTags.DoNotStore(HttpContext);
+        CacheTags.DoNotStore(HttpContext);
         Token = tokens.Issue();
-        var today = DateOnly.FromDateTime(VietnamTime.FromUtc(DateTime.UtcNow));
-        Units = await db.Set<Unit>().AsNoTracking()
-            .Where(u => (u.Kind == UnitKind.Department || u.Kind == UnitKind.Branch) && (u.EffectiveTo == null || u.EffectiveTo >= today))
-            .OrderBy(u => u.Kind).ThenBy(u => u.Order).ThenBy(u => u.Name)
-            .ToListAsync(cancellationToken);
+        Units = await units.ListAsync(cancellationToken);
         Describe();
     }
 

@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using CucThongKe.Core.Data;
+using CucThongKe.CitizenServices.Forms;
+using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Navigation;
-using CucThongKe.Theme.Public.Questions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The Q&amp;A form (Điều 12.9): a citizen's question becomes a draft for the chosen unit, and the citizen gets a tracking code.</summary>
-public sealed class AskQuestionModel(QuestionSubmission submission, FormToken tokens, CmsDbContext db) : CitizenFormPage<QuestionInput>(tokens, db)
+public sealed class AskQuestionModel(QuestionSubmission submission, FormToken tokens, CitizenUnits units) : CitizenFormPage<QuestionInput>(tokens, units)
 {
     protected override string ConsentMessage => "Cần đồng ý cho Cục xử lý dữ liệu cá nhân để trả lời câu hỏi.";
 

@@ -1,11 +1,12 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Display;
+using CucThongKe.Contents.Published;
+using Caching = CucThongKe.OutputCache;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Settings;
-using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

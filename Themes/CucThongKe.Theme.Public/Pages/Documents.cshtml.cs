@@ -1,3 +1,6 @@
+using CucThongKe.LegalDocuments;
+using CucThongKe.Contents.Published;
+using CucThongKe.OutputCache;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
@@ -8,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The document lookup (Điều 12.2, 12.3): number, type, issuer, field, year and text, newest issue date first.</summary>
-public sealed class DocumentsModel(PublicContent content, SettingsStore settings) : PageModel
+public sealed class DocumentsModel(PublicContent content, DocumentLookup documents, SettingsStore settings) : PageModel
 {
     public PagedList<DocumentRow> Results { get; private set; } = null!;
 
@@ -63,10 +66,10 @@ public sealed class DocumentsModel(PublicContent content, SettingsStore settings
 
         Types = await content.TermsAsync(PublicTypes.DocumentTypes, cancellationToken);
         Fields = await content.TermsAsync(PublicTypes.StatisticsFields, cancellationToken);
-        Years = await content.DocumentYearsAsync(cancellationToken);
+        Years = await documents.DocumentYearsAsync(cancellationToken);
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        Results = await content.FindDocumentsAsync(new DocumentFilter(Number, Type, Issuer, Field, year, Text), page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
-        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(PublicTypes.LegalDocument));
+        Results = await documents.FindDocumentsAsync(new DocumentFilter(Number, Type, Issuer, Field, year, Text), page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
+        CacheTags.Add(HttpContext, CacheTags.Type(PublicTypes.LegalDocument));
         ViewData["Title"] = "Văn bản";
         ViewData["Description"] = SiteMenu.Main.Single(m => m.Url == "/van-ban").Description;
         Breadcrumb.Set(ViewData, SiteMenu.Main.Single(m => m.Url == "/van-ban"));

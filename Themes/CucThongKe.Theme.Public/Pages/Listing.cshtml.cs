@@ -1,7 +1,8 @@
+using CucThongKe.Contents.Published;
+using CucThongKe.OutputCache;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Settings;
-using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,7 +54,7 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
             return NotFound();
         }
 
-        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(ContentType));
+        CacheTags.Add(HttpContext, CacheTags.Type(ContentType));
         ViewData["Title"] = Items.Page > 1 ? $"{Heading} - trang {Items.Page}" : Heading;
         ViewData["Description"] = Area.Description;
         ViewData["Date"] = Items.Items.Max(i => i.PublishedUtc)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Published;
 using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;

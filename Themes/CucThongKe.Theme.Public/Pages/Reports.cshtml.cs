@@ -1,3 +1,6 @@
+using CucThongKe.Statistics;
+using CucThongKe.Contents.Published;
+using CucThongKe.OutputCache;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
@@ -8,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The archive of socio-economic reports (Điều 12.6) by period kind and year.</summary>
-public sealed class ReportsModel(PublicContent content, SettingsStore settings) : PageModel
+public sealed class ReportsModel(PublicContent content, ReportArchive reports, SettingsStore settings) : PageModel
 {
     public PagedList<ReportRow> Results { get; private set; } = null!;
 
@@ -49,11 +52,11 @@ public sealed class ReportsModel(PublicContent content, SettingsStore settings) 
             return BadRequest("Kỳ báo cáo không hợp lệ.");
         }
 
-        Years = await content.ReportYearsAsync(cancellationToken);
+        Years = await reports.ReportYearsAsync(cancellationToken);
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        Results = await content.FindReportsAsync(Kind, year, page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
+        Results = await reports.FindReportsAsync(Kind, year, page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
         var area = SiteMenu.Main.Single(m => m.Url == "/tinh-hinh-kinh-te-xa-hoi");
-        Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Type(PublicTypes.SocioEconomicReport));
+        CacheTags.Add(HttpContext, CacheTags.Type(PublicTypes.SocioEconomicReport));
         ViewData["Title"] = "Tình hình kinh tế - xã hội";
         ViewData["Description"] = area.Description;
         Breadcrumb.Set(ViewData, area);

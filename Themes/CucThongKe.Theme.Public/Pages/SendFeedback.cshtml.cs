@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CucThongKe.Core.Data;
-using CucThongKe.Theme.Public.Feedback;
+using CucThongKe.CitizenServices.Feedback;
+using CucThongKe.CitizenServices.Forms;
 using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The feedback form (góp ý): a citizen's feedback becomes a Feedback item for the chosen unit, never published; the citizen gets a tracking code.</summary>
-public sealed class SendFeedbackModel(FeedbackSubmission submission, FormToken tokens, CmsDbContext db) : CitizenFormPage<FeedbackInput>(tokens, db)
+public sealed class SendFeedbackModel(FeedbackSubmission submission, FormToken tokens, CitizenUnits units) : CitizenFormPage<FeedbackInput>(tokens, units)
 {
     public static readonly MenuLink Link = SiteMenu.More.Single(m => m.Url == "/gop-y");
 

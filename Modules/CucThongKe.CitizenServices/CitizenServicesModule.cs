@@ -1,0 +1,35 @@
+using CucThongKe.CitizenServices.Feedback;
+using CucThongKe.CitizenServices.Forms;
+using CucThongKe.CitizenServices.Questions;
+using CucThongKe.Contents;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Modules;
+using CucThongKe.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CucThongKe.CitizenServices;
+
+/// <summary>Citizens' questions (hỏi đáp) and feedback (góp ý): intake as drafts for a unit, tracking codes, anti-spam, the rate limit, and the rule that feedback is never published.</summary>
+public sealed class CitizenServicesModule : CmsModule
+{
+    /// <summary>The rate limit of the citizens' forms (questions and feedback together): posts (not views) per address.</summary>
+    public const string FormsRateLimit = "public-forms";
+
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<QuestionSubmission>();
+        services.AddScoped<FeedbackSubmission>();
+        services.AddScoped<CitizenInbox>();
+        services.AddScoped<CitizenUnits>();
+        services.AddSingleton<FormToken>();
+        services.AddPublishGuard<FeedbackNeverPublishedGuard>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
+        services.AddPerAddressRateLimit(FormsRateLimit, 5, TimeSpan.FromMinutes(10));
+    }
+}

@@ -1,0 +1,42 @@
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using CucThongKe.CitizenServices.Forms;
+
+namespace CucThongKe.CitizenServices.Feedback;
+
+/// <summary>Where a citizen's feedback stands, as the status page shows it (no personal data, not the text).</summary>
+public sealed record FeedbackStatus(string Code, DateTime ReceivedUtc, string UnitName, bool Replied);
+
+/// <summary>Turns a citizen's feedback (góp ý) into a draft Feedback item for the unit, never published, and finds it again by its tracking code.</summary>
+public sealed class FeedbackSubmission(CitizenInbox inbox)
+{
+    public static readonly string Prefix = CitizenMessageKind.Feedback.Prefix;
+
+    public Task<string> SubmitAsync(string name, string email, string? phone, string unitName, string content, CancellationToken cancellationToken) =>
+        inbox.SubmitAsync(CitizenMessageKind.Feedback, new CitizenSender(name, email, phone), unitName, content, cancellationToken);
+
+    /// <summary>The status of the feedback with this code, or null when there is none: replied once the unit wrote its reply.</summary>
+    public async Task<FeedbackStatus?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        var latest = (await inbox.FindAsync(CitizenMessageKind.Feedback, code, cancellationToken)).FirstOrDefault(v => v.Latest);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var part = latest.Content[CitizenMessageKind.Feedback.ContentType];
+        var reply = part?["Reply"]?["Html"]?.GetValue<string>();
+        var unit = part?["AssignedUnit"]?["Text"]?.GetValue<string>() ?? "";
+        return new FeedbackStatus(code, latest.CreatedUtc, unit, !string.IsNullOrWhiteSpace(reply));
+    }
+
+    public static bool IsCode(string? code) => CitizenInbox.IsCode(Prefix, code);
+}
+
+/// <summary>Feedback carries a citizen's personal data and is for the office only: no path publishes it.</summary>
+internal sealed class FeedbackNeverPublishedGuard : IPublishGuard
+{
+    public Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(version.ContentType == CitizenMessageKind.Feedback.ContentType ? "Góp ý của tổ chức, cá nhân không được đăng công khai." : null);
+}

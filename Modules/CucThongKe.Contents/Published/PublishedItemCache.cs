@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CucThongKe.Contents.Published;
+
+/// <summary>The published version at a path, its related-items box and the pages of the listings, in memory, for the item pages when they are rendered (not served from the page cache).</summary>
+/// <remarks>
+/// A saved version's content never changes (a change is a new version); what does change is which version a path
+/// shows, and that only through a content change in this process (publish, unpublish, remove, or scheduled
+/// publication), which moves <see cref="IPublishedGeneration.Generation"/> (the page cache's, which evicts at every such change): the generation is part of the key, so every
+/// change starts from the database again. Changes made by another process show within <see cref="Duration"/>.
+/// The related items of a version (the newest published items filed under the same term) and a page of a listing change
+/// the same way: only through a content change (publication, unpublication, removal, confidentiality), so they are kept
+/// under the same generation. Bounded in size; shared items and lists are read only (the JSON is fully materialised before being shared).
+/// </remarks>
+public sealed class PublishedItemCache(IPublishedGeneration pages) : IDisposable
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+
+    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
+    /// <summary>Read before loading from the database; pass it to <see cref="Set"/>.</summary>
+    public long Generation => pages.Generation;
+
+    public ContentItem? Get(string path) => _items.TryGetValue((pages.Generation, path), out ContentItem? item) ? item : null;
+
+    public void Set(long generation, string path, ContentItem item)
+    {
+        Materialize(item.Content);
+        var size = 256 + (2 * ((item.DisplayText?.Length ?? 0) + item.Content.ToJsonString().Length));
+        _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
+    }
+
+    /// <summary>The item summaries (a related-items box, a page of a listing) kept for <paramref name="key"/> under the current generation, or null.</summary>
+    /// <param name="key">A <see cref="RelatedKey"/> or a <see cref="ListingKey"/>.</param>
+    public IReadOnlyList<ContentSummary>? GetSummaries(object key) =>
+        _items.TryGetValue((pages.Generation, key), out IReadOnlyList<ContentSummary>? summaries) ? summaries : null;
+
+    public void SetSummaries(long generation, object key, IReadOnlyList<ContentSummary> summaries)
+    {
+        var size = 128;
+        foreach (var summary in summaries)
+        {
+            size += 128 + (2 * ((summary.DisplayText?.Length ?? 0) + (summary.Path?.Length ?? 0) + summary.ContentItemId.Length + summary.ContentType.Length));
+        }
+
+        _items.Set((generation, key), summaries, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
+    }
+
+    public void Dispose() => _items.Dispose();
+
+    /// <summary>A parsed JsonObject builds its children on first read, which is not safe from two threads at once: build them all now.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
+    }
+}
+
+/// <summary>What a related-items box is made of: the version shown, the taxonomy and term, the items picked by hand (joined) and how many.</summary>
+public readonly record struct RelatedKey(long VersionId, string Taxonomy, string? Term, string Picked, int Take);
+
+/// <summary>A page of a listing: the type, the taxonomy and term it is filtered on (or none), the page and its size.</summary>
+public readonly record struct ListingKey(string ContentType, string? Taxonomy, string? Term, int Page, int PageSize);

@@ -1,0 +1,21 @@
+using CucThongKe.Contents;
+using CucThongKe.Core.Modules;
+using CucThongKe.OutputCache;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace CucThongKe.Feeds;
+
+/// <summary>RSS 2.0 feeds (all, an area, a category) and sitemap.xml, from the same visible listings as the pages.</summary>
+public sealed class FeedsModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(OutputCacheModule)];
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/rss", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/rss/{area}", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/rss/{area}/{term}", FeedEndpoints.RssAsync).CachePublicPage();
+        endpoints.MapGet("/sitemap.xml", FeedEndpoints.SitemapAsync).CachePublicPage();
+    }
+}

@@ -1,0 +1,109 @@
+using CucThongKe.Contents.Published;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace CucThongKe.OutputCache;
+
+/// <summary>A cached response: its headers and body, ready to be written again as they are.</summary>
+public sealed record CachedPage(KeyValuePair<string, StringValues>[] Headers, byte[] Body, DateTimeOffset StoredAt, IReadOnlyCollection<string> Tags);
+
+/// <summary>The public pages in memory, by key, filed under tags so that a content change evicts exactly what shows it.</summary>
+/// <remarks>
+/// Bounded by <see cref="PublicSiteOptions.OutputCacheSizeLimit"/> (bytes of body and headers; the least recently
+/// used pages go first) and by <see cref="PublicSiteOptions.OutputCacheDuration"/>. <see cref="Generation"/> moves at
+/// every eviction: a page rendered while a change was being committed is not stored (it may show the old content).
+/// </remarks>
+public sealed class PublicPageStore : IPublishedGeneration, IDisposable
+{
+    private readonly MemoryCache _pages;
+    private readonly Dictionary<string, HashSet<string>> _keysByTag = new(StringComparer.Ordinal);
+    private readonly Lock _tagsLock = new();
+    private readonly TimeSpan _duration;
+    private long _generation;
+
+    public PublicPageStore(IOptions<PublicSiteOptions> options)
+    {
+        _duration = options.Value.OutputCacheDuration;
+        _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.OutputCacheSizeLimit });
+    }
+
+    /// <summary>Moves at every eviction.</summary>
+    public long Generation => Volatile.Read(ref _generation);
+
+    public CachedPage? Get(string key) => _pages.TryGetValue(key, out CachedPage? page) ? page : null;
+
+    /// <summary>Stores a page unless an eviction happened since <paramref name="generation"/> was read (the page may be stale).</summary>
+    public void Set(string key, CachedPage page, long generation)
+    {
+        lock (_tagsLock)
+        {
+            if (generation != _generation)
+            {
+                return;
+            }
+
+            foreach (var tag in page.Tags)
+            {
+                if (!_keysByTag.TryGetValue(tag, out var keys))
+                {
+                    _keysByTag[tag] = keys = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                keys.Add(key);
+            }
+
+            var size = page.Body.Length + 64 + page.Headers.Sum(h => h.Key.Length + h.Value.ToString().Length);
+            var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _duration, Size = size }
+                .RegisterPostEvictionCallback(static (key, value, reason, state) =>
+                {
+                    if (reason != EvictionReason.Replaced)
+                    {
+                        ((PublicPageStore)state!).Forget((string)key, (CachedPage)value!);
+                    }
+                }, this);
+            _pages.Set(key, page, options);
+        }
+    }
+
+    /// <summary>Drops every page filed under <paramref name="tag"/>.</summary>
+    public void EvictByTag(string tag)
+    {
+        List<string>? keys = null;
+        lock (_tagsLock)
+        {
+            _generation++;
+            if (_keysByTag.Remove(tag, out var set))
+            {
+                keys = [.. set];
+            }
+        }
+
+        foreach (var key in keys ?? [])
+        {
+            _pages.Remove(key);
+        }
+    }
+
+    public void Dispose() => _pages.Dispose();
+
+    /// <summary>Unfiles a page that left the cache (expired, pushed out or evicted), unless the key holds a newer page by now.</summary>
+    private void Forget(string key, CachedPage removed)
+    {
+        lock (_tagsLock)
+        {
+            if (_pages.TryGetValue(key, out CachedPage? current) && !ReferenceEquals(current, removed))
+            {
+                return;
+            }
+
+            foreach (var tag in removed.Tags)
+            {
+                if (_keysByTag.TryGetValue(tag, out var keys) && keys.Remove(key) && keys.Count == 0)
+                {
+                    _keysByTag.Remove(tag);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace CucThongKe.OutputCache;
+
+/// <summary>The <c>Cms:PublicSite</c> configuration section.</summary>
+public sealed class PublicSiteOptions
+{
+    public const string SectionName = "Cms:PublicSite";
+
+    /// <summary>Serves anonymous GETs of public pages from the page cache (<see cref="PublicPageCacheMiddleware"/>); false for benchmarks of the uncached path.</summary>
+    public bool OutputCache { get; set; } = true;
+
+    /// <summary>How long a cached page lives when nothing evicts it first.</summary>
+    public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most the cached pages may take in memory, in bytes (the least recently used go first).</summary>
+    public long OutputCacheSizeLimit { get; set; } = 64 * 1024 * 1024;
+}

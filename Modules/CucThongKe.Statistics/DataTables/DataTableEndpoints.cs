@@ -1,0 +1,47 @@
+using CucThongKe.Contents.Services;
+using CucThongKe.Core.Settings;
+using CucThongKe.Contents.Published;
+using CucThongKe.Media;
+using Microsoft.AspNetCore.Http;
+
+namespace CucThongKe.Statistics.DataTables;
+
+/// <summary>A published report's data table, downloaded as CSV or XLSX.</summary>
+internal static class DataTableEndpoints
+{
+    public static async Task<IResult> DownloadAsync(string id, int index, string format, ContentManager contents, PublicContent content, MediaFiles files, SettingsStore settings, CancellationToken cancellationToken)
+    {
+        if (id.Length > 32 || format is not ("csv" or "xlsx"))
+        {
+            return Results.NotFound();
+        }
+
+        var item = await contents.GetAsync(id, VersionOptions.Published, cancellationToken);
+        if (item is null || item.ContentType != StatisticsTypes.SocioEconomicReport || content.IsHidden(item))
+        {
+            return Results.NotFound();
+        }
+
+        var tables = FieldReader.Attachments(item, StatisticsTypes.SocioEconomicReport, "DataFiles").Where(a => StatTableReader.IsDataFile(a.Path)).ToList();
+        if (index < 0 || index >= tables.Count || files.Resolve(tables[index].Path) is not { } full)
+        {
+            return Results.NotFound();
+        }
+
+        StatTable table;
+        try
+        {
+            table = StatTableReader.Read(full, tables[index].Title ?? Path.GetFileName(full));
+        }
+        catch (StatTableException)
+        {
+            return Results.NotFound();
+        }
+
+        var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
+        var name = Path.GetFileNameWithoutExtension(full);
+        return format == "csv"
+            ? Results.File(StatTableExport.Csv(table, site.Citation), "text/csv; charset=utf-8", name + ".csv")
+            : Results.File(StatTableExport.Xlsx(table, site.Citation), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace CucThongKe.Statistics.DataTables;
+
+/// <summary>A statistical table read from an XLSX or CSV file: a header row, then rows whose first cell names the row.</summary>
+public sealed class StatTable
+{
+    public required string Caption { get; init; }
+
+    public required IReadOnlyList<string> Headers { get; init; }
+
+    public required IReadOnlyList<IReadOnlyList<string>> Rows { get; init; }
+
+    /// <summary>Reads a cell as a number the way Vietnamese tables write them (1.234,5) or as plain invariant text (1234.5).</summary>
+    public static decimal? Number(string cell)
+    {
+        var text = cell.Trim().Replace("\u00a0", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).TrimEnd('%');
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var invariant) && !text.Contains(',', StringComparison.Ordinal))
+        {
+            return invariant;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, VietnameseNumbers, out var vietnamese) ? vietnamese : null;
+    }
+
+    /// <summary>Whether every filled cell of a column (after the first) is a number.</summary>
+    public bool IsNumeric(int column) =>
+        column > 0 && Rows.Any(r => column < r.Count && r[column].Length > 0)
+        && Rows.All(r => column >= r.Count || r[column].Length == 0 || Number(r[column]) is not null);
+
+    private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+}
