@@ -203,7 +203,7 @@ public abstract partial class FeedbackFormTests(DatabaseProvider provider) : Cit
         Assert.Contains("<li><a href=\"/gop-y\">Góp ý</a></li>", contact, StringComparison.Ordinal);
     }
 
-    private static Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, bool waitLikeAHuman) =>
+    private Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, bool waitLikeAHuman) =>
         OpenFormAsync(client, Form, ("Input.Content", Text), waitLikeAHuman);
 
     private Task<ContentItem> StoredAsync() =>

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.PublicSite;
 
 /// <summary>The readers' side: routes, listings, the document lookup, what must stay invisible, the output cache.</summary>
-public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>Tests that only read go to the class's shared site (<see cref="ReaderAsync"/>), arranged once; tests that
+/// change content, sign in or compare before and after arrange their own (<see cref="ArrangeAsync()"/>).</remarks>
+public abstract partial class PublicSiteTests(DatabaseProvider provider, SharedSite reader) : SiteTestBase(provider)
 {
     private const string LawPath = "/van-ban/luat-thong-ke-nam-2015";
     private const string NewsPath = "/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026";
@@ -73,9 +75,9 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [MemberData(nameof(Routes))]
     public async Task Every_public_route_answers_with_its_status_and_content_type(string url, HttpStatusCode status, string contentType)
     {
-        await ArrangeAsync();
+        var client = await ReaderAsync();
 
-        var response = await Client().GetAsync(url);
+        var response = await client.GetAsync(url);
 
         AssertStatus(status, response);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
@@ -84,9 +86,9 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [Fact]
     public async Task The_layout_carries_what_the_state_website_rules_ask_for()
     {
-        await ArrangeAsync();
+        var client = await ReaderAsync();
 
-        var html = await Client().GetStringAsync("/tin-tuc");
+        var html = await client.GetStringAsync("/tin-tuc");
 
         Assert.Contains("<html lang=\"vi\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#main\"", html, StringComparison.Ordinal);
@@ -125,8 +127,7 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [Fact]
     public async Task A_category_lists_only_its_own_news_and_drafts_never()
     {
-        await ArrangeAsync();
-        var client = Client();
+        var client = await ReaderAsync();
 
         var party = await client.GetStringAsync("/tin-tuc/chuyen-muc/hoat-dong-dang-doan-the");
         var all = await client.GetStringAsync("/tin-tuc");
@@ -183,9 +184,9 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [MemberData(nameof(Lookups))]
     public async Task The_document_lookup_filters_and_sorts_by_issue_date(string query, string[] expected)
     {
-        await ArrangeAsync();
+        var client = await ReaderAsync();
 
-        var html = await Client().GetStringAsync("/van-ban?" + query);
+        var html = await client.GetStringAsync("/van-ban?" + query);
 
         var numbers = System.Text.RegularExpressions.Regex.Matches(html, "<th scope=\"row\">([^<]+)</th>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Equal(expected, numbers);
@@ -195,8 +196,7 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [Fact]
     public async Task The_report_archive_filters_by_period_kind_and_year()
     {
-        await ArrangeAsync();
-        var client = Client();
+        var client = await ReaderAsync();
 
         var yearly = await client.GetStringAsync("/tinh-hinh-kinh-te-xa-hoi?ky=nam");
         var of2026 = await client.GetStringAsync("/tinh-hinh-kinh-te-xa-hoi?nam=2026");
@@ -210,8 +210,7 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [Fact]
     public async Task Article_pages_show_their_type_s_fields_and_the_citation_but_never_the_asker()
     {
-        await ArrangeAsync();
-        var client = Client();
+        var client = await ReaderAsync();
 
         var law = await client.GetStringAsync(LawPath);
         var news = await client.GetStringAsync(NewsPath);
@@ -241,8 +240,7 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     [Fact]
     public async Task A_file_is_served_as_a_download_and_never_from_outside_the_media_folder()
     {
-        await ArrangeAsync();
-        var client = Client();
+        var client = await ReaderAsync();
 
         var csv = await client.GetAsync("/tep/du-lieu/bang.csv");
         var traversal = await client.GetAsync("/tep/%2E%2E/%2E%2E/keys");
@@ -385,12 +383,19 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
         Assert.Null(second.Headers.Age);
     }
 
-    /// <summary>The test recipe's content, and the files its attachments point at.</summary>
-    protected async Task ArrangeAsync()
+    /// <summary>The test recipe's content, and the files its attachments point at, on the test's own site.</summary>
+    protected Task ArrangeAsync() => ArrangeAsync(Site);
+
+    private static async Task ArrangeAsync(TestSite site)
     {
-        await WriteFilesAsync(Site.DataPath);
-        await RunRecipeAsync("public-site.recipe.json");
+        await WriteFilesAsync(site.DataPath);
+        await RunRecipeAsync(site, "public-site.recipe.json");
     }
+
+    /// <summary>The class's shared site, arranged as <see cref="ArrangeAsync()"/> does, for tests that only read.</summary>
+    private Task<TestSite> ReaderSiteAsync() => reader.GetAsync(Provider, ArrangeAsync);
+
+    private async Task<HttpClient> ReaderAsync() => ClientOf(await ReaderSiteAsync());
 
     /// <summary>The files the test recipe's attachments point at (and one outside the media folder).</summary>
     internal static async Task WriteFilesAsync(string dataPath)
@@ -424,6 +429,6 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider) : SiteT
     }
 }
 
-public sealed class SqlitePublicSiteTests() : PublicSiteTests(DatabaseProvider.Sqlite);
+public sealed class SqlitePublicSiteTests(SharedSite reader) : PublicSiteTests(DatabaseProvider.Sqlite, reader), IClassFixture<SharedSite>;
 
-public sealed class PostgresPublicSiteTests() : PublicSiteTests(DatabaseProvider.Postgres);
+public sealed class PostgresPublicSiteTests(SharedSite reader) : PublicSiteTests(DatabaseProvider.Postgres, reader), IClassFixture<SharedSite>;

@@ -126,7 +126,7 @@ public abstract partial class QuestionFormTests(DatabaseProvider provider) : Cit
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, bool waitLikeAHuman) =>
+    private Task<Dictionary<string, string>> OpenFormAsync(HttpClient client, bool waitLikeAHuman) =>
         OpenFormAsync(client, Form, ("Input.Question", "Chỉ số giá tiêu dùng tháng này của tỉnh tăng bao nhiêu so với cùng kỳ?"), waitLikeAHuman);
 
     private Task<int> CountQuestionsAsync() => CountAsync("Question");

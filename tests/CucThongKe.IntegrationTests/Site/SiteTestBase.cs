@@ -10,9 +10,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.Site;
 
 /// <summary>Each test gets the real site over its own fresh database, set up by the office's recipe.</summary>
+/// <remarks>The site starts when the test first uses <see cref="Site"/>, so a test that reads a class's shared site
+/// (<see cref="SharedSite"/>) and never touches its own does not pay for starting one.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the site through IAsyncLifetime.DisposeAsync.")]
 public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLifetime
 {
-    protected TestSite Site { get; private set; } = null!;
+    private readonly Lock _siteGate = new();
+    private TestSite? _site;
+
+    protected TestSite Site
+    {
+        get
+        {
+            // A lock, not a race: a test may first touch its site from two tasks at once.
+            lock (_siteGate)
+            {
+                if (_site is null)
+                {
+                    _site = new TestSite(Provider, configureServices: ConfigureServices, settings: SiteSettings);
+                    _ = _site.Services;
+                }
+
+                return _site;
+            }
+        }
+    }
 
     protected DatabaseProvider Provider { get; } = provider;
 
@@ -26,21 +48,19 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
 
     protected static string TestRecipe(string file) => Path.Combine(AppContext.BaseDirectory, "TestRecipes", file);
 
-    public Task InitializeAsync()
-    {
-        Site = new TestSite(Provider, configureServices: ConfigureServices, settings: SiteSettings);
-        _ = Site.Services;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        Site.Dispose();
+        _site?.Dispose();
         return Task.CompletedTask;
     }
 
-    protected HttpClient Client(bool followRedirects = false) =>
-        Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+    protected HttpClient Client(bool followRedirects = false) => ClientOf(Site, followRedirects);
+
+    /// <summary>A client of the given site (the test's own or a shared one), with cookies and without following redirects.</summary>
+    protected static HttpClient ClientOf(TestSite site, bool followRedirects = false) =>
+        site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
     /// <summary>Who the test data's recipes record as author, owner and publisher (the command line's form of name).</summary>
     public const string TestDataActor = "cli:kiem-thu";
@@ -48,7 +68,9 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
     /// <summary>Test data goes in as a migration does: from the command line, with the legacy-import flag.</summary>
     public static RecipeRunOptions TestDataRun => RecipeRunOptions.CommandLine(TestDataActor, legacyImport: true);
 
-    protected Task RunRecipeAsync(string file) => Site.WithScopeAsync(s =>
+    protected Task RunRecipeAsync(string file) => RunRecipeAsync(Site, file);
+
+    protected static Task RunRecipeAsync(TestSite site, string file) => site.WithScopeAsync(s =>
         s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeHarvester.ReadFile(TestRecipe(file)), TestDataRun));
 
     /// <summary>Sets the site's public address (the <c>BaseUrl</c> site setting), from which mailed links are built.</summary>
