@@ -44,6 +44,7 @@ public sealed class WorkflowsModule : CmsModule
             .AddFailureStatus<WorkflowInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<ContentApiQueries>();
         services.AddScoped<IRevocableCredentials, ApiTokens>();
         services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();
