@@ -12,8 +12,10 @@ using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +40,18 @@ public sealed class ContentsModule : CmsModule
         services.AddSingleton<IndexingSignal>();
         services.AddScoped<ContentQueries>();
         services.AddScoped<ContentListQuery>();
+
+        // The engine's refusals: what the API, the pages and the middleware answer for each (nothing was saved).
+        services
+            .AddFailureStatus<ContentValidationException>(ex => new Failure(StatusCodes.Status400BadRequest, FailureTitles.BadRequest,
+                string.Join(" ", ex.Errors.Select(e => e.Message)))
+            {
+                Detail = "Nội dung không hợp lệ.",
+                Extensions = new Dictionary<string, object?> { ["errors"] = ex.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList() },
+            })
+            .AddFailureStatus<ContentConflictException>(StatusCodes.Status409Conflict, FailureTitles.Conflict)
+            .AddFailureStatus<ContentPublishRefusedException>(StatusCodes.Status403Forbidden, FailureTitles.Forbidden)
+            .AddFailureStatus<ContentNotFoundException>(StatusCodes.Status404NotFound, FailureTitles.NotFound);
         services.AddScoped<ContentEditor>();
         services.AddAdminMenu<ContentsAdminMenu>();
         services.AddSingleton<ScheduleSignal>();

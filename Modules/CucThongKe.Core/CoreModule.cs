@@ -9,6 +9,8 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +25,9 @@ public sealed class CoreModule : CmsModule
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddCleanTextInput();
+        // A save that lost a race on a concurrency token: whichever module's service let it through, it is a conflict.
+        services.AddFailureStatus<DbUpdateConcurrencyException>(StatusCodes.Status409Conflict, FailureTitles.Conflict,
+            _ => "Người khác vừa thay đổi nội dung này trước bạn. Hãy tải lại.");
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();

@@ -10,6 +10,7 @@ using CucThongKe.Workflows.Instances;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,16 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowInbox>();
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
+
+        // The chain's refusals: what the API, the pages and the middleware answer for each (nothing changed).
+        services
+            .AddFailureStatus<WorkflowForbiddenException>(StatusCodes.Status403Forbidden, FailureTitles.Forbidden)
+            .AddFailureStatus<WorkflowNotFoundException>(StatusCodes.Status404NotFound, FailureTitles.NotFound)
+            .AddFailureStatus<WorkflowConflictException>(StatusCodes.Status409Conflict, FailureTitles.Conflict)
+            .AddFailureStatus<WorkflowInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<ContentApiQueries>();
         services.AddScoped<IRevocableCredentials, ApiTokens>();
         services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();

@@ -2,15 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Api;
 
 /// <summary>The API's JSON (camelCase, Vietnamese letters as themselves, unknown input properties refused) and its problem details.</summary>
+/// <remarks>An endpoint refuses by returning one of these, or by letting a declared exception through: the engine's and the
+/// chain's refusals answer their status from <see cref="FailureStatuses"/> (RequestFailureMiddleware), never a 500.</remarks>
 internal static class ApiJson
 {
     /// <summary>The largest request body the API reads.</summary>
@@ -25,13 +24,13 @@ internal static class ApiJson
     public static IResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 
-    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Không được phép", detail);
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, FailureTitles.Forbidden, detail);
 
-    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
+    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, FailureTitles.NotFound, detail);
 
-    public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Xung đột", detail);
+    public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, FailureTitles.Conflict, detail);
 
-    public static IResult BadRequest(string detail, IDictionary<string, object?>? extensions = null) => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", detail, extensions);
+    public static IResult BadRequest(string detail, IDictionary<string, object?>? extensions = null) => Problem(StatusCodes.Status400BadRequest, FailureTitles.BadRequest, detail, extensions);
 
     /// <summary>Reads the body as <typeparamref name="T"/>: too large, broken or of the wrong shape is a 400/413 problem, never an exception.</summary>
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, bool allowEmpty, CancellationToken cancellationToken) where T : class
@@ -54,54 +53,6 @@ internal static class ApiJson
         catch (JsonException ex)
         {
             return (null, BadRequest($"JSON không hợp lệ tại {ex.Path ?? "$"}: {CucThongKe.Core.Data.CmsJson.Describe(ex)}"));
-        }
-    }
-
-    /// <summary>Runs an endpoint, turning the engine's refusals into problem details (403, 404, 409, 400) and nothing into a 500.</summary>
-    public static async Task<IResult> Guard(Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (WorkflowForbiddenException ex)
-        {
-            return Forbidden(ex.Message);
-        }
-        catch (ContentPublishRefusedException ex)
-        {
-            return Forbidden(ex.Message);
-        }
-        catch (WorkflowNotFoundException ex)
-        {
-            return NotFound(ex.Message);
-        }
-        catch (ContentNotFoundException ex)
-        {
-            return NotFound(ex.Message);
-        }
-        catch (WorkflowConflictException ex)
-        {
-            return Conflict(ex.Message);
-        }
-        catch (ContentConflictException ex)
-        {
-            return Conflict(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict("Người khác vừa thay đổi nội dung này trước bạn. Hãy tải lại.");
-        }
-        catch (WorkflowInputException ex)
-        {
-            return BadRequest(ex.Message);
-        }
-        catch (ContentValidationException ex)
-        {
-            return BadRequest("Nội dung không hợp lệ.", new Dictionary<string, object?>
-            {
-                ["errors"] = ex.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList(),
-            });
         }
     }
 

@@ -4,12 +4,10 @@ using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
-using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Api;
 
@@ -24,126 +22,99 @@ internal static class ContentApi
         api.MapPut("/content/{contentItemId}", UpdateAsync);
     }
 
-    private static Task<IResult> ListAsync(string? type, string? state, string? unit, int? skip, int? take, ClaimsPrincipal user, CmsDbContext db, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
+    private static async Task<IResult> ListAsync(string? type, string? state, string? unit, int? skip, int? take, ClaimsPrincipal user, ContentApiQueries queries, CancellationToken cancellationToken)
+    {
+        if (ContentAccess.VisibleUnit(user) is { } ownUnit)
         {
-            if (ContentAccess.VisibleUnit(user) is { } ownUnit)
-            {
-                if (unit is not null && unit != ownUnit)
-                {
-                    return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
-                }
-
-                unit = ownUnit;
-            }
-
-            var rows =
-                from c in db.Set<ContentItem>().AsNoTracking()
-                join i in db.Set<WorkflowInstance>() on c.ContentItemId equals i.ContentItemId into instances
-                from i in instances.DefaultIfEmpty()
-                where c.Latest
-                select new { Item = c, Instance = i };
-            if (type is not null)
-            {
-                rows = rows.Where(r => r.Item.ContentType == type);
-            }
-
-            if (state is not null)
-            {
-                rows = rows.Where(r => r.Instance != null && r.Instance.State == state);
-            }
-
-            if (unit is not null)
-            {
-                rows = rows.Where(r => r.Item.UnitId == unit);
-            }
-
-            var page = await rows.OrderByDescending(r => r.Item.ModifiedUtc).ThenByDescending(r => r.Item.Id)
-                .Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 20, 1, 100)).ToListAsync(cancellationToken);
-            return ApiJson.Json(page.Select(r => Summary(r.Item, r.Instance)).ToList());
-        });
-
-    private static Task<IResult> GetAsync(string contentItemId, ClaimsPrincipal user, ContentManager contents, CmsDbContext db, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
-        {
-            var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
-            if (item is null)
-            {
-                return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
-            }
-
-            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            if (!ContentAccess.CanView(user, item))
+            if (unit is not null && unit != ownUnit)
             {
                 return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
             }
 
-            return ApiJson.Json(Detail(item, instance));
-        });
+            unit = ownUnit;
+        }
 
-    private static Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
+        var page = await queries.ListAsync(type, state, unit, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 20, 1, 100), cancellationToken);
+        return ApiJson.Json(page.Select(r => Summary(r.Item, r.Instance)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string contentItemId, ClaimsPrincipal user, ContentManager contents, ContentApiQueries queries, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        if (item is null)
         {
-            if (!ContentAccess.CanCreate(user))
-            {
-                return ApiJson.Forbidden("Bạn không có quyền soạn nội dung.");
-            }
+            return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
+        }
 
-            var (input, error) = await ApiJson.ReadAsync<CreateRequest>(request, allowEmpty: false, cancellationToken);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            if (string.IsNullOrWhiteSpace(input!.ContentType) || input.Content is null)
-            {
-                return ApiJson.BadRequest("Cần loại nội dung (contentType) và nội dung (content).");
-            }
-
-            var type = await definitions.GetTypeAsync(input.ContentType, cancellationToken);
-            if (type is null || !type.Settings.Creatable)
-            {
-                return ApiJson.BadRequest($"Không tạo được nội dung loại '{input.ContentType}'.");
-            }
-
-            var item = await contents.NewAsync(input.ContentType, cancellationToken);
-            item.Content = input.Content;
-            var saved = await contents.CreateAsync(item, cancellationToken);
-            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == saved.ContentItemId, cancellationToken);
-            return Results.Json(Detail(saved, instance), ApiJson.Options, statusCode: StatusCodes.Status201Created);
-        });
-
-    private static Task<IResult> UpdateAsync(string contentItemId, HttpRequest request, ClaimsPrincipal user, ContentManager contents, CmsDbContext db, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
+        var instance = await queries.InstanceAsync(contentItemId, cancellationToken);
+        if (!ContentAccess.CanView(user, item))
         {
-            var (input, error) = await ApiJson.ReadAsync<UpdateRequest>(request, allowEmpty: false, cancellationToken);
-            if (error is not null)
-            {
-                return error;
-            }
+            return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
+        }
 
-            var latest = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
-            if (latest is null)
-            {
-                return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
-            }
+        return ApiJson.Json(Detail(item, instance));
+    }
 
-            if (!ContentAccess.CanEdit(user, latest))
-            {
-                return ApiJson.Forbidden("Bạn chỉ sửa được nội dung của đơn vị mình.");
-            }
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, ContentManager contents, ContentDefinitionManager definitions, ContentApiQueries queries, CancellationToken cancellationToken)
+    {
+        if (!ContentAccess.CanCreate(user))
+        {
+            return ApiJson.Forbidden("Bạn không có quyền soạn nội dung.");
+        }
 
-            if (input!.Content is null || input.ExpectedVersion is null)
-            {
-                return ApiJson.BadRequest("Cần nội dung (content) và phiên bản bạn đã sửa (expectedVersion).");
-            }
+        var (input, error) = await ApiJson.ReadAsync<CreateRequest>(request, allowEmpty: false, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
 
-            var draft = new ContentItem { ContentItemId = contentItemId, ContentType = latest.ContentType, Content = input.Content };
-            var saved = await contents.SaveDraftAsync(draft, input.ExpectedVersion, cancellationToken);
-            db.ChangeTracker.Clear();
-            var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
-            return ApiJson.Json(Detail(saved, instance));
-        });
+        if (string.IsNullOrWhiteSpace(input!.ContentType) || input.Content is null)
+        {
+            return ApiJson.BadRequest("Cần loại nội dung (contentType) và nội dung (content).");
+        }
+
+        var type = await definitions.GetTypeAsync(input.ContentType, cancellationToken);
+        if (type is null || !type.Settings.Creatable)
+        {
+            return ApiJson.BadRequest($"Không tạo được nội dung loại '{input.ContentType}'.");
+        }
+
+        var item = await contents.NewAsync(input.ContentType, cancellationToken);
+        item.Content = input.Content;
+        var saved = await contents.CreateAsync(item, cancellationToken);
+        var instance = await queries.InstanceAsync(saved.ContentItemId, cancellationToken);
+        return Results.Json(Detail(saved, instance), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdateAsync(string contentItemId, HttpRequest request, ClaimsPrincipal user, ContentManager contents, ContentApiQueries queries, CancellationToken cancellationToken)
+    {
+        var (input, error) = await ApiJson.ReadAsync<UpdateRequest>(request, allowEmpty: false, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var latest = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        if (latest is null)
+        {
+            return ApiJson.NotFound($"Không tìm thấy nội dung '{contentItemId}'.");
+        }
+
+        if (!ContentAccess.CanEdit(user, latest))
+        {
+            return ApiJson.Forbidden("Bạn chỉ sửa được nội dung của đơn vị mình.");
+        }
+
+        if (input!.Content is null || input.ExpectedVersion is null)
+        {
+            return ApiJson.BadRequest("Cần nội dung (content) và phiên bản bạn đã sửa (expectedVersion).");
+        }
+
+        var draft = new ContentItem { ContentItemId = contentItemId, ContentType = latest.ContentType, Content = input.Content };
+        var saved = await contents.SaveDraftAsync(draft, input.ExpectedVersion, cancellationToken);
+        var instance = await queries.InstanceAfterSaveAsync(contentItemId, cancellationToken);
+        return ApiJson.Json(Detail(saved, instance));
+    }
 
 
     private static object Summary(ContentItem c, WorkflowInstance? i) => new

@@ -17,37 +17,35 @@ internal static class WorkflowApi
         api.MapPost("/workflow/{contentItemId}/transitions/{transition}", TransitionAsync);
     }
 
-    private static Task<IResult> GetAsync(string contentItemId, ClaimsPrincipal user, WorkflowService workflows, CmsDbContext db, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
+    private static async Task<IResult> GetAsync(string contentItemId, ClaimsPrincipal user, WorkflowService workflows, CancellationToken cancellationToken)
+    {
+        var status = await workflows.GetStatusAsync(contentItemId, WorkflowActor.From(user), cancellationToken);
+        if (!ContentAccess.CanView(user, status.Item))
         {
-            var status = await workflows.GetStatusAsync(contentItemId, WorkflowActor.From(user), cancellationToken);
-            if (!ContentAccess.CanView(user, status.Item))
-            {
-                return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
-            }
+            return ApiJson.Forbidden("Bạn chỉ xem được nội dung của đơn vị mình.");
+        }
 
-            return ApiJson.Json(ToJson(status));
-        });
+        return ApiJson.Json(ToJson(status));
+    }
 
-    private static Task<IResult> TransitionAsync(string contentItemId, string transition, HttpRequest request, ClaimsPrincipal user, WorkflowService workflows, CancellationToken cancellationToken) =>
-        ApiJson.Guard(async () =>
+    private static async Task<IResult> TransitionAsync(string contentItemId, string transition, HttpRequest request, ClaimsPrincipal user, WorkflowService workflows, CancellationToken cancellationToken)
+    {
+        var (input, error) = await ApiJson.ReadAsync<TransitionRequest>(request, allowEmpty: true, cancellationToken);
+        if (error is not null)
         {
-            var (input, error) = await ApiJson.ReadAsync<TransitionRequest>(request, allowEmpty: true, cancellationToken);
-            if (error is not null)
-            {
-                return error;
-            }
+            return error;
+        }
 
-            var actor = WorkflowActor.From(user);
-            // Another unit's item is not there for this caller, whatever the transition's own rules say.
-            if (!ContentAccess.CanView(user, (await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)).Item))
-            {
-                return ApiJson.Forbidden("Bạn chỉ thao tác được trên nội dung của đơn vị mình.");
-            }
+        var actor = WorkflowActor.From(user);
+        // Another unit's item is not there for this caller, whatever the transition's own rules say.
+        if (!ContentAccess.CanView(user, (await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)).Item))
+        {
+            return ApiJson.Forbidden("Bạn chỉ thao tác được trên nội dung của đơn vị mình.");
+        }
 
-            await workflows.TransitionAsync(contentItemId, transition, input?.Comment, input?.ExpectedVersion, actor, cancellationToken);
-            return ApiJson.Json(ToJson(await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)));
-        });
+        await workflows.TransitionAsync(contentItemId, transition, input?.Comment, input?.ExpectedVersion, actor, cancellationToken);
+        return ApiJson.Json(ToJson(await workflows.GetStatusAsync(contentItemId, actor, cancellationToken)));
+    }
 
     private static object ToJson(WorkflowStatus status) => new
     {

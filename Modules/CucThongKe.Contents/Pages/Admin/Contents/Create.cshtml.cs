@@ -2,6 +2,7 @@ using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,13 +10,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>A new item of a type, from the generic editor; saved as a draft of the author's unit.</summary>
-public sealed class CreateModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor) : PageModel
+public sealed class CreateModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, FailureStatuses failures) : PageModel
 {
     public ResolvedContentType Type { get; private set; } = null!;
 
     public IReadOnlyList<EditorSection> Sections { get; private set; } = [];
 
     public IReadOnlyList<ContentValidationError> Errors { get; private set; } = [];
+
+    /// <summary>A refusal other than field errors, in the failure's own words.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {
@@ -50,11 +54,19 @@ public sealed class CreateModel(ContentDefinitionManager definitions, ContentMan
             EditModel.KeepWarnings(TempData, saved);
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
         }
-        catch (ContentValidationException ex)
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
         {
-            Errors = ex.Errors;
+            var message = this.ShowFailure(failure);
+            if (ex is ContentValidationException invalid)
+            {
+                Errors = invalid.Errors;
+            }
+            else
+            {
+                Refusal = message;
+            }
+
             Sections = await editor.BuildAsync(Type, item.Content, Errors, cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }

@@ -2,6 +2,7 @@ using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
-public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries) : PageModel
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures) : PageModel
 {
     /// <summary>Where a save leaves its warnings (<see cref="ContentItem.Warnings"/>) for the page it redirects to.</summary>
     public const string WarningsKey = "ContentWarnings";
@@ -35,7 +36,8 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
     public string? ConflictMessage { get; private set; }
 
-    public string? PublishRefusal { get; private set; }
+    /// <summary>Any other refusal of the save or the publication (a publish guard...), in the failure's own words.</summary>
+    public string? Refusal { get; private set; }
 
     public int ExpectedVersion { get; private set; }
 
@@ -93,21 +95,23 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             KeepWarnings(TempData, saved);
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
         }
-        catch (ContentValidationException ex)
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
         {
-            Errors = ex.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (ContentConflictException ex)
-        {
-            ConflictMessage = ex.Message;
-            ExpectedVersion = version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (ContentPublishRefusedException ex)
-        {
-            PublishRefusal = ex.Message;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            // The form stays filled: the errors beside their fields, a conflict with a link to the other person's version.
+            var message = this.ShowFailure(failure);
+            switch (ex)
+            {
+                case ContentValidationException invalid:
+                    Errors = invalid.Errors;
+                    break;
+                case ContentConflictException:
+                    ConflictMessage = message;
+                    ExpectedVersion = version;
+                    break;
+                default:
+                    Refusal = message;
+                    break;
+            }
         }
 
         Sections = await editor.BuildAsync(Type, edited.Content, Errors, cancellationToken);

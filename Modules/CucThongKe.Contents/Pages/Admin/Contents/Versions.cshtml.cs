@@ -2,6 +2,7 @@ using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Auditing;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>An item's versions: who and when, a diff between any two, restoring an old one as a new draft, and its transfers between units.</summary>
-public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDirectory) : PageModel
+public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDirectory, FailureStatuses failures) : PageModel
 {
     /// <summary>The item's recorded moves from one unit to another, newest first.</summary>
     public IReadOnlyList<AdminAuditEntry> Transfers { get; private set; } = [];
@@ -114,10 +115,9 @@ public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDi
         {
             await contents.TransferAsync(id, unitId ?? "", reason, cancellationToken);
         }
-        catch (ContentValidationException ex)
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
         {
-            TransferError = string.Join(" ", ex.Errors.Select(e => e.Message)) + " Không có thay đổi nào được lưu.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            TransferError = this.ShowFailure(failure) + " Không có thay đổi nào được lưu.";
             B = Latest.Version;
             A = Math.Max(1, B - 1);
             return Page();

@@ -1,6 +1,7 @@
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Unicode.HealthReport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace CucThongKe.Unicode.Pages.Admin.Unicode;
 /// draft version, which goes through the workflow like any change (the published version stays until approved).
 /// </summary>
 [Authorize(Policy = "ViewUnicodeReport")]
-public sealed class ReportModel(UnicodeHealthScanner scanner, ContentManager contents) : PageModel
+public sealed class ReportModel(UnicodeHealthScanner scanner, ContentManager contents, FailureStatuses failures) : PageModel
 {
     /// <summary>How many items the page lists in full; the counts cover everything.</summary>
     public const int ListedItems = 300;
@@ -46,10 +47,9 @@ public sealed class ReportModel(UnicodeHealthScanner scanner, ContentManager con
         }
 
         var outcome = await ConvertAsync(latest, cancellationToken);
-        if (outcome.Error is not null)
+        if (outcome.Failure is { } failure)
         {
-            Error = outcome.Error;
-            Response.StatusCode = outcome.Status;
+            Error = $"Không lưu được bản nháp của «{Title(latest)}»: {this.ShowFailure(failure)}";
             Result = await scanner.ScanAsync(ListedItems, cancellationToken: cancellationToken);
             return Page();
         }
@@ -71,7 +71,7 @@ public sealed class ReportModel(UnicodeHealthScanner scanner, ContentManager con
                 continue;
             }
 
-            if ((await ConvertAsync(latest, cancellationToken)).Error is null)
+            if ((await ConvertAsync(latest, cancellationToken)).Failure is null)
             {
                 converted++;
             }
@@ -87,29 +87,27 @@ public sealed class ReportModel(UnicodeHealthScanner scanner, ContentManager con
         return Redirect("/admin/unicode/bao-cao");
     }
 
-    private sealed record Outcome(string? Message, string? Error, int Status = StatusCodes.Status200OK);
+    private sealed record Outcome(string? Message, Failure? Failure = null);
+
+    private static string Title(ContentItem item) => item.DisplayText ?? item.ContentItemId;
 
     private async Task<Outcome> ConvertAsync(ContentItem latest, CancellationToken cancellationToken)
     {
         var (content, changes) = ContentText.Convert(latest.Content);
-        var title = latest.DisplayText ?? latest.ContentItemId;
+        var title = Title(latest);
         if (changes.Count == 0 && await scanner.CheckItemAsync(latest.ContentItemId, cancellationToken) is null)
         {
-            return new Outcome($"«{title}» đã là Unicode chuẩn; không cần chuyển.", null);
+            return new Outcome($"«{title}» đã là Unicode chuẩn; không cần chuyển.");
         }
 
         try
         {
             var saved = await contents.SaveDraftAsync(new ContentItem { ContentItemId = latest.ContentItemId, ContentType = latest.ContentType, Content = content }, latest.Version, cancellationToken);
-            return new Outcome($"Đã tạo bản nháp phiên bản {saved.Version} của «{saved.DisplayText ?? title}» với {changes.Count} chỗ chuyển sang Unicode; bản đang đăng giữ nguyên cho đến khi bản nháp được duyệt.", null);
+            return new Outcome($"Đã tạo bản nháp phiên bản {saved.Version} của «{saved.DisplayText ?? title}» với {changes.Count} chỗ chuyển sang Unicode; bản đang đăng giữ nguyên cho đến khi bản nháp được duyệt.");
         }
-        catch (ContentValidationException ex)
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
         {
-            return new Outcome(null, $"Không lưu được bản nháp của «{title}»: {string.Join(" ", ex.Errors.Select(e => e.Message))}", StatusCodes.Status400BadRequest);
-        }
-        catch (ContentConflictException ex)
-        {
-            return new Outcome(null, ex.Message, StatusCodes.Status409Conflict);
+            return new Outcome(null, failure);
         }
     }
 }

@@ -1,13 +1,13 @@
 using CucThongKe.Contents.Admin;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Workflows.Instances;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CucThongKe.Workflows.Pages.Admin.Workflows;
 
 /// <summary>An item's place in its workflow: the state, the record of every step, and a button for each step the user may take now.</summary>
-public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency) : PageModel
+public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency, FailureStatuses failures) : PageModel
 {
     public WorkflowStatus Status { get; private set; } = null!;
 
@@ -45,16 +45,10 @@ public sealed class ItemModel(WorkflowService workflows, EmergencyPublication em
         {
             await act();
         }
-        catch (Exception ex) when (ex is WorkflowForbiddenException or WorkflowConflictException or WorkflowInputException or WorkflowNotFoundException)
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
         {
-            ErrorMessage = ex.Message + " Không có thay đổi nào được lưu.";
-            Response.StatusCode = ex switch
-            {
-                WorkflowForbiddenException => StatusCodes.Status403Forbidden,
-                WorkflowConflictException => StatusCodes.Status409Conflict,
-                WorkflowNotFoundException => StatusCodes.Status404NotFound,
-                _ => StatusCodes.Status400BadRequest,
-            };
+            // The chain's refusals, and the engine's when a step publishes (a publish guard, a conflict), shown on the page.
+            ErrorMessage = this.ShowFailure(failure) + " Không có thay đổi nào được lưu.";
             await LoadAsync(id, cancellationToken);
             return Page();
         }
