@@ -41,7 +41,7 @@ namespace CucThongKe.ArchitectureTests.SelfTests.Fixtures.Database
     /// <summary>Reads the database in a method body, as a page model of a theme must not.</summary>
     internal sealed class ReadsTheDatabase(CmsDbContext db)
     {
-        public int Count() => db.Settings.Local.Count;
+        public int Count() => db.Set<CucThongKe.Core.Settings.SettingsDocument>().Local.Count;
     }
 
     internal sealed class Entity
