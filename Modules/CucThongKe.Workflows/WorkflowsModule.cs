@@ -1,4 +1,5 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;

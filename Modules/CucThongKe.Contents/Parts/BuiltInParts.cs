@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Text;
 
 namespace CucThongKe.Contents.Parts;
 

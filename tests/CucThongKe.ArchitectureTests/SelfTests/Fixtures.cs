@@ -2,7 +2,6 @@
 // so nothing here can make them fail.
 #pragma warning disable CA1812, CA1822, CA1852 // fixtures are read as metadata, never used
 
-using CucThongKe.Contents;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
