@@ -3,7 +3,6 @@ using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
-using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Recipes;

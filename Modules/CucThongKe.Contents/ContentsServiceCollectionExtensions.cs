@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Text;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Taxonomies;
