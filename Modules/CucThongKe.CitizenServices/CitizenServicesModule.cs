@@ -2,6 +2,7 @@ using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;

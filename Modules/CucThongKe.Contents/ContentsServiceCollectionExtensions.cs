@@ -1,11 +1,10 @@
-using CucThongKe.Contents.Indexing;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Contents;
 
-/// <summary>The verbs modules use to add parts, fields, index providers and content handlers.</summary>
+/// <summary>The verbs modules use to add parts and fields (index providers: <c>Indexing/</c>; handlers and guards: <c>Services/</c>).</summary>
 public static class ContentsServiceCollectionExtensions
 {
     public static ContentElementBuilder AddContentPart<TPart>(this IServiceCollection services) where TPart : ContentPart =>
@@ -27,31 +26,6 @@ public static class ContentsServiceCollectionExtensions
     {
         services.Configure<ContentOptions>(o => o.Fields[typeof(TField).Name] = new(typeof(TField).Name, typeof(TField), typeof(TSettings)));
         return new ContentElementBuilder(services, ContentElementKind.Field, typeof(TField).Name);
-    }
-
-    public static IServiceCollection AddContentIndexProvider<TProvider>(this IServiceCollection services) where TProvider : class, IContentIndexProvider
-    {
-        services.AddScoped<IContentIndexProvider, TProvider>();
-        return services;
-    }
-
-    public static IServiceCollection AddContentHandler<THandler>(this IServiceCollection services) where THandler : class, IContentHandler
-    {
-        services.AddScoped<IContentHandler, THandler>();
-        return services;
-    }
-
-    /// <summary>Registers a handler that follows content changes after their transaction commits (<see cref="IContentCommittedHandler"/>).</summary>
-    public static IServiceCollection AddContentCommittedHandler<THandler>(this IServiceCollection services) where THandler : class, IContentCommittedHandler
-    {
-        services.AddScoped<IContentCommittedHandler, THandler>();
-        return services;
-    }
-
-    public static IServiceCollection AddPublishGuard<TGuard>(this IServiceCollection services) where TGuard : class, IPublishGuard
-    {
-        services.AddScoped<IPublishGuard, TGuard>();
-        return services;
     }
 }
 

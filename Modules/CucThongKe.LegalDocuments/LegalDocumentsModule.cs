@@ -1,4 +1,5 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Published;
 using CucThongKe.Core.Modules;
 using CucThongKe.LegalDocuments.Indexing;

@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Indexing;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;

@@ -1,5 +1,6 @@
 using CucThongKe.Contents;
 using CucThongKe.Contents.Published;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

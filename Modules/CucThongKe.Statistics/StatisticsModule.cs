@@ -1,4 +1,6 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Indexing;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Modules;
 using CucThongKe.Media;
 using CucThongKe.OutputCache;

@@ -1,5 +1,7 @@
 using CucThongKe.Contents;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Security;
 using CucThongKe.Media;
 using CucThongKe.Media.Library;
 using CucThongKe.Unicode.Converter;

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using CucThongKe.Core;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
+using CucThongKe.Core.Setup;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Recipes;
 using CucThongKe.Users.Security;

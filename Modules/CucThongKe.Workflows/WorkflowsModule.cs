@@ -1,8 +1,13 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
 using CucThongKe.Users;
+using CucThongKe.Users.Identity;
 using CucThongKe.Users.Security;
 using CucThongKe.Workflows.Api;
 using CucThongKe.Workflows.Definitions;
@@ -25,6 +30,7 @@ public sealed class WorkflowsModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WorkflowDefinitionValidator>();
+        services.AddScoped<IWorkflowStateOccupancy, WorkflowStateOccupancy>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowRecorder>();

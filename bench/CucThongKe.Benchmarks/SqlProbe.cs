@@ -4,6 +4,7 @@ using System.Globalization;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Text;
 using CucThongKe.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

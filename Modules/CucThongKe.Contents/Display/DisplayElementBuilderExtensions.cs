@@ -1,5 +1,5 @@
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
-using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using Microsoft.Extensions.DependencyInjection;
 

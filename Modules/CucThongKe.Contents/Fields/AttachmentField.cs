@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 
 namespace CucThongKe.Contents.Fields;
 

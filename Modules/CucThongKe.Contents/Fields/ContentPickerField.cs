@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class ContentPickerField : ContentField
     public override void Prepare(ContentElementContext context) =>
         ContentItemIds = [.. ContentItemIds.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal)];
 
-    /// <remarks>That each item exists and is of an allowed type is checked with the database by <see cref="FieldReferenceChecks"/>.</remarks>
+    /// <remarks>That each item exists and is of an allowed type is checked with the database by <see cref="Services.FieldReferenceChecks"/>.</remarks>
     public override ValueTask ValidateAsync(ContentElementContext context)
     {
         var settings = context.Settings<ContentPickerFieldSettings>();

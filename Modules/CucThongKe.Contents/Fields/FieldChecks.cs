@@ -1,4 +1,4 @@
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 
 namespace CucThongKe.Contents.Fields;
 

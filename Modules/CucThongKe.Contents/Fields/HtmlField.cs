@@ -1,6 +1,6 @@
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Text;
 
 namespace CucThongKe.Contents.Fields;
 

@@ -1,5 +1,5 @@
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 
 namespace CucThongKe.Contents.Fields;
 

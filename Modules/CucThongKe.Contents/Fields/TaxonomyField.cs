@@ -1,5 +1,5 @@
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ public sealed class TaxonomyField : ContentField
     public override void Prepare(ContentElementContext context) =>
         TermIds = [.. TermIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal)];
 
-    /// <remarks>That each term exists in the taxonomy is checked with the database by <see cref="FieldReferenceChecks"/>.</remarks>
+    /// <remarks>That each term exists in the taxonomy is checked with the database by <see cref="Services.FieldReferenceChecks"/>.</remarks>
     public override ValueTask ValidateAsync(ContentElementContext context)
     {
         var settings = context.Settings<TaxonomyFieldSettings>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
+using CucThongKe.Contents.Text;
 
 namespace CucThongKe.Contents.Parts;
 

@@ -6,7 +6,6 @@ using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Contents.Published;
 
@@ -22,11 +21,11 @@ public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
 /// <summary>What readers may see: published versions only, never one an <see cref="IReaderVisibilityRule"/> hides (a
 /// confidential document); all listings read columns and index tables.</summary>
 /// <remarks>
-/// <see cref="ContentManager"/> (with its validator, index providers, handlers and guards, all scoped) is resolved only
-/// when an item is read from the database: an item page served from <see cref="PublishedItemCache"/> does not build
-/// that graph at every request.
+/// Items are read by path through <see cref="ContentQueries"/>, which needs the database only, not through
+/// <see cref="ContentManager"/> (with its validator, index providers, handlers and guards, all scoped): a public page
+/// never builds that graph, and none is fetched by hand from the service provider.
 /// </remarks>
-public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IMemoryCache cache, PublishedItemCache published,
+public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemoryCache cache, PublishedItemCache published,
     IEnumerable<IReaderVisibilityRule> rules)
 {
     private readonly IReaderVisibilityRule[] _rules = [.. rules];
@@ -45,7 +44,7 @@ public sealed class PublicContent(CmsDbContext db, IServiceProvider services, IM
 
         var generation = published.Generation;
         await KeepConnectionOpenAsync(cancellationToken);
-        var item = await services.GetRequiredService<ContentManager>().GetByPathAsync(normalized, VersionOptions.Published, cancellationToken);
+        var item = await queries.GetByPathAsync(normalized, VersionOptions.Published, cancellationToken);
         if (item is null || IsHidden(item))
         {
             return null;

@@ -27,6 +27,7 @@ public sealed class ContentManager(
     ContentValidator validator,
     ContentPublisher publisher,
     ContentTransfers transfers,
+    ContentQueries queries,
     ICurrentActor actor,
     TimeProvider clock)
 {
@@ -54,16 +55,9 @@ public sealed class ContentManager(
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         await db.Set<ContentItem>().AsNoTracking().Where(c => c.ContentItemId == contentItemId).OrderByDescending(c => c.Version).ToListAsync(cancellationToken);
 
-    /// <summary>The item published at <paramref name="path"/> (or its latest version, for previews).</summary>
-    public async Task<ContentItem?> GetByPathAsync(string path, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default)
-    {
-        var normalized = path.Trim('/').ToLowerInvariant();
-        var versionId = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Path == normalized && (options == VersionOptions.Published ? r.Published : r.Latest))
-            .Select(r => (long?)r.ContentItemVersionId)
-            .FirstOrDefaultAsync(cancellationToken);
-        return versionId is null ? null : await GetVersionAsync(versionId.Value, cancellationToken);
-    }
+    /// <inheritdoc cref="ContentQueries.GetByPathAsync"/>
+    public Task<ContentItem?> GetByPathAsync(string path, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default) =>
+        queries.GetByPathAsync(path, options, cancellationToken);
 
     /// <summary>Saves the first version of a new item as a draft.</summary>
     /// <remarks>The item belongs to the creator's unit (<see cref="ContentItem.UnitId"/>); a unit named in the input is ignored.</remarks>

@@ -12,6 +12,20 @@ public sealed record ContentSummary(long VersionId, string ContentItemId, string
 /// <summary>The listings the public site and the back office show.</summary>
 public sealed class ContentQueries(CmsDbContext db)
 {
+    /// <summary>The item published at <paramref name="path"/> (or its latest version, for previews).</summary>
+    /// <remarks>Needs the database only: the public site reads items by path through it without building
+    /// <see cref="ContentManager"/>'s graph (validator, index providers, handlers, guards).</remarks>
+    public async Task<ContentItem?> GetByPathAsync(string path, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default)
+    {
+        var normalized = path.Trim('/').ToLowerInvariant();
+        var versionId = await db.Set<AutorouteIndex>().AsNoTracking()
+            .Where(r => r.Path == normalized && (options == VersionOptions.Published ? r.Published : r.Latest))
+            .Select(r => (long?)r.ContentItemVersionId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return versionId is null ? null
+            : await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == versionId.Value, cancellationToken);
+    }
+
     /// <summary>Published items, newest first, optionally of one type.</summary>
     public async Task<IReadOnlyList<ContentSummary>> ListPublishedAsync(string? contentType, int skip, int take, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Text;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using CucThongKe.Core.Modules;
-using CucThongKe.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -19,8 +18,6 @@ public abstract class CmsDbContext : DbContext
     {
         _modules = modules;
     }
-
-    public DbSet<SettingsDocument> Settings => Set<SettingsDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

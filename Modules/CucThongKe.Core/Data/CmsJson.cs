@@ -18,7 +18,7 @@ public static class CmsJson
     /// <summary>A reader's explanation of why <paramref name="ex"/> happened, in Vietnamese.</summary>
     public static string Describe(JsonException ex)
     {
-        if (ex is Hosting.InvalidJsonTextException)
+        if (ex is InvalidJsonTextException)
         {
             return ex.Message;
         }

@@ -54,7 +54,7 @@ public static class CmsInitializer
         {
             try
             {
-                await setup.SetupAsync(cancellationToken);
+                await setup.SetupAsync(options.Setup, cancellationToken);
             }
             catch (RecipeException ex)
             {

@@ -1,3 +1,5 @@
+using CucThongKe.Core.Setup;
+
 namespace CucThongKe.Core.Hosting;
 
 /// <summary>The <c>Cms</c> configuration section.</summary>
@@ -30,23 +32,6 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
-}
-
-/// <summary>The <c>Cms:Setup</c> section: what happens on first start with an empty database.</summary>
-public sealed class CmsSetupOptions
-{
-    /// <summary>The setup recipe, a path relative to the application folder or absolute.</summary>
-    public string Recipe { get; set; } = "Recipes/cucthongke-thainguyen.recipe.json";
-
-    /// <summary>Further recipes applied after the setup recipe on first start (the demo content, for instance).</summary>
-    public List<string> AdditionalRecipes { get; set; } = [];
-
-    public string AdminUserName { get; set; } = "admin";
-
-    /// <summary>When empty, a strong password is generated and written once to the log.</summary>
-    public string? AdminPassword { get; set; }
-
-    public string? AdminEmail { get; set; }
 }
 
 /// <summary>The <c>Cms:Network</c> section: the reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed.</summary>

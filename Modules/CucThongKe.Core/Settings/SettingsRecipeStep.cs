@@ -57,7 +57,7 @@ internal sealed class SettingsRecipeExporter(CmsDbContext db, IEnumerable<Settin
     public async Task<JsonObject?> ExportAsync(RecipeExportOptions options, CancellationToken cancellationToken)
     {
         var names = documentTypes.Select(d => d.Name).ToList();
-        var documents = await db.Settings.AsNoTracking().Where(s => names.Contains(s.Name)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var documents = await db.Set<SettingsDocument>().AsNoTracking().Where(s => names.Contains(s.Name)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         if (documents.Count == 0)
         {
             return null;

@@ -23,7 +23,7 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
         cache.GetOrCreateAsync(CacheKey(name), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheDuration;
-            return await db.Settings.AsNoTracking()
+            return await db.Set<SettingsDocument>().AsNoTracking()
                 .Where(s => s.Name == name)
                 .Select(s => s.Json)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -32,7 +32,7 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
     /// <summary>Merges <paramref name="values"/> into the stored document; the caller saves the context.</summary>
     public async Task MergeAsync(string name, JsonObject values, CancellationToken cancellationToken = default)
     {
-        var document = await db.Settings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
+        var document = await db.Set<SettingsDocument>().FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
         var current = document is null ? [] : JsonNode.Parse(document.Json)!.AsObject();
         foreach (var (key, value) in values)
         {
@@ -42,7 +42,7 @@ public sealed class SettingsStore(CmsDbContext db, IMemoryCache cache)
         if (document is null)
         {
             document = new SettingsDocument { Name = name, Json = "{}" };
-            db.Settings.Add(document);
+            db.Set<SettingsDocument>().Add(document);
         }
 
         document.Json = current.ToJsonString(CmsJson.Options);

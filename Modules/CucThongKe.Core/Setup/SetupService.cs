@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Core.Data;
-using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Core.Setup;
 
@@ -24,18 +22,17 @@ public interface ISetupHandler
 public sealed class SetupService(
     CmsDbContext db,
     IServiceScopeFactory scopes,
-    IOptions<CmsOptions> options,
     TimeProvider clock,
     ILogger<SetupService> logger)
 {
     public const string SetupDocumentName = "Setup";
 
     public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
-        db.Settings.AnyAsync(s => s.Name == SetupDocumentName, cancellationToken);
+        db.Set<SettingsDocument>().AnyAsync(s => s.Name == SetupDocumentName, cancellationToken);
 
-    public async Task SetupAsync(CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="setup"/>'s recipes (the host passes its <c>Cms:Setup</c> section).</summary>
+    public async Task SetupAsync(CmsSetupOptions setup, CancellationToken cancellationToken = default)
     {
-        var setup = options.Value.Setup;
         var recipe = RecipeHarvester.ReadFile(setup.Recipe);
         logger.LogInformation("Setting up the site with recipe {Recipe}", recipe.File);
 

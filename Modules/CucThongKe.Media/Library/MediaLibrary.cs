@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Text;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;

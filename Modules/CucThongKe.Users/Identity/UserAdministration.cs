@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
-using CucThongKe.Users.Security;
 using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CucThongKe.Core.Data;
-using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Setup;
 using CucThongKe.Users.Identity;

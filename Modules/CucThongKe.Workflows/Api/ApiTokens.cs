@@ -1,5 +1,5 @@
 using CucThongKe.Core.Data;
-using CucThongKe.Users.Security;
+using CucThongKe.Users.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Api;

@@ -1,7 +1,6 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
-using CucThongKe.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Definitions;
@@ -10,7 +9,7 @@ namespace CucThongKe.Workflows.Definitions;
 public sealed record WorkflowDefinitionError(string Path, string Message);
 
 /// <summary>Checks a definition before it is saved or run: names, references, roles, reachability, a path to publication.</summary>
-public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefinitionManager contentDefinitions)
+public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefinitionManager contentDefinitions, IWorkflowStateOccupancy occupancy)
 {
     /// <summary>The shortest reason accepted for turning separation of duties off.</summary>
     public const int MinWaiverLength = 20;
@@ -88,8 +87,7 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
         }
 
         // Items waiting in a state keep it: an edit may not strand them in a state the workflow no longer has.
-        var occupied = await db.Set<WorkflowInstance>().Where(i => i.WorkflowName == definition.Name)
-            .GroupBy(i => i.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var occupied = await occupancy.CountByStateAsync(definition.Name, cancellationToken);
         foreach (var left in occupied.Where(o => !states.ContainsKey(o.State)).OrderBy(o => o.State, StringComparer.Ordinal))
         {
             Add(".States", $"trạng thái '{left.State}' đang có {left.Count} nội dung; không bỏ được trạng thái này.");
@@ -128,9 +126,9 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
         {
             Add(".SeparationOfDutiesWaiver", "chỉ ghi lý do khi tắt tách bạch nhiệm vụ (SeparationOfDuties: false).");
         }
-        else if (definition.SeparationOfDutiesWaiver?.Length > WorkflowService.MaxCommentLength / 2)
+        else if (definition.SeparationOfDutiesWaiver?.Length > Instances.WorkflowService.MaxCommentLength / 2)
         {
-            Add(".SeparationOfDutiesWaiver", $"lý do dài quá {WorkflowService.MaxCommentLength / 2} ký tự.");
+            Add(".SeparationOfDutiesWaiver", $"lý do dài quá {Instances.WorkflowService.MaxCommentLength / 2} ký tự.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -2,7 +2,6 @@
 // so nothing here can make them fail.
 #pragma warning disable CA1812, CA1822, CA1852 // fixtures are read as metadata, never used
 
-using CucThongKe.Contents;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
@@ -41,7 +40,7 @@ namespace CucThongKe.ArchitectureTests.SelfTests.Fixtures.Database
     /// <summary>Reads the database in a method body, as a page model of a theme must not.</summary>
     internal sealed class ReadsTheDatabase(CmsDbContext db)
     {
-        public int Count() => db.Settings.Local.Count;
+        public int Count() => db.Set<CucThongKe.Core.Settings.SettingsDocument>().Local.Count;
     }
 
     internal sealed class Entity

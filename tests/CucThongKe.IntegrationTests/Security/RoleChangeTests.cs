@@ -7,6 +7,7 @@ using CucThongKe.Core.Security;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Identity;
 using CucThongKe.Workflows.Definitions;
+using CucThongKe.Workflows.Instances;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -71,8 +71,8 @@ public sealed class SanitizerTests() : WorkflowTestBase(DatabaseProvider.Sqlite)
     [Fact]
     public async Task Sanitising_twice_changes_nothing_the_second_time()
     {
-        var once = Contents.Services.RichTextSanitizer.Sanitize(Malicious);
+        var once = Contents.Text.RichTextSanitizer.Sanitize(Malicious);
 
-        Assert.Equal(once, Contents.Services.RichTextSanitizer.Sanitize(once));
+        Assert.Equal(once, Contents.Text.RichTextSanitizer.Sanitize(once));
     }
 }

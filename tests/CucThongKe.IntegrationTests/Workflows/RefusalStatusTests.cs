@@ -1,5 +1,4 @@
 using System.Net;
-using CucThongKe.Contents;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;

@@ -1,5 +1,5 @@
 using System.Text;
-using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Text;
 
 namespace CucThongKe.Tests.Contents;
 

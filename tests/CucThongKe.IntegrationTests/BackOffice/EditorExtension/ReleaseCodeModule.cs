@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
-using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Core.Modules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

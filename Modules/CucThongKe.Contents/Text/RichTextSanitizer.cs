@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Ganss.Xss;
 
-namespace CucThongKe.Contents.Services;
+namespace CucThongKe.Contents.Text;
 
 /// <summary>Cleans every piece of rich text on the server, whatever the browser or a recipe sent.</summary>
 public static class RichTextSanitizer

@@ -1,13 +1,9 @@
-using CucThongKe.Contents.Services;
-using CucThongKe.Core.Data;
+using CucThongKe.Contents.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CucThongKe.Contents.Scheduling;
-
-/// <summary>Wakes the scheduler when a new schedule may be due sooner than the one it sleeps for (raised after the schedule's commit).</summary>
-public sealed class ScheduleSignal : WakeUpSignal;
+namespace CucThongKe.Contents.Services;
 
 /// <summary>Publishes scheduled versions at their exact time: sleeps until the next one is due, not on a coarse timer.</summary>
 internal sealed class ScheduledPublishingService(

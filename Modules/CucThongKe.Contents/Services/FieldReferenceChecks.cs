@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Contents.Fields;
+namespace CucThongKe.Contents.Services;
 
 /// <summary>
 /// The checks of taxonomy and content-picker fields that need the database: every term is in the field's taxonomy, every

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Models;
 
-namespace CucThongKe.Contents.Models;
+namespace CucThongKe.Contents.Definitions;
 
 /// <summary>A part that code defines (title, route, body...): its stored shape, and how it checks and cleans itself.</summary>
 public abstract class ContentPart
@@ -73,11 +73,4 @@ public sealed class ContentElementContext
     /// <summary>Reports an error on a property of the element (null for the element itself).</summary>
     public void AddError(string? property, string message) =>
         _errors.Add(new ContentValidationError(property is null ? Path : $"{Path}.{property}", message));
-}
-
-/// <summary>One thing wrong with an item, at a path of its JSON.</summary>
-public sealed record ContentValidationError(string Path, string Message)
-{
-    /// <summary>Worth telling the editor, but no reason to refuse the item (e.g. body text still in a legacy encoding).</summary>
-    public bool IsWarning { get; init; }
 }

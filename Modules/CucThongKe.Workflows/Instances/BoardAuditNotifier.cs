@@ -1,7 +1,7 @@
 using CucThongKe.Core.Auditing;
-using CucThongKe.Workflows.Instances;
+using CucThongKe.Workflows.Notifications;
 
-namespace CucThongKe.Workflows.Notifications;
+namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Tells the editorial board (Ban Biên tập) of every admin-audit entry: a role's permissions, a user's roles, a workflow definition, an item's unit.</summary>
 internal sealed class BoardAuditNotifier(WorkflowNotifier notifier) : IAdminAuditListener

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CucThongKe.Contents.Parts;
+namespace CucThongKe.Contents.Text;
 
 /// <summary>Turns Vietnamese titles into URL paths: "Tình hình kinh tế - xã hội tháng 10" → "tinh-hinh-kinh-te-xa-hoi-thang-10".</summary>
 public static class SlugGenerator

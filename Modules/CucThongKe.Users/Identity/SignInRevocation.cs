@@ -1,7 +1,6 @@
-using CucThongKe.Users.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace CucThongKe.Users.Security;
+namespace CucThongKe.Users.Identity;
 
 /// <summary>Credentials kept outside Identity that sign a user in (the JSON API's tokens), revoked with the user's sessions.</summary>
 /// <remarks>Modules register theirs with <c>services.AddScoped&lt;IRevocableCredentials, T&gt;()</c>.</remarks>
@@ -12,7 +11,7 @@ public interface IRevocableCredentials
 }
 
 /// <summary>Ends a user's existing sign-ins: the sign-in cookies (a new security stamp, checked on every request by
-/// <see cref="SignInCookieEvents"/>) and, after a reset, every other credential (API tokens).</summary>
+/// <see cref="Security.SignInCookieEvents"/>) and, after a reset, every other credential (API tokens).</summary>
 public sealed class SignInRevocation(UserManager<CmsUser> users, IEnumerable<IRevocableCredentials> credentials)
 {
     /// <summary>After a password reset or change, or a two-factor reset: no old cookie or token works any more.</summary>
