@@ -40,7 +40,7 @@ public sealed class ContentElementContext
 {
     private readonly List<ContentValidationError> _errors;
 
-    internal ContentElementContext(ContentItem item, ContentTypeDefinition type, string path, string displayName, JsonObject settings, Type? settingsType, IServiceProvider services, List<ContentValidationError> errors)
+    internal ContentElementContext(ContentItem item, ContentTypeDefinition type, string path, string displayName, JsonObject settings, Type? settingsType, List<ContentValidationError> errors)
     {
         Item = item;
         Type = type;
@@ -48,7 +48,6 @@ public sealed class ContentElementContext
         DisplayName = displayName;
         RawSettings = settings;
         SettingsType = settingsType;
-        Services = services;
         _errors = errors;
     }
 
@@ -65,8 +64,6 @@ public sealed class ContentElementContext
     public JsonObject RawSettings { get; }
 
     internal Type? SettingsType { get; }
-
-    public IServiceProvider Services { get; }
 
     public T Settings<T>() where T : class, new() => RawSettings.Deserialize<T>(Core.Data.CmsJson.Options) ?? new T();
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CucThongKe.Contents.Services;
 
 /// <summary>Checks an item against its type and cleans it: NFC text, sanitised HTML, known parts and fields, right value types.</summary>
-public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceProvider services)
+public sealed class ContentValidator(IOptions<ContentOptions> options)
 {
     /// <summary>Cleans <paramref name="item"/>'s content in place and returns what is wrong with it: it may be saved
     /// when every entry is a warning (<see cref="ContentValidationError.IsWarning"/>).</summary>
@@ -63,7 +63,7 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
         return errors;
     }
 
-    private async Task PreparePartAsync(ContentItem item, ResolvedContentType type, ResolvedPart part, JsonObject partObject, List<ContentValidationError> errors)
+    private static async Task PreparePartAsync(ContentItem item, ResolvedContentType type, ResolvedPart part, JsonObject partObject, List<ContentValidationError> errors)
     {
         // The code part's own properties are read strictly; the part's fields are read next, each by its kind.
         var own = new JsonObject(partObject.Where(p => part.Fields.All(f => f.Name != p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
@@ -83,7 +83,7 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
             return;
         }
 
-        var context = new ContentElementContext(item, type.Definition, part.Name, part.TypePart.DisplayName ?? part.Name, part.TypePart.Settings, part.Code.SettingsType, services, errors);
+        var context = new ContentElementContext(item, type.Definition, part.Name, part.TypePart.DisplayName ?? part.Name, part.TypePart.Settings, part.Code.SettingsType, errors);
         try
         {
             value.Prepare(context);
@@ -128,7 +128,7 @@ public sealed class ContentValidator(IOptions<ContentOptions> options, IServiceP
             return;
         }
 
-        var context = new ContentElementContext(item, type.Definition, path, field.DisplayName ?? field.Name, field.Settings, descriptor.SettingsType, services, errors);
+        var context = new ContentElementContext(item, type.Definition, path, field.DisplayName ?? field.Name, field.Settings, descriptor.SettingsType, errors);
         value.Prepare(context);
         partObject[field.Name] = JsonSerializer.SerializeToNode(value, descriptor.Type, CmsJson.Options);
         await value.ValidateAsync(context);
