@@ -8,7 +8,7 @@ using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>The API's JSON (camelCase, Vietnamese letters as themselves, unknown input properties refused) and its problem details.</summary>
 internal static class ApiJson
