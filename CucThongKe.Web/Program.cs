@@ -1,5 +1,6 @@
 using CucThongKe.CitizenServices;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Api;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Feeds;
 using CucThongKe.LegalDocuments;
@@ -30,6 +31,7 @@ public partial class Program
             .Add<UsersModule>()
             .Add<SearchModule>()
             .Add<WorkflowsModule>()
+            .Add<ContentsApiModule>()
             .Add<UnicodeModule>()
             .Add<OutputCacheModule>()
             .Add<LegalDocumentsModule>()

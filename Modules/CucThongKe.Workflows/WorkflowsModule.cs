@@ -7,22 +7,16 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Users;
-using CucThongKe.Users.Identity;
-using CucThongKe.Users.Security;
-using CucThongKe.Workflows.Api;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Instances;
 using CucThongKe.Workflows.Notifications;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Workflows;
 
-/// <summary>The approval chain (Quy chế 181/QĐ-CTK): workflow definitions as data, their enforcement, the record, the inbox and the JSON API.</summary>
+/// <summary>The approval chain (Quy chế 181/QĐ-CTK): workflow definitions as data, their enforcement, the record and the inbox (the JSON API that drives it is in Contents.Api).</summary>
 public sealed class WorkflowsModule : CmsModule
 {
     public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule), typeof(ContentsModule), typeof(UsersModule)];
@@ -49,10 +43,6 @@ public sealed class WorkflowsModule : CmsModule
             .AddFailureStatus<WorkflowConflictException>(StatusCodes.Status409Conflict, FailureTitles.Conflict)
             .AddFailureStatus<WorkflowInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, BoardAuditNotifier>();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<ContentApiQueries>();
-        services.AddScoped<IRevocableCredentials, ApiTokens>();
-        services.AddSingleton<ApiTokenUsage>();
         services.AddHostedService<DeadlineEscalationService>();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationMailer>();
@@ -70,18 +60,5 @@ public sealed class WorkflowsModule : CmsModule
             .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
-
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-
-        // Token requests are password attempts: limited per address like the sign-in form (and per account, SignInThrottle).
-        services.AddPerAddressRateLimit<SecurityOptions>(AuthApi.RateLimitPolicy, s => s.SignInAttemptsPerAddressPerMinute, TimeSpan.FromMinutes(1), postsOnly: false);
-    }
-
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapAuthApi();
-        var api = endpoints.MapGroup("/api").RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        api.MapContentApi();
-        api.MapWorkflowApi();
     }
 }

@@ -23,6 +23,5 @@ internal sealed class WorkflowsAdminMenu : IAdminMenuProvider
     [
         new("Quy trình duyệt", "Việc chờ tôi xử lý", "/admin/quy-trinh", null, 10),
         new("Quy trình duyệt", "Định nghĩa quy trình", "/admin/quy-trinh/dinh-nghia", WorkflowsPermissions.ViewWorkflows.Name, 20),
-        new("Tài khoản", "Mã truy cập API của tôi", "/admin/tai-khoan/ma-truy-cap", null, 55),
     ];
 }

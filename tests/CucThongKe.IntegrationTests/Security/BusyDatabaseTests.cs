@@ -108,5 +108,5 @@ public sealed class BusyDatabaseTests : IDisposable
     }
 
     private Task<int> CountTokensAsync() => _site.WithScopeAsync(s =>
-        Task.FromResult(s.GetRequiredService<Core.Data.CmsDbContext>().Set<CucThongKe.Workflows.Api.ApiToken>().Count()));
+        Task.FromResult(s.GetRequiredService<Core.Data.CmsDbContext>().Set<CucThongKe.Contents.Api.ApiToken>().Count()));
 }

@@ -1,7 +1,7 @@
 using System.Net;
+using CucThongKe.Contents.Api;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Users.Identity;
-using CucThongKe.Workflows.Api;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>Drafts through the API: <c>GET/POST /api/content</c>, <c>GET/PUT /api/content/{id}</c>; a unit's staff see and edit their unit's items only.</summary>
 internal static class ContentApi

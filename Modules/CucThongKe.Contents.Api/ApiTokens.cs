@@ -2,7 +2,7 @@ using CucThongKe.Core.Data;
 using CucThongKe.Users.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>A user's API tokens: issued by the API or in the back office, listed and revoked by their owner only.</summary>
 public sealed class ApiTokens(CmsDbContext db, TimeProvider clock) : IRevocableCredentials

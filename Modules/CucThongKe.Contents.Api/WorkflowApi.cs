@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary><c>GET /api/workflow/{id}</c> (state, record, what the caller may do) and <c>POST /api/workflow/{id}/transitions/{transition}</c>.</summary>
 internal static class WorkflowApi

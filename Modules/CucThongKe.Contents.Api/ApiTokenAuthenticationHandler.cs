@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>Signs in an API request from <c>Authorization: Bearer &lt;token&gt;</c>: the user's roles, permissions and unit, as with the cookie.</summary>
 internal sealed class ApiTokenAuthenticationHandler(

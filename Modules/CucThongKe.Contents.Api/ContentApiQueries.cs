@@ -3,7 +3,7 @@ using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>The content API's reads: items with their place in the chain, so that the endpoints only bind, authorize and call.</summary>
 public sealed class ContentApiQueries(CmsDbContext db)

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CucThongKe.Users.Identity;
-using CucThongKe.Workflows.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CucThongKe.Workflows.Pages.Admin.Account;
+namespace CucThongKe.Contents.Api.Pages.Admin.Account;
 
 /// <summary>The signed-in user's API tokens: make a named one (shown once), see them all, revoke one.</summary>
 public sealed class ApiTokensModel(ApiTokens tokens, UserManager<CmsUser> users, TimeProvider clock) : PageModel

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary>The API's JSON (camelCase, Vietnamese letters as themselves, unknown input properties refused) and its problem details.</summary>
 /// <remarks>An endpoint refuses by returning one of these, or by letting a declared exception through: the engine's and the

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 
-namespace CucThongKe.Workflows.Api;
+namespace CucThongKe.Contents.Api;
 
 /// <summary><c>POST /api/auth/token</c>: a user name and password (and, with two-factor, the current code) give a new API token.</summary>
 /// <remarks>
