@@ -26,7 +26,6 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<CitizenInbox>();
         services.AddScoped<CitizenUnits>();
         services.AddSingleton<FormToken>();
-        services.AddPublishGuard<FeedbackNeverPublishedGuard>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).

@@ -16,6 +16,7 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CucThongKe.Contents;
 
@@ -73,7 +74,10 @@ public sealed class ContentsModule : CmsModule
         services
             .AddContentHandler<AutorouteHandler>()
             .AddContentHandler<FieldReferenceChecks>()
-            .AddPublishGuard<WorkflowPublishGuard>();
+            .AddPublishGuard<NeverPublishableGuard>();
+
+        // Nothing governs publication until a module says otherwise (the approval chain replaces this).
+        services.TryAddSingleton<IContentGovernance, NoContentGovernance>();
 
         services
             .AddRecipeStep<ContentDefinitionRecipeStep>()

@@ -29,6 +29,18 @@ public static class ContentsServiceCollectionExtensions
         return new ContentElementBuilder(services, ContentElementKind.Field, typeof(TField).Name);
     }
 
+    /// <summary>
+    /// Declares a module's own section of a content type's settings: <c>"Settings": { ..., "<paramref name="name"/>": ... }</c>
+    /// in a <c>ContentDefinition</c> recipe step, read strictly as <typeparamref name="TSettings"/> (a bad value fails the
+    /// step with its JSON path; a string property marked <see cref="Definitions.ContentFieldReferenceAttribute"/> must name a
+    /// field of the type), and read by code with <see cref="Definitions.ResolvedContentType.Section{TSettings}"/>.
+    /// </summary>
+    public static IServiceCollection AddContentTypeSettings<TSettings>(this IServiceCollection services, string name) where TSettings : class
+    {
+        services.Configure<ContentOptions>(o => o.TypeSettings[name] = typeof(TSettings));
+        return services;
+    }
+
     public static IServiceCollection AddContentIndexProvider<TProvider>(this IServiceCollection services) where TProvider : class, IContentIndexProvider
     {
         services.AddScoped<IContentIndexProvider, TProvider>();

@@ -15,6 +15,9 @@ public sealed class LegalDocumentsModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddContentIndexProvider<LegalDocumentIndexProvider>();
+        // Confidentiality (Điều 9.2): the type setting naming the field, and the rule applied wherever content leaves the office.
+        services.AddContentTypeSettings<ConfidentialityTypeSettings>(ConfidentialityTypeSettings.SectionName);
+        services.AddPublishGuard<ConfidentialDocumentGuard>();
         services.AddScoped<IReaderVisibilityRule, ConfidentialDocuments>();
         services.AddScoped<DocumentLookup>();
     }

@@ -19,6 +19,7 @@ public sealed class StatisticsModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddContentIndexProvider<ReportIndexProvider>();
+        services.AddContentTypeSettings<DataTablesTypeSettings>(DataTablesTypeSettings.SectionName);
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
     }

@@ -1,4 +1,5 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CucThongKe.Workflows;
 
@@ -43,9 +45,13 @@ public sealed class WorkflowsModule : CmsModule
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 
+        // The type setting naming a type's workflow, and the answer to Contents' "is this type governed?".
+        services.AddContentTypeSettings<WorkflowTypeSettings>(WorkflowTypeSettings.SectionName);
+        services.Replace(ServiceDescriptor.Singleton<IContentGovernance, WorkflowGovernance>());
+
         services
             .AddContentHandler<WorkflowContentHandler>()
-            .AddPublishGuard<ConfidentialDocumentGuard>()
+            .AddPublishGuard<WorkflowPublishGuard>()
             .AddPublishGuard<ApprovedVersionGuard>();
 
         services

@@ -21,6 +21,20 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
         return snapshot.Types.TryGetValue(name, out var type) ? snapshot.Resolve(type, options.Value) : null;
     }
 
+    /// <summary>Resolves a definition that is not stored (yet), e.g. one a recipe is about to store.</summary>
+    public async Task<ResolvedContentType> ResolveAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).ResolveUncached(definition, options.Value);
+
+    /// <summary>
+    /// The type resolved, without awaiting: for a rule that must answer synchronously about a loaded item (a reader-visibility
+    /// rule). Read from the shared cache; only when a change has just emptied it are the definitions read synchronously, once.
+    /// </summary>
+    public ResolvedContentType? GetResolvedType(string name)
+    {
+        var snapshot = _uncommitted ?? cache.Current ?? cache.Set(Snapshot(db.Set<ContentDefinitionRecord>().AsNoTracking().ToList()));
+        return snapshot.Types.TryGetValue(name, out var type) ? snapshot.Resolve(type, options.Value) : null;
+    }
+
     public async Task<ContentPartDefinition?> GetPartAsync(string name, CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).Parts.GetValueOrDefault(name);
 
@@ -64,9 +78,11 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
         return cache.Current ?? cache.Set(await LoadAsync(cancellationToken));
     }
 
-    private async Task<ContentDefinitionSnapshot> LoadAsync(CancellationToken cancellationToken)
+    private async Task<ContentDefinitionSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+        Snapshot(await db.Set<ContentDefinitionRecord>().AsNoTracking().ToListAsync(cancellationToken));
+
+    private static ContentDefinitionSnapshot Snapshot(List<ContentDefinitionRecord> records)
     {
-        var records = await db.Set<ContentDefinitionRecord>().AsNoTracking().ToListAsync(cancellationToken);
         var types = new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal);
         var parts = new Dictionary<string, ContentPartDefinition>(StringComparer.Ordinal);
         foreach (var record in records)
@@ -93,11 +109,15 @@ public sealed record ContentDefinitionSnapshot(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedContentType> _resolved = new(StringComparer.Ordinal);
 
     public ResolvedContentType Resolve(ContentTypeDefinition type, ContentOptions options) =>
-        _resolved.GetOrAdd(type.Name, _ => new ResolvedContentType(type, [.. type.Parts.Select(p => new ResolvedPart(
+        _resolved.GetOrAdd(type.Name, _ => ResolveUncached(type, options));
+
+    /// <summary>Resolves <paramref name="type"/> against these parts without keeping it (a definition not stored yet).</summary>
+    public ResolvedContentType ResolveUncached(ContentTypeDefinition type, ContentOptions options) =>
+        new(type, [.. type.Parts.Select(p => new ResolvedPart(
             p.Name,
             p,
             options.FindPart(p.PartName),
-            Parts.TryGetValue(p.PartName, out var part) ? part.Fields : []))]));
+            Parts.TryGetValue(p.PartName, out var part) ? part.Fields : []))], options);
 }
 
 /// <summary>The committed definitions, shared by every request until a change resets them.</summary>
