@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
@@ -27,6 +28,10 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<CitizenUnits>();
         services.AddSingleton<FormToken>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Feedback carries a citizen's personal data: never published. The setup recipe says so ("Publishable": false);
+        // sites set up before the setting replaced the feedback guard get it written once.
+        services.AddTypeSettingUpgrade("CitizenServices.FeedbackNeverPublished", CitizenMessageKind.Feedback.ContentType, "Publishable", JsonValue.Create(false));
 
         // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
         services.AddPerAddressRateLimit(FormsRateLimit, 5, TimeSpan.FromMinutes(10));

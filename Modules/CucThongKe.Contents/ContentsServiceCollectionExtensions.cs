@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Contents;
@@ -39,6 +42,18 @@ public static class ContentsServiceCollectionExtensions
     {
         services.Configure<ContentOptions>(o => o.TypeSettings[name] = typeof(TSettings));
         return services;
+    }
+
+    /// <summary>
+    /// Upgrades a site set up before a type setting replaced a rule on a type's name: once, at start-up, writes
+    /// <paramref name="value"/> under <paramref name="key"/> in the stored settings of <paramref name="typeName"/> when the
+    /// type exists, lacks that key and (when given) has the field <paramref name="field"/> of kind <paramref name="fieldType"/>.
+    /// </summary>
+    /// <param name="name">The upgrade's stable name (recorded once it ran).</param>
+    public static IServiceCollection AddTypeSettingUpgrade(this IServiceCollection services, string name, string typeName, string key, JsonNode value, string? field = null, string? fieldType = null)
+    {
+        var spec = new TypeSettingUpgradeSpec(name, typeName, key, value, field, fieldType);
+        return services.AddSiteUpgrade<TypeSettingUpgrade>(spec);
     }
 
     public static IServiceCollection AddContentIndexProvider<TProvider>(this IServiceCollection services) where TProvider : class, IContentIndexProvider

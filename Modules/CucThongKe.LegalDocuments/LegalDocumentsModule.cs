@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Published;
+using CucThongKe.LegalDocuments.Confidential;
 using CucThongKe.Core.Modules;
 using CucThongKe.LegalDocuments.Indexing;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +20,9 @@ public sealed class LegalDocumentsModule : CmsModule
         services.AddContentIndexProvider<LegalDocumentIndexProvider>();
         // Confidentiality (Điều 9.2): the type setting naming the field, and the rule applied wherever content leaves the office.
         services.AddContentTypeSettings<ConfidentialityTypeSettings>(ConfidentialityTypeSettings.SectionName);
+        // Sites set up before the setting keep the rule that named the type (LegalDocument's Confidential field).
+        services.AddTypeSettingUpgrade("LegalDocuments.Confidentiality", LegalDocumentTypes.LegalDocument, ConfidentialityTypeSettings.SectionName,
+            new JsonObject { ["Field"] = "LegalDocument.Confidential" }, "LegalDocument.Confidential", nameof(BooleanField));
         services.AddPublishGuard<ConfidentialDocumentGuard>();
         services.AddScoped<IReaderVisibilityRule, ConfidentialDocuments>();
         services.AddScoped<DocumentLookup>();

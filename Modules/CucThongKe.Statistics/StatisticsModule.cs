@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Core.Modules;
 using CucThongKe.Media;
 using CucThongKe.OutputCache;
@@ -20,6 +22,9 @@ public sealed class StatisticsModule : CmsModule
     {
         services.AddContentIndexProvider<ReportIndexProvider>();
         services.AddContentTypeSettings<DataTablesTypeSettings>(DataTablesTypeSettings.SectionName);
+        // Sites set up before the setting keep the rule that named the type (the report's DataFiles).
+        services.AddTypeSettingUpgrade("Statistics.DataTables", StatisticsTypes.SocioEconomicReport, DataTablesTypeSettings.SectionName,
+            new JsonObject { ["Field"] = "SocioEconomicReport.DataFiles" }, "SocioEconomicReport.DataFiles", nameof(AttachmentField));
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CucThongKe.Core.Data;
 using CucThongKe.Contents.Models;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,39 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
 
     public async Task StoreTypeAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default) =>
         await StoreAsync(ContentDefinitionRecord.TypeKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);
+
+    /// <summary>
+    /// Adds a setting to a stored type when it lacks it (a site upgrade: a setting that replaced a rule on the type's name
+    /// is written for the type that rule named): <paramref name="value"/> under <paramref name="key"/> of its settings,
+    /// only when the type exists, has no such key and, when <paramref name="field"/> is given, has that field
+    /// (<c>Part.Field</c>) of kind <paramref name="fieldType"/>. True when the type was changed.
+    /// </summary>
+    public async Task<bool> AddMissingTypeSettingAsync(string typeName, string key, JsonNode value, string? field = null, string? fieldType = null, CancellationToken cancellationToken = default)
+    {
+        if (await GetResolvedTypeAsync(typeName, cancellationToken) is not { } type
+            || (field is not null && type.FindField(field)?.Field.FieldType != fieldType))
+        {
+            return false;
+        }
+
+        // The stored text, not the definition read back: a setting left at its default is absent there, and stays absent.
+        var stored = await db.Set<ContentDefinitionRecord>().AsNoTracking()
+            .Where(r => r.Kind == ContentDefinitionRecord.TypeKind && r.Name == type.Name).Select(r => r.Json).FirstAsync(cancellationToken);
+        var json = JsonNode.Parse(stored)!.AsObject();
+        if (json["Settings"] is not JsonObject settings)
+        {
+            json["Settings"] = settings = [];
+        }
+
+        if (settings.ContainsKey(key))
+        {
+            return false;
+        }
+
+        settings[key] = value.DeepClone();
+        await StoreAsync(ContentDefinitionRecord.TypeKind, type.Name, json.ToJsonString(CmsJson.Options), cancellationToken);
+        return true;
+    }
 
     public async Task StorePartAsync(ContentPartDefinition definition, CancellationToken cancellationToken = default) =>
         await StoreAsync(ContentDefinitionRecord.PartKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);

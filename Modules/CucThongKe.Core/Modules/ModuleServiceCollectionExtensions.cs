@@ -63,6 +63,20 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Adds a one-off upgrade of sites set up before the module needed it (<see cref="ISiteUpgrade"/>), run once at start-up.</summary>
+    public static IServiceCollection AddSiteUpgrade<TUpgrade>(this IServiceCollection services) where TUpgrade : class, ISiteUpgrade
+    {
+        services.AddScoped<ISiteUpgrade, TUpgrade>();
+        return services;
+    }
+
+    /// <summary>Adds an upgrade made with <paramref name="argument"/> (one class serving several upgrades, each with its own name).</summary>
+    public static IServiceCollection AddSiteUpgrade<TUpgrade>(this IServiceCollection services, object argument) where TUpgrade : class, ISiteUpgrade
+    {
+        services.AddScoped<ISiteUpgrade>(s => ActivatorUtilities.CreateInstance<TUpgrade>(s, argument));
+        return services;
+    }
+
     /// <summary>Declares a command-line verb (<c>dotnet run -- VERB ...</c>) the host runs instead of serving.</summary>
     public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services) where TCommand : class, ICmsCommand
     {

@@ -26,7 +26,7 @@ internal sealed class WorkflowTypeSettingsConverter : JsonConverter<WorkflowType
     public override WorkflowTypeSettings Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
             ? new WorkflowTypeSettings { Name = reader.GetString()! }
-            : throw new JsonException("Quy trình duyệt (Workflow) phải là tên một quy trình, một chuỗi.");
+            : throw new JsonException(); // the serializer words it as a value of the wrong type, with its path
 
     public override void Write(Utf8JsonWriter writer, WorkflowTypeSettings value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Name);

@@ -150,6 +150,10 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         { "invalid-content.recipe.json", 1, "$.steps[1].Data[1].TitlePart.Title", "kiểu" },
         { "governed-without-import-flag.recipe.json", 1, "$.steps[1].Data[0].Published", "LegacyImport" },
         { "fails-late.recipe.json", 5, "$.steps[5].Roles[0].Name", "Người viết" },
+        { "confidentiality-wrong-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Confidentiality.Field", "BooleanField" },
+        { "workflow-not-a-name.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Workflow", "sai kiểu" },
+        { "data-tables-unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.DataTables.Sheet", "không được hỗ trợ" },
+        { "data-tables-without-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.DataTables", "bắt buộc" },
     };
 
     [Theory]

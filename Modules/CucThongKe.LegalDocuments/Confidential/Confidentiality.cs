@@ -1,12 +1,9 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Services;
-using CucThongKe.Core.Data;
-using CucThongKe.LegalDocuments.Indexing;
 
-namespace CucThongKe.LegalDocuments;
+namespace CucThongKe.LegalDocuments.Confidential;
 
 /// <summary>
 /// The LegalDocuments section of a content type's settings: the boolean field that marks an item confidential
@@ -37,21 +34,4 @@ internal sealed class ConfidentialDocumentGuard : IPublishGuard
 {
     public Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Confidentiality.IsConfidential(version, type) ? "Tài liệu mật (Điều 9.2) không bao giờ được đăng." : null);
-}
-
-/// <summary>A confidential item is never shown, even if an old import published it (Điều 9.2); nor indexed for search.</summary>
-/// <remarks>
-/// In queries, read from <see cref="LegalDocumentIndex.Confidential"/> (the document index holds the flag of the legal
-/// documents it maps); on a loaded item, from the field its type's <see cref="ConfidentialityTypeSettings"/> names.
-/// </remarks>
-internal sealed class ConfidentialDocuments(CmsDbContext db, ContentDefinitionManager definitions) : IReaderVisibilityRule
-{
-    public IQueryable<long> HiddenVersionIds() =>
-        db.Set<LegalDocumentIndex>().Where(d => d.Confidential).Select(d => d.ContentItemVersionId);
-
-    public IQueryable<string> HiddenItemIds() =>
-        db.Set<LegalDocumentIndex>().Where(d => d.Confidential).Select(d => d.ContentItemId);
-
-    public bool IsHidden(ContentItem item) =>
-        definitions.GetResolvedType(item.ContentType) is { } type && Confidentiality.IsConfidential(item, type);
 }
