@@ -61,6 +61,10 @@ public sealed class ContentTypeSettings
     [JsonExtensionData]
     public Dictionary<string, JsonElement> Sections { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The keys of <see cref="Sections"/> that are none of <paramref name="declared"/>: settings nobody reads, which a recipe refuses.</summary>
+    public IEnumerable<string> UndeclaredSections(IEnumerable<string> declared) =>
+        Sections.Keys.Except(declared, StringComparer.Ordinal);
+
     /// <summary>The section <paramref name="name"/> read as <paramref name="settingsType"/>, or null when the type has none.</summary>
     internal object? Section(string name, Type settingsType) =>
         Sections.TryGetValue(name, out var section) && section.ValueKind != JsonValueKind.Null

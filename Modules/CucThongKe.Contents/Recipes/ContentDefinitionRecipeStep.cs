@@ -113,11 +113,15 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
     /// </summary>
     private async Task CheckSectionsAsync(RecipeStepContext context, string path, ContentTypeSettings settings, List<ContentTypePartDefinition> parts, CancellationToken cancellationToken)
     {
+        if (settings.UndeclaredSections(options.Value.TypeSettingsNames).FirstOrDefault() is { } unknown)
+        {
+            throw context.Error($"{path}.{unknown}", $"thiết lập '{unknown}' không được hỗ trợ. Các thiết lập của mô-đun: {string.Join(", ", options.Value.TypeSettingsNames.Order(StringComparer.Ordinal))}.");
+        }
+
         foreach (var (name, json) in settings.Sections)
         {
             var sectionPath = $"{path}.{name}";
-            var sectionType = options.Value.FindTypeSettings(name)
-                ?? throw context.Error(sectionPath, $"thiết lập '{name}' không được hỗ trợ. Các thiết lập của mô-đun: {string.Join(", ", options.Value.TypeSettingsNames.Order(StringComparer.Ordinal))}.");
+            var sectionType = options.Value.FindTypeSettings(name)!;
             object? section;
             try
             {
