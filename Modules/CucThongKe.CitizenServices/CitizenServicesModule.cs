@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
-using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;
@@ -27,8 +27,11 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<CitizenInbox>();
         services.AddScoped<CitizenUnits>();
         services.AddSingleton<FormToken>();
-        services.AddPublishGuard<FeedbackNeverPublishedGuard>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Feedback carries a citizen's personal data: never published. The setup recipe says so ("Publishable": false);
+        // sites set up before the setting replaced the feedback guard get it written once.
+        services.AddTypeSettingUpgrade("CitizenServices.FeedbackNeverPublished", CitizenMessageKind.Feedback.ContentType, "Publishable", JsonValue.Create(false));
 
         // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
         services.AddPerAddressRateLimit(FormsRateLimit, 5, TimeSpan.FromMinutes(10));

@@ -19,6 +19,7 @@ using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CucThongKe.Contents;
 
@@ -88,7 +89,10 @@ public sealed class ContentsModule : CmsModule
         services
             .AddContentHandler<AutorouteHandler>()
             .AddContentHandler<FieldReferenceChecks>()
-            .AddPublishGuard<WorkflowPublishGuard>();
+            .AddPublishGuard<NeverPublishableGuard>();
+
+        // Nothing governs publication until a module says otherwise (the approval chain replaces this).
+        services.TryAddSingleton<IContentGovernance, NoContentGovernance>();
 
         services
             .AddRecipeStep<ContentDefinitionRecipeStep>()

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
+using CucThongKe.Core.Setup;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Contents;
@@ -26,6 +28,30 @@ public static class ContentsServiceCollectionExtensions
     {
         services.Configure<ContentOptions>(o => o.Fields[typeof(TField).Name] = new(typeof(TField).Name, typeof(TField), typeof(TSettings)));
         return new ContentElementBuilder(services, ContentElementKind.Field, typeof(TField).Name);
+    }
+
+    /// <summary>
+    /// Declares a module's own section of a content type's settings: <c>"Settings": { ..., "<paramref name="name"/>": ... }</c>
+    /// in a <c>ContentDefinition</c> recipe step, read strictly as <typeparamref name="TSettings"/> (a bad value fails the
+    /// step with its JSON path; a string property marked <see cref="Definitions.ContentFieldReferenceAttribute"/> must name a
+    /// field of the type), and read by code with <see cref="Definitions.ResolvedContentType.Section{TSettings}"/>.
+    /// </summary>
+    public static IServiceCollection AddContentTypeSettings<TSettings>(this IServiceCollection services, string name) where TSettings : class
+    {
+        services.Configure<ContentOptions>(o => o.TypeSettings[name] = typeof(TSettings));
+        return services;
+    }
+
+    /// <summary>
+    /// Upgrades a site set up before a type setting replaced a rule on a type's name: once, at start-up, writes
+    /// <paramref name="value"/> under <paramref name="key"/> in the stored settings of <paramref name="typeName"/> when the
+    /// type exists, lacks that key and (when given) has the field <paramref name="field"/> of kind <paramref name="fieldType"/>.
+    /// </summary>
+    /// <param name="name">The upgrade's stable name (recorded once it ran).</param>
+    public static IServiceCollection AddTypeSettingUpgrade(this IServiceCollection services, string name, string typeName, string key, JsonNode value, string? field = null, string? fieldType = null)
+    {
+        var spec = new TypeSettingUpgradeSpec(name, typeName, key, value, field, fieldType);
+        return services.AddSiteUpgrade<TypeSettingUpgrade>(spec);
     }
 }
 

@@ -1,13 +1,18 @@
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Published;
 using CucThongKe.Core.Data;
+using CucThongKe.LegalDocuments.Confidential;
 using CucThongKe.LegalDocuments.Indexing;
 
 namespace CucThongKe.LegalDocuments;
 
-/// <summary>A legal document marked confidential is never shown, even if an old import published it (Điều 9.2).</summary>
-/// <remarks>Read from <see cref="LegalDocumentIndex.Confidential"/> in queries and from the version's field on a loaded item.</remarks>
-internal sealed class ConfidentialDocuments(CmsDbContext db) : IReaderVisibilityRule
+/// <summary>A confidential item is never shown, even if an old import published it (Điều 9.2); nor indexed for search.</summary>
+/// <remarks>
+/// In queries, read from <see cref="LegalDocumentIndex.Confidential"/> (the document index holds the flag of the legal
+/// documents it maps); on a loaded item, from the field its type's <see cref="ConfidentialityTypeSettings"/> names.
+/// </remarks>
+internal sealed class ConfidentialDocuments(CmsDbContext db, ContentDefinitionManager definitions) : IReaderVisibilityRule
 {
     public IQueryable<long> HiddenVersionIds() =>
         db.Set<LegalDocumentIndex>().Where(d => d.Confidential).Select(d => d.ContentItemVersionId);
@@ -16,5 +21,5 @@ internal sealed class ConfidentialDocuments(CmsDbContext db) : IReaderVisibility
         db.Set<LegalDocumentIndex>().Where(d => d.Confidential).Select(d => d.ContentItemId);
 
     public bool IsHidden(ContentItem item) =>
-        item.ContentType == LegalDocumentTypes.LegalDocument && FieldReader.Bool(item, LegalDocumentTypes.LegalDocument, "Confidential");
+        definitions.GetResolvedType(item.ContentType) is { } type && Confidentiality.IsConfidential(item, type);
 }

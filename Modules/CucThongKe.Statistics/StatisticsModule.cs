@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Modules;
@@ -21,6 +23,10 @@ public sealed class StatisticsModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddContentIndexProvider<ReportIndexProvider>();
+        services.AddContentTypeSettings<DataTablesTypeSettings>(DataTablesTypeSettings.SectionName);
+        // Sites set up before the setting keep the rule that named the type (the report's DataFiles).
+        services.AddTypeSettingUpgrade("Statistics.DataTables", StatisticsTypes.SocioEconomicReport, DataTablesTypeSettings.SectionName,
+            new JsonObject { ["Field"] = "SocioEconomicReport.DataFiles" }, "SocioEconomicReport.DataFiles", nameof(AttachmentField));
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
     }

@@ -13,6 +13,7 @@ using CucThongKe.Workflows.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CucThongKe.Workflows;
 
@@ -48,9 +49,13 @@ public sealed class WorkflowsModule : CmsModule
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 
+        // The type setting naming a type's workflow, and the answer to Contents' "is this type governed?".
+        services.AddContentTypeSettings<WorkflowTypeSettings>(WorkflowTypeSettings.SectionName);
+        services.Replace(ServiceDescriptor.Singleton<IContentGovernance, WorkflowGovernance>());
+
         services
             .AddContentHandler<WorkflowContentHandler>()
-            .AddPublishGuard<ConfidentialDocumentGuard>()
+            .AddPublishGuard<WorkflowPublishGuard>()
             .AddPublishGuard<ApprovedVersionGuard>();
 
         services

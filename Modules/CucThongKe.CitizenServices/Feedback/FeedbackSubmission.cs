@@ -1,6 +1,3 @@
-using CucThongKe.Contents.Definitions;
-using CucThongKe.Contents.Models;
-using CucThongKe.Contents.Services;
 using CucThongKe.CitizenServices.Forms;
 
 namespace CucThongKe.CitizenServices.Feedback;
@@ -32,11 +29,4 @@ public sealed class FeedbackSubmission(CitizenInbox inbox)
     }
 
     public static bool IsCode(string? code) => CitizenInbox.IsCode(Prefix, code);
-}
-
-/// <summary>Feedback carries a citizen's personal data and is for the office only: no path publishes it.</summary>
-internal sealed class FeedbackNeverPublishedGuard : IPublishGuard
-{
-    public Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(version.ContentType == CitizenMessageKind.Feedback.ContentType ? "Góp ý của tổ chức, cá nhân không được đăng công khai." : null);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CucThongKe.Core.Data;
 using CucThongKe.Contents.Models;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,20 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
         return snapshot.Types.TryGetValue(name, out var type) ? snapshot.Resolve(type, options.Value) : null;
     }
 
+    /// <summary>Resolves a definition that is not stored (yet), e.g. one a recipe is about to store.</summary>
+    public async Task<ResolvedContentType> ResolveAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).ResolveUncached(definition, options.Value);
+
+    /// <summary>
+    /// The type resolved, without awaiting: for a rule that must answer synchronously about a loaded item (a reader-visibility
+    /// rule). Read from the shared cache; only when a change has just emptied it are the definitions read synchronously, once.
+    /// </summary>
+    public ResolvedContentType? GetResolvedType(string name)
+    {
+        var snapshot = _uncommitted ?? cache.Current ?? cache.Set(Snapshot(db.Set<ContentDefinitionRecord>().AsNoTracking().ToList()));
+        return snapshot.Types.TryGetValue(name, out var type) ? snapshot.Resolve(type, options.Value) : null;
+    }
+
     public async Task<ContentPartDefinition?> GetPartAsync(string name, CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).Parts.GetValueOrDefault(name);
 
@@ -32,6 +47,39 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
 
     public async Task StoreTypeAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default) =>
         await StoreAsync(ContentDefinitionRecord.TypeKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);
+
+    /// <summary>
+    /// Adds a setting to a stored type when it lacks it (a site upgrade: a setting that replaced a rule on the type's name
+    /// is written for the type that rule named): <paramref name="value"/> under <paramref name="key"/> of its settings,
+    /// only when the type exists, has no such key and, when <paramref name="field"/> is given, has that field
+    /// (<c>Part.Field</c>) of kind <paramref name="fieldType"/>. True when the type was changed.
+    /// </summary>
+    public async Task<bool> AddMissingTypeSettingAsync(string typeName, string key, JsonNode value, string? field = null, string? fieldType = null, CancellationToken cancellationToken = default)
+    {
+        if (await GetResolvedTypeAsync(typeName, cancellationToken) is not { } type
+            || (field is not null && type.FindField(field)?.Field.FieldType != fieldType))
+        {
+            return false;
+        }
+
+        // The stored text, not the definition read back: a setting left at its default is absent there, and stays absent.
+        var stored = await db.Set<ContentDefinitionRecord>().AsNoTracking()
+            .Where(r => r.Kind == ContentDefinitionRecord.TypeKind && r.Name == type.Name).Select(r => r.Json).FirstAsync(cancellationToken);
+        var json = JsonNode.Parse(stored)!.AsObject();
+        if (json["Settings"] is not JsonObject settings)
+        {
+            json["Settings"] = settings = [];
+        }
+
+        if (settings.ContainsKey(key))
+        {
+            return false;
+        }
+
+        settings[key] = value.DeepClone();
+        await StoreAsync(ContentDefinitionRecord.TypeKind, type.Name, json.ToJsonString(CmsJson.Options), cancellationToken);
+        return true;
+    }
 
     public async Task StorePartAsync(ContentPartDefinition definition, CancellationToken cancellationToken = default) =>
         await StoreAsync(ContentDefinitionRecord.PartKind, definition.Name, JsonSerializer.Serialize(definition, CmsJson.Options), cancellationToken);
@@ -64,9 +112,11 @@ public sealed class ContentDefinitionManager(CmsDbContext db, ContentDefinitionC
         return cache.Current ?? cache.Set(await LoadAsync(cancellationToken));
     }
 
-    private async Task<ContentDefinitionSnapshot> LoadAsync(CancellationToken cancellationToken)
+    private async Task<ContentDefinitionSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+        Snapshot(await db.Set<ContentDefinitionRecord>().AsNoTracking().ToListAsync(cancellationToken));
+
+    private static ContentDefinitionSnapshot Snapshot(List<ContentDefinitionRecord> records)
     {
-        var records = await db.Set<ContentDefinitionRecord>().AsNoTracking().ToListAsync(cancellationToken);
         var types = new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal);
         var parts = new Dictionary<string, ContentPartDefinition>(StringComparer.Ordinal);
         foreach (var record in records)
@@ -93,11 +143,15 @@ public sealed record ContentDefinitionSnapshot(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResolvedContentType> _resolved = new(StringComparer.Ordinal);
 
     public ResolvedContentType Resolve(ContentTypeDefinition type, ContentOptions options) =>
-        _resolved.GetOrAdd(type.Name, _ => new ResolvedContentType(type, [.. type.Parts.Select(p => new ResolvedPart(
+        _resolved.GetOrAdd(type.Name, _ => ResolveUncached(type, options));
+
+    /// <summary>Resolves <paramref name="type"/> against these parts without keeping it (a definition not stored yet).</summary>
+    public ResolvedContentType ResolveUncached(ContentTypeDefinition type, ContentOptions options) =>
+        new(type, [.. type.Parts.Select(p => new ResolvedPart(
             p.Name,
             p,
             options.FindPart(p.PartName),
-            Parts.TryGetValue(p.PartName, out var part) ? part.Fields : []))]));
+            Parts.TryGetValue(p.PartName, out var part) ? part.Fields : []))], options);
 }
 
 /// <summary>The committed definitions, shared by every request until a change resets them.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using CucThongKe.Core.Data;
 
 namespace CucThongKe.Contents.Definitions;
 
@@ -20,7 +22,14 @@ public sealed class ContentTypeDefinition
     public ContentTypePartDefinition? FindPart(string name) => Parts.FirstOrDefault(p => p.Name == name);
 }
 
-/// <summary>What a content type allows, and which workflow governs it.</summary>
+/// <summary>What a content type allows, and the sections other modules keep in it.</summary>
+/// <remarks>
+/// The engine's own settings are the properties; any other key is a module's section
+/// (<c>services.AddContentTypeSettings&lt;T&gt;(name)</c>), kept as read in <see cref="Sections"/> and written back in its place,
+/// so a stored definition keeps every section even while the module that owns it is absent. A recipe refuses a key no
+/// module declared (see the <c>ContentDefinition</c> step); code reads a section through <see cref="ResolvedContentType.Section{TSettings}"/>.
+/// </remarks>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed class ContentTypeSettings
 {
     /// <summary>Editors can create items of the type in the back office.</summary>
@@ -35,14 +44,32 @@ public sealed class ContentTypeSettings
     /// <summary>Every save keeps a new version; when false an unpublished draft is saved over.</summary>
     public bool Versionable { get; init; } = true;
 
-    /// <summary>The approval workflow that governs the type; when set, nothing publishes the type outside it.</summary>
-    public string? Workflow { get; init; }
+    /// <summary>
+    /// Whether items of the type may ever be published; false for what is for the office only (citizens' feedback, which
+    /// carries personal data): every publishing path refuses it.
+    /// </summary>
+    public bool Publishable { get; init; } = true;
 
     /// <summary>Where the items shown as related to an item come from; none when null.</summary>
     public RelatedItemsSettings? RelatedItems { get; init; }
 
     /// <summary>How the public page shows an item (its image for sharing); nothing special when null.</summary>
     public ContentTypeDisplaySettings? Display { get; init; }
+
+    /// <summary>The modules' sections, by name (their JSON as stored): read them with <see cref="ResolvedContentType.Section{TSettings}"/>.</summary>
+    /// <remarks><see cref="JsonElement"/>s, not nodes: a snapshot of definitions is read by many requests at once.</remarks>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement> Sections { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The keys of <see cref="Sections"/> that are none of <paramref name="declared"/>: settings nobody reads, which a recipe refuses.</summary>
+    public IEnumerable<string> UndeclaredSections(IEnumerable<string> declared) =>
+        Sections.Keys.Except(declared, StringComparer.Ordinal);
+
+    /// <summary>The section <paramref name="name"/> read as <paramref name="settingsType"/>, or null when the type has none.</summary>
+    internal object? Section(string name, Type settingsType) =>
+        Sections.TryGetValue(name, out var section) && section.ValueKind != JsonValueKind.Null
+            ? section.Deserialize(settingsType, CmsJson.Options)
+            : null;
 
     /// <summary>
     /// Accepted and dropped: older recipes and stored definitions may carry a "Stereotype" that nothing ever read.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
@@ -8,10 +9,15 @@ namespace CucThongKe.Contents.Definitions;
 /// <summary>A content type with each of its parts resolved: the code behind it and the fields it carries.</summary>
 public sealed class ResolvedContentType
 {
-    public ResolvedContentType(ContentTypeDefinition definition, IReadOnlyList<ResolvedPart> parts)
+    private readonly ContentOptions? _options;
+    private readonly ConcurrentDictionary<Type, object?> _sections = new();
+
+    /// <param name="options">The registered type-settings sections; without them (a type shown as a fallback) every section reads as absent.</param>
+    public ResolvedContentType(ContentTypeDefinition definition, IReadOnlyList<ResolvedPart> parts, ContentOptions? options = null)
     {
         Definition = definition;
         Parts = parts;
+        _options = options;
     }
 
     public ContentTypeDefinition Definition { get; }
@@ -19,6 +25,13 @@ public sealed class ResolvedContentType
     public string Name => Definition.Name;
 
     public IReadOnlyList<ResolvedPart> Parts { get; }
+
+    /// <summary>
+    /// The type's section of the settings a module declared as <typeparamref name="TSettings"/>
+    /// (<c>AddContentTypeSettings&lt;TSettings&gt;(name)</c>), or null when the type has none or no module declared it.
+    /// </summary>
+    public TSettings? Section<TSettings>() where TSettings : class =>
+        (TSettings?)_sections.GetOrAdd(typeof(TSettings), t => _options?.TypeSettingsName(t) is { } name ? Definition.Settings.Section(name, t) : null);
 
     /// <summary>Every field of kind <typeparamref name="TField"/> in <paramref name="item"/>, with its path and settings.</summary>
     public IEnumerable<(string Path, TField Field, TSettings Settings)> FindFields<TField, TSettings>(ContentItem item)

@@ -4,6 +4,7 @@ using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CucThongKe.Contents.Models;
 
@@ -101,16 +102,36 @@ public sealed class ContentItem
 }
 
 /// <summary>How a version was published (recorded on the version).</summary>
+/// <remarks>
+/// Stored by name in <c>ContentItems.PublishSource</c> and <c>ScheduledPublications.Source</c>;
+/// <see cref="GoverningProcess"/> keeps the text it was stored under before it had this name (see <see cref="PublishSourceText"/>).
+/// </remarks>
 public enum PublishSource
 {
-    /// <summary>The approval workflow's publishing step.</summary>
-    Workflow,
+    /// <summary>The publishing step of the process that governs the type (<see cref="Services.IContentGovernance"/>).</summary>
+    GoverningProcess,
 
     /// <summary>A recipe importing content that was already published elsewhere (legacy import), with the explicit flag.</summary>
     Import,
 
     /// <summary>An editor allowed to publish a type no workflow governs.</summary>
     Direct,
+}
+
+/// <summary>
+/// The text a <see cref="PublishSource"/> is stored as: its name, except <see cref="PublishSource.GoverningProcess"/>, which
+/// keeps the text rows were written with before the engine stopped naming the approval chain. A value converter rather than
+/// a data migration: stored rows, exports and an older node reading the same database all keep the same text.
+/// </summary>
+public static class PublishSourceText
+{
+    private const string GoverningProcessText = "Workflow";
+
+    public static ValueConverter<PublishSource, string> Converter { get; } = new(v => ToText(v), v => FromText(v));
+
+    public static string ToText(PublishSource source) => source == PublishSource.GoverningProcess ? GoverningProcessText : source.ToString();
+
+    public static PublishSource FromText(string text) => text == GoverningProcessText ? PublishSource.GoverningProcess : Enum.Parse<PublishSource>(text);
 }
 
 internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
@@ -129,7 +150,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(x => x.UnitId).HasMaxLength(100);
         builder.Property(x => x.PublishedBy).HasMaxLength(256);
         builder.Property(x => x.PublishNote).HasMaxLength(2000);
-        builder.Property(x => x.PublishSource).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.PublishSource).HasConversion(PublishSourceText.Converter).HasMaxLength(20);
         builder.Property(x => x.Content)
             .HasConversion(
                 v => v.ToJsonString(CmsJson.Options),

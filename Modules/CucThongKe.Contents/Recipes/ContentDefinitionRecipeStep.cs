@@ -1,8 +1,10 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CucThongKe.Contents.Recipes;
 
 /// <summary>The <c>ContentDefinition</c> step: parts with their fields, then types with their parts; each replaces a stored one of the same name.</summary>
-internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager definitions, IOptions<ContentOptions> options) : IRecipeStep
+internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager definitions, IOptions<ContentOptions> options, IContentGovernance governance) : IRecipeStep
 {
     public string Name => "ContentDefinition";
 
@@ -81,24 +83,62 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                 await CheckFieldAsync(context, path + ".Settings.RelatedItems.TaxonomyField", settings.RelatedItems?.TaxonomyField, nameof(TaxonomyField), parts, cancellationToken);
                 await CheckFieldAsync(context, path + ".Settings.RelatedItems.PickerField", settings.RelatedItems?.PickerField, nameof(ContentPickerField), parts, cancellationToken);
                 await CheckFieldAsync(context, path + ".Settings.Display.ImageField", settings.Display?.ImageField, nameof(MediaField), parts, cancellationToken);
+                await CheckSectionsAsync(context, path + ".Settings", settings, parts, cancellationToken);
             }
 
-            if (context.Options.IsBackOffice && await definitions.GetTypeAsync(type.Name, cancellationToken) is { } stored
-                && !string.Equals(NullIfEmpty(stored.Settings.Workflow), NullIfEmpty(type.Settings?.Workflow), StringComparison.Ordinal))
-            {
-                // Otherwise a recipe could lift a type out of its workflow, publish an item directly, then put it back.
-                throw context.Error(path + ".Settings.Workflow",
-                    $"công thức chạy trong trang quản trị không được đổi quy trình duyệt của loại có sẵn '{type.Name}' (đang là '{stored.Settings.Workflow ?? "không có"}').");
-            }
-
-            await definitions.StoreTypeAsync(new ContentTypeDefinition
+            var definition = new ContentTypeDefinition
             {
                 Name = type.Name,
                 DisplayName = type.DisplayName!,
                 Description = type.Description,
                 Settings = type.Settings ?? new ContentTypeSettings(),
                 Parts = parts,
-            }, cancellationToken);
+            };
+            if (context.Options.IsBackOffice && await definitions.GetResolvedTypeAsync(type.Name, cancellationToken) is { } stored
+                && governance.GoverningProcess(stored) is var process
+                && !string.Equals(process, governance.GoverningProcess(await definitions.ResolveAsync(definition, cancellationToken)), StringComparison.Ordinal))
+            {
+                // Otherwise a recipe could lift a type out of its governing process, publish an item directly, then put it back.
+                throw context.Error(path + ".Settings." + governance.SettingsSection,
+                    $"công thức chạy trong trang quản trị không được đổi quy trình duyệt của loại có sẵn '{type.Name}' (đang là '{process ?? "không có"}').");
+            }
+
+            await definitions.StoreTypeAsync(definition, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every module's section of the type's settings: a key no module declared is refused, a declared one is read strictly
+    /// as its class, and each of its properties that names a field (<see cref="ContentFieldReferenceAttribute"/>) must name one of the right kind.
+    /// </summary>
+    private async Task CheckSectionsAsync(RecipeStepContext context, string path, ContentTypeSettings settings, List<ContentTypePartDefinition> parts, CancellationToken cancellationToken)
+    {
+        if (settings.UndeclaredSections(options.Value.TypeSettingsNames).FirstOrDefault() is { } unknown)
+        {
+            throw context.Error($"{path}.{unknown}", $"thiết lập '{unknown}' không được hỗ trợ. Các thiết lập của mô-đun: {string.Join(", ", options.Value.TypeSettingsNames.Order(StringComparer.Ordinal))}.");
+        }
+
+        foreach (var (name, json) in settings.Sections)
+        {
+            var sectionPath = $"{path}.{name}";
+            var sectionType = options.Value.FindTypeSettings(name)!;
+            object? section;
+            try
+            {
+                section = json.Deserialize(sectionType, CmsJson.Strict);
+            }
+            catch (JsonException ex)
+            {
+                throw context.Error(sectionPath + CmsJson.RelativePath(ex), CmsJson.Describe(ex));
+            }
+
+            foreach (var property in sectionType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetCustomAttribute<ContentFieldReferenceAttribute>() is { } reference && section is not null)
+                {
+                    await CheckFieldAsync(context, $"{sectionPath}.{property.Name}", property.GetValue(section) as string, reference.FieldType, parts, cancellationToken);
+                }
+            }
         }
     }
 
@@ -126,8 +166,6 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
             throw context.Error(path, $"tên '{name}' chỉ gồm chữ cái không dấu, chữ số và '_', bắt đầu bằng chữ cái.");
         }
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static void CheckSettings(RecipeStepContext context, string path, JsonObject? settings, Type settingsType)
     {

@@ -11,14 +11,14 @@ namespace CucThongKe.Contents.Recipes;
 
 /// <summary>The <c>Content</c> step: new items with their parts, as drafts or published.</summary>
 /// <remarks>
-/// <para>Publishing an item of a type a workflow governs is a legacy import, a deliberate migration act: the step must say
+/// <para>Publishing an item of a type a process governs (<see cref="IContentGovernance"/>: the approval chain) is a legacy import, a deliberate migration act: the step must say
 /// <c>"LegacyImport": true</c> and the run must allow it (<see cref="RecipeRunOptions.AllowsLegacyImport"/>: the setup of an
 /// empty site, or <c>recipe run FILE --legacy-import</c>; never the back office, whatever the file says).</para>
 /// <para>The step only creates: an entry whose id the site already has is refused, so a recipe never replaces what readers
 /// see. The person running the recipe is recorded as owner, author and publisher; a name in the file (<c>Author</c>,
 /// <c>Owner</c>) is kept only as the import note's "original author" of a published import.</para>
 /// </remarks>
-internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db) : IRecipeStep
+internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, IContentGovernance governance) : IRecipeStep
 {
     /// <summary>How the import note labels the author the file names (never recorded as the version's author).</summary>
     public const string OriginalAuthorLabel = "Tác giả gốc (theo tệp nhập)";
@@ -65,7 +65,7 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
             var type = await definitions.GetResolvedTypeAsync(meta.ContentType, cancellationToken)
                 ?? throw context.Error(path + ".ContentType", $"không có loại nội dung '{meta.ContentType}'.");
 
-            var governed = !string.IsNullOrEmpty(type.Definition.Settings.Workflow);
+            var governed = governance.GoverningProcess(type) is not null;
             if (meta.Published && governed && !legacyImport)
             {
                 throw context.Error(path + ".Published", options.IsBackOffice

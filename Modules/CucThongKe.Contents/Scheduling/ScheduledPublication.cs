@@ -37,7 +37,7 @@ internal sealed class ScheduledPublicationConfiguration : IEntityTypeConfigurati
         builder.ToTable("ScheduledPublications");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.ContentItemId).HasMaxLength(32);
-        builder.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Source).HasConversion(PublishSourceText.Converter).HasMaxLength(20);
         builder.Property(x => x.RequestedBy).HasMaxLength(256);
         builder.Property(x => x.Note).HasMaxLength(2000);
         builder.Property(x => x.Outcome).HasMaxLength(2000);

@@ -70,7 +70,15 @@ public interface IContentCommittedHandler
 /// a publish guard reads this fact instead of guessing it from the database. A publication without it (a schedule falling
 /// due) is checked against what is stored.
 /// </param>
-public sealed record PublishRequest(PublishSource Source, string? Actor, string? Note = null, long? ApprovedVersionId = null);
+public sealed record PublishRequest(PublishSource Source, string? Actor, string? Note = null, long? ApprovedVersionId = null)
+{
+    /// <summary>
+    /// Asks whether the version could ever be published by its governing process, and publishes nothing
+    /// (<see cref="IContentPublisher.NeverPublishableReasonAsync"/>): a guard that judges the moment (is this the approved
+    /// version?) lets it pass; a guard that judges the version itself (confidential, a type never published) answers as always.
+    /// </summary>
+    public bool Prospective { get; init; }
+}
 
 /// <summary>Decides whether a version may be published by a given path; any guard can refuse.</summary>
 public interface IPublishGuard

@@ -23,6 +23,13 @@ public interface IContentPublisher
 
     /// <summary>Takes the item off the public site; its versions stay.</summary>
     Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Why <paramref name="version"/> could never be published, even by the process that governs its type once it has
+    /// approved it (a publish guard's reason, in Vietnamese), or null when it could: lets that process refuse early
+    /// (e.g. to send into review what will never be published) without knowing the rules.
+    /// </summary>
+    Task<string?> NeverPublishableReasonAsync(ContentItem version, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Publishes, schedules and unpublishes versions: every path checked by the publish guards, each change in one unit of work with its indexes and events.</summary>
@@ -188,6 +195,13 @@ public sealed class ContentPublisher(
         // Woken after the commit: a scheduler woken before it would not see the schedule yet.
         unitOfWork.AfterCommit(scheduleSignal.Raise);
         return schedule;
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> NeverPublishableReasonAsync(ContentItem version, CancellationToken cancellationToken = default)
+    {
+        var type = await pipeline.RequireTypeAsync(version.ContentType, cancellationToken);
+        return await FirstRefusalAsync(version, type, new PublishRequest(PublishSource.GoverningProcess, actor.UserName) { Prospective = true }, cancellationToken);
     }
 
     private async Task CheckGuardsAsync(ContentItem target, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)

@@ -63,6 +63,8 @@ public static class CmsInitializer
             }
         }
 
+        await SiteUpgrades.RunAsync(services, cancellationToken);
+
         var site = await scope.ServiceProvider.GetRequiredService<SettingsStore>().GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         if (PublicAddress.Of(site) is null)
         {

@@ -3,6 +3,7 @@ using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Contents.Published;
+using CucThongKe.LegalDocuments.Confidential;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,7 +28,7 @@ public sealed class LegalDocumentIndex : ContentIndex
 
     public int? Year { get; set; }
 
-    /// <summary>Tài liệu mật: never shown, whatever its flags say (Điều 9.2).</summary>
+    /// <summary>Tài liệu mật (<see cref="Confidentiality"/>): never shown, whatever its flags say (Điều 9.2).</summary>
     public bool Confidential { get; set; }
 
     /// <summary>Number, title, issuer and summary folded by <see cref="SearchText"/>.</summary>
@@ -61,7 +62,7 @@ internal sealed class LegalDocumentIndexProvider(CmsDbContext db) : ContentIndex
                 Field = FieldReader.Term(version, part, "Field"),
                 IssueDate = issued,
                 Year = issued?.Year,
-                Confidential = FieldReader.Bool(version, part, "Confidential"),
+                Confidential = Confidentiality.IsConfidential(version, type),
                 SearchText = SearchText.Build(SearchTextLength, number, version.DisplayText, issuer, summary),
             },
         ];

@@ -7,6 +7,7 @@ using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
+using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
 using CucThongKe.Media.Library;
@@ -22,6 +23,7 @@ public sealed partial class SearchDocumentBuilder(
     CmsDbContext db,
     ContentDefinitionManager definitions,
     MediaRoot media,
+    IEnumerable<IReaderVisibilityRule> visibility,
     ILogger<SearchDocumentBuilder> logger)
 {
     /// <summary>Text taken from one attached file at most; a 2,000-page yearbook need not be indexed whole to be found.</summary>
@@ -42,7 +44,8 @@ public sealed partial class SearchDocumentBuilder(
         }
 
         var type = await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
-        if (type is null || IsConfidential(item, type))
+        // The public index is one more place readers see: what a reader-visibility rule hides (a confidential document) stays out.
+        if (type is null || visibility.Any(rule => rule.IsHidden(item)))
         {
             return null;
         }
@@ -127,12 +130,6 @@ public sealed partial class SearchDocumentBuilder(
             // A published version that is no longer the latest: a draft was saved after it.
             HasNewerDraft: item.Published && !item.Latest);
     }
-
-    /// <summary>A confidential document (a boolean field named Confidential set) never reaches the public index.</summary>
-    public static bool IsConfidential(ContentItem item, ResolvedContentType type) =>
-        type.Parts.Any(p => p.Fields.Any(f =>
-            f.FieldType == nameof(BooleanField) && f.Name == "Confidential" &&
-            item.Content[p.Name]?[f.Name] is JsonObject node && node.Deserialize<BooleanField>(CmsJson.Options)?.Value == true));
 
     /// <summary>Plain text of sanitised HTML: tags become spaces, entities are decoded.</summary>
     public static string StripHtml(string? html)

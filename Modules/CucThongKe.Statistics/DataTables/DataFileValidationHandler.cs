@@ -1,24 +1,22 @@
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
-using CucThongKe.Contents.Published;
 using CucThongKe.Media;
 
 namespace CucThongKe.Statistics.DataTables;
 
-/// <summary>Refuses to save a socio-economic report whose data files are not readable XLSX or CSV tables, saying why.</summary>
+/// <summary>Refuses to save an item whose data files (its type's <see cref="DataTablesTypeSettings"/>) are not readable XLSX or CSV tables, saying why.</summary>
 internal sealed class DataFileValidationHandler(MediaFiles files) : IContentHandler
 {
     public Task SavingAsync(ContentContext context, ICollection<ContentValidationError> errors, CancellationToken cancellationToken)
     {
-        if (context.Item.ContentType != StatisticsTypes.SocioEconomicReport)
+        if (DataFiles.Of(context.Type, context.Item) is not var (field, attachments))
         {
             return Task.CompletedTask;
         }
 
-        var attachments = FieldReader.Attachments(context.Item, StatisticsTypes.SocioEconomicReport, "DataFiles");
         for (var i = 0; i < attachments.Count; i++)
         {
-            var path = $"{StatisticsTypes.SocioEconomicReport}.DataFiles.Items[{i}]";
+            var path = $"{field}.Items[{i}]";
             var file = attachments[i];
             if (!StatTableReader.IsDataFile(file.Path))
             {

@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Settings;
 using CucThongKe.Contents.Published;
@@ -9,7 +10,7 @@ namespace CucThongKe.Statistics.DataTables;
 /// <summary>A published report's data table, downloaded as CSV or XLSX.</summary>
 internal static class DataTableEndpoints
 {
-    public static async Task<IResult> DownloadAsync(string id, int index, string format, ContentManager contents, PublicContent content, MediaFiles files, SettingsStore settings, CancellationToken cancellationToken)
+    public static async Task<IResult> DownloadAsync(string id, int index, string format, ContentManager contents, ContentDefinitionManager definitions, PublicContent content, MediaFiles files, SettingsStore settings, CancellationToken cancellationToken)
     {
         if (id.Length > 32 || format is not ("csv" or "xlsx"))
         {
@@ -17,12 +18,13 @@ internal static class DataTableEndpoints
         }
 
         var item = await contents.GetAsync(id, VersionOptions.Published, cancellationToken);
-        if (item is null || item.ContentType != StatisticsTypes.SocioEconomicReport || content.IsHidden(item))
+        if (item is null || content.IsHidden(item)
+            || await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken) is not { } type || DataFiles.Of(type, item) is not var (_, attachments))
         {
             return Results.NotFound();
         }
 
-        var tables = FieldReader.Attachments(item, StatisticsTypes.SocioEconomicReport, "DataFiles").Where(a => StatTableReader.IsDataFile(a.Path)).ToList();
+        var tables = attachments.Where(a => StatTableReader.IsDataFile(a.Path)).ToList();
         if (index < 0 || index >= tables.Count || files.Resolve(tables[index].Path) is not { } full)
         {
             return Results.NotFound();

@@ -197,9 +197,9 @@ public sealed class WorkflowDefinitionValidator(CmsDbContext db, ContentDefiniti
             {
                 Add($".ContentTypes[{i}]", $"không có loại nội dung '{typeName}'.");
             }
-            else if (type.Definition.Settings.Workflow != definition.Name)
+            else if (type.WorkflowName() != definition.Name)
             {
-                Add($".ContentTypes[{i}]", $"loại nội dung '{typeName}' khai báo quy trình '{type.Definition.Settings.Workflow}', không phải '{definition.Name}'.");
+                Add($".ContentTypes[{i}]", $"loại nội dung '{typeName}' khai báo quy trình '{type.WorkflowName()}', không phải '{definition.Name}'.");
             }
         }
 

@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Notifications;
@@ -12,6 +13,7 @@ public sealed class EmergencyPublication(
     WorkflowRecorder recorder,
     WorkflowStateActions actions,
     WorkflowNotifier notifier,
+    IContentPublisher publisher,
     TimeProvider clock)
 {
     /// <summary>An emergency publication's reason must say something: at least this many characters.</summary>
@@ -53,9 +55,9 @@ public sealed class EmergencyPublication(
                 throw new WorkflowConflictException($"Nội dung đã thay đổi: phiên bản hiện tại là {item.Version}, bạn đang xem phiên bản {expectedVersion}. Hãy tải lại.");
             }
 
-            if (WorkflowService.IsConfidential(item))
+            if (await publisher.NeverPublishableReasonAsync(item, cancellationToken) is { } never)
             {
-                throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, kể cả đăng khẩn cấp.");
+                throw new WorkflowForbiddenException($"{never.TrimEnd('.')}, kể cả đăng khẩn cấp.");
             }
 
             // Even outside the chain nobody publishes their own text alone: not the item's creator, nor the writer of the version published.

@@ -7,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Workflows.Instances;
 
-/// <summary>A confidential legal document (tài liệu mật, Điều 9.2) is never published, by any path: workflow, import, schedule or direct.</summary>
-internal sealed class ConfidentialDocumentGuard : IPublishGuard
-{
-    public Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(WorkflowService.IsConfidential(version) ? "Tài liệu mật (Điều 9.2) không bao giờ được đăng." : null);
-}
-
 /// <summary>The workflow's own path publishes only the version the board head approved, while the item is still approved.</summary>
 /// <remarks>
 /// Reads an explicit fact: a transition that publishes names the approval it publishes (<see cref="PublishRequest.ApprovedVersionId"/>,
@@ -26,8 +19,9 @@ internal sealed class ApprovedVersionGuard(CmsDbContext db, WorkflowDefinitionSt
 {
     public async Task<string?> CheckAsync(ContentItem version, ResolvedContentType type, PublishRequest request, CancellationToken cancellationToken)
     {
-        if (request.Source != PublishSource.Workflow || string.IsNullOrEmpty(type.Definition.Settings.Workflow) ||
-            await definitions.GetAsync(type.Definition.Settings.Workflow, cancellationToken) is null)
+        // A prospective check (could this version ever be published?) is not about the moment's approval.
+        if (request.Source != PublishSource.GoverningProcess || request.Prospective || type.WorkflowName() is not { } workflow ||
+            await definitions.GetAsync(workflow, cancellationToken) is null)
         {
             return null;
         }

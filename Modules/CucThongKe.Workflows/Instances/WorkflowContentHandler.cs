@@ -1,6 +1,7 @@
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Security;
+using CucThongKe.Workflows.Definitions;
 
 namespace CucThongKe.Workflows.Instances;
 
@@ -28,5 +29,5 @@ internal sealed class WorkflowContentHandler(WorkflowTracker tracker, ICurrentAc
 
     private static bool Governed(ContentContext context) => Governed(context.Type);
 
-    private static bool Governed(Contents.Definitions.ResolvedContentType type) => !string.IsNullOrEmpty(type.Definition.Settings.Workflow);
+    private static bool Governed(Contents.Definitions.ResolvedContentType type) => type.WorkflowName() is not null;
 }

@@ -16,7 +16,7 @@ public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore de
         var item = await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Không tìm thấy nội dung '{contentItemId}'.");
         var type = await contentDefinitions.GetResolvedTypeAsync(item.ContentType, cancellationToken);
-        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name)
+        if (type?.WorkflowName() is not { } name)
         {
             throw new WorkflowNotFoundException($"Loại nội dung '{item.ContentType}' không thuộc quy trình duyệt nào.");
         }

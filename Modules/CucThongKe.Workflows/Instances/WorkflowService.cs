@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using CucThongKe.Workflows.Definitions;
@@ -45,6 +45,7 @@ public sealed class WorkflowService(
     UnitOfWork unitOfWork,
     WorkflowRecorder recorder,
     WorkflowStateActions actions,
+    IContentPublisher publisher,
     TimeProvider clock)
 {
     public const int MaxCommentLength = 4000;
@@ -128,9 +129,11 @@ public sealed class WorkflowService(
                     $"Nội dung vừa được {change.UserName ?? "hệ thống"} sửa (phiên bản {item.Version}) khi đang chờ xử lý. Hãy xem phiên bản này rồi thực hiện '{transition.DisplayName}' kèm phiên bản đã xem (expectedVersion).");
             }
 
-            if (target.Kind is WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published && IsConfidential(item))
+            // What no path will ever publish (a confidential document, say: the publish guards know why) does not go into review.
+            if (target.Kind is WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Published
+                && await publisher.NeverPublishableReasonAsync(item, cancellationToken) is { } never)
             {
-                throw new WorkflowForbiddenException("Tài liệu mật (Điều 9.2) không bao giờ được đăng, nên không được gửi duyệt đăng.");
+                throw new WorkflowForbiddenException($"{never.TrimEnd('.')}, nên không được gửi duyệt đăng.");
             }
 
             if (target.Kind == WorkflowStateKind.Published && instance.ApprovedVersionId != item.Id)
@@ -180,8 +183,4 @@ public sealed class WorkflowService(
 
         return definition.SeparationOfDuties ? round.Refusal(definition, transition, actor.UserName) : null;
     }
-
-    /// <summary>A legal document marked confidential (tài liệu mật, Điều 9.2).</summary>
-    public static bool IsConfidential(ContentItem item) =>
-        item.Content["LegalDocument"]?["Confidential"] is JsonObject field && field["Value"] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 }

@@ -27,7 +27,7 @@ public sealed class WorkflowStateActions(CmsDbContext db, IContentPublisher publ
                 case WorkflowActionType.Publish:
                     // Exactly the approved version, and the request says so (the guard reads it); a future publish-later time
                     // schedules it instead (nothing shows it before then). Part of this step's unit of work.
-                    var request = new PublishRequest(PublishSource.Workflow, actorName, comment, instance.ApprovedVersionId);
+                    var request = new PublishRequest(PublishSource.GoverningProcess, actorName, comment, instance.ApprovedVersionId);
                     if (await publisher.PublishAsync(item.ContentItemId, instance.ApprovedVersionId, request, cancellationToken) is null)
                     {
                         scheduledUtc = await PendingPublicationUtcAsync(item.ContentItemId, cancellationToken);

@@ -83,7 +83,7 @@ internal sealed class WorkflowTracker(
     public async Task PublishedOutsideTransitionAsync(ContentItem version, CancellationToken cancellationToken)
     {
         var type = await contentDefinitions.GetResolvedTypeAsync(version.ContentType, cancellationToken);
-        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
+        if (type?.WorkflowName() is not { } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
         {
             return;
         }
@@ -109,7 +109,7 @@ internal sealed class WorkflowTracker(
     public async Task StartAsync(ContentItem version, CancellationToken cancellationToken)
     {
         var type = await contentDefinitions.GetResolvedTypeAsync(version.ContentType, cancellationToken);
-        if (type?.Definition.Settings.Workflow is not { Length: > 0 } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
+        if (type?.WorkflowName() is not { } name || await definitions.GetAsync(name, cancellationToken) is not { } definition)
         {
             return;
         }

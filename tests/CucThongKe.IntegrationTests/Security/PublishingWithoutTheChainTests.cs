@@ -85,7 +85,7 @@ public sealed class PublishingWithoutTheChainTests() : WorkflowTestBase(Database
             var latest = await db.Set<ContentItem>().SingleAsync(c => c.ContentItemId == id && c.Latest);
             db.Add(new ScheduledPublication
             {
-                ContentItemId = id, ContentItemVersionId = latest.Id, PublishUtc = now.AddMinutes(-1), Source = PublishSource.Workflow,
+                ContentItemId = id, ContentItemVersionId = latest.Id, PublishUtc = now.AddMinutes(-1), Source = PublishSource.GoverningProcess,
                 RequestedBy = Publisher, CreatedUtc = now.AddMinutes(-2),
             });
             await db.SaveChangesAsync();

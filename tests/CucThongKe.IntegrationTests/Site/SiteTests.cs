@@ -10,6 +10,7 @@ using CucThongKe.Core.Recipes;
 using CucThongKe.Users.Identity;
 using CucThongKe.Users.Security;
 using CucThongKe.Users.Units;
+using CucThongKe.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,9 +37,9 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
             Assert.Equal(9, units.Count(u => u.Kind == UnitKind.Branch));
             var roles = await db.Set<CmsRole>().Select(r => r.Name).ToListAsync();
             Assert.Equal(["Administrator", "BoardHead", "BoardMember", "BoardSecretary", "Contributor", "Director", "Publisher", "UnitHead"], roles.Order(StringComparer.Ordinal));
-            var types = await s.GetRequiredService<ContentDefinitionManager>().ListTypesAsync();
-            Assert.Equal("quy-trinh-duyet-tin", types.Single(t => t.Name == "News").Settings.Workflow);
-            Assert.Null(types.Single(t => t.Name == "Page").Settings.Workflow);
+            var types = s.GetRequiredService<ContentDefinitionManager>();
+            Assert.Equal("quy-trinh-duyet-tin", (await types.GetResolvedTypeAsync("News"))!.Section<WorkflowTypeSettings>()?.Name);
+            Assert.Null((await types.GetResolvedTypeAsync("Page"))!.Section<WorkflowTypeSettings>());
             var admin = await db.Set<CmsUser>().SingleAsync(u => u.UserName == TestSite.AdminUserName);
             Assert.Equal("cuc-thong-ke", admin.UnitId);
         });
@@ -142,13 +143,17 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         { "unknown-part.recipe.json", 1, "$.steps[1].ContentTypes[0].Parts[1].Name", "KhongCoPhanNay" },
         { "unknown-field-type.recipe.json", 1, "$.steps[1].ContentParts[0].Fields[1].FieldType", "ColorField" },
         { "wrong-value-type.recipe.json", 1, "$.steps[1].Site.PageSize", "giá trị" },
-        { "unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Publishable", "không được hỗ trợ" },
+        { "unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Shareable", "không được hỗ trợ" },
         { "related-items-wrong-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.RelatedItems.TaxonomyField", "TaxonomyField" },
         { "missing-reference.recipe.json", 1, "$.steps[1].Users[0].UnitId", "don-vi-khong-co" },
         { "unknown-permission.recipe.json", 1, "$.steps[1].Roles[0].Permissions[1]", "XoaToanBoDuLieu" },
         { "invalid-content.recipe.json", 1, "$.steps[1].Data[1].TitlePart.Title", "kiểu" },
         { "governed-without-import-flag.recipe.json", 1, "$.steps[1].Data[0].Published", "LegacyImport" },
         { "fails-late.recipe.json", 5, "$.steps[5].Roles[0].Name", "Người viết" },
+        { "confidentiality-wrong-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Confidentiality.Field", "BooleanField" },
+        { "workflow-not-a-name.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.Workflow", "sai kiểu" },
+        { "data-tables-unknown-setting.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.DataTables.Sheet", "không được hỗ trợ" },
+        { "data-tables-without-field.recipe.json", 1, "$.steps[1].ContentTypes[0].Settings.DataTables", "bắt buộc" },
     };
 
     [Theory]

@@ -55,7 +55,7 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
         {
             var published = await s.GetRequiredService<ContentManager>().GetAsync(id);
             Assert.Equal(versionId, published!.Id);
-            Assert.Equal(PublishSource.Workflow, published.PublishSource);
+            Assert.Equal(PublishSource.GoverningProcess, published.PublishSource);
             Assert.Equal(Publisher, published.PublishedBy);
             var notes = await s.GetRequiredService<WorkflowNotifier>().ListAsync(Contributor, 10);
             Assert.Contains(notes, n => n.ContentItemId == id && n.Message.Contains("Đã đăng", StringComparison.Ordinal));
@@ -143,7 +143,7 @@ public abstract class WorkflowChainTests(DatabaseProvider provider) : WorkflowTe
             var contents = s.GetRequiredService<ContentManager>();
             var latest = await contents.GetAsync(id, VersionOptions.Latest);
             await Assert.ThrowsAsync<ContentPublishRefusedException>(() =>
-                contents.PublishAsync(id, latest!.Id, new PublishRequest(PublishSource.Workflow, Publisher)));
+                contents.PublishAsync(id, latest!.Id, new PublishRequest(PublishSource.GoverningProcess, Publisher)));
         });
         Assert.Equal(before, await FootprintAsync(id));
 

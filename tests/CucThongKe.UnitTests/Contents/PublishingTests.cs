@@ -87,10 +87,10 @@ public class PublishingTests : ContentEngineTestBase
     {
         var draft = await WithContentsAsync((c, _) => c.CreateAsync(Governed("Tin đã được duyệt")));
 
-        await WithContentsAsync((c, _) => c.PublishAsync(draft.ContentItemId, draft.Id, new PublishRequest(PublishSource.Workflow, "dangtin", "Bước đăng của quy trình")));
+        await WithContentsAsync((c, _) => c.PublishAsync(draft.ContentItemId, draft.Id, new PublishRequest(PublishSource.GoverningProcess, "dangtin", "Bước đăng của quy trình")));
 
         var published = await WithContentsAsync((c, _) => c.GetAsync(draft.ContentItemId, VersionOptions.Published));
-        Assert.Equal(PublishSource.Workflow, published!.PublishSource);
+        Assert.Equal(PublishSource.GoverningProcess, published!.PublishSource);
         Assert.Equal("dangtin", published.PublishedBy);
     }
 

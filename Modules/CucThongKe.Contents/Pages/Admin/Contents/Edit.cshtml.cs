@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
-public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures) : PageModel
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures, IContentGovernance governance) : PageModel
 {
     /// <summary>Where a save leaves its warnings (<see cref="ContentItem.Warnings"/>) for the page it redirects to.</summary>
     public const string WarningsKey = "ContentWarnings";
@@ -46,8 +46,11 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
     public bool CanEdit => ContentAccess.CanEdit(User, Item);
 
-    /// <summary>Only types no workflow governs are published from the editor; the others go through their workflow.</summary>
-    public bool CanPublish => CanEdit && Type.Definition.Settings.Workflow is null && User.HasPermission(ContentsPermissions.PublishUngovernedContent.Name);
+    /// <summary>The process that governs publication of the item's type (shown beside the version), or null.</summary>
+    public string? GoverningProcess => governance.GoverningProcess(Type);
+
+    /// <summary>Only types no process governs are published from the editor; the others go through that process.</summary>
+    public bool CanPublish => CanEdit && GoverningProcess is null && User.HasPermission(ContentsPermissions.PublishUngovernedContent.Name);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
