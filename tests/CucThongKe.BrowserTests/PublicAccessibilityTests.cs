@@ -3,7 +3,8 @@ using CucThongKe.Tests.Browser.Infrastructure;
 namespace CucThongKe.Tests.Browser;
 
 /// <summary>axe finds no serious or critical violation on the readers' pages, on a desktop and at a phone's width, and a phone never scrolls sideways.</summary>
-public sealed class PublicAccessibilityTests(ReaderSite reader) : IClassFixture<ReaderSite>
+[Collection(ReaderSite.Collection)]
+public sealed class PublicAccessibilityTests(ReaderSite reader)
 {
     /// <summary>Home, a listing, an article, the document lookup and a document, a report, search, the Q&amp;A and feedback pages, and a few more.</summary>
     public static readonly string[] PublicPages =

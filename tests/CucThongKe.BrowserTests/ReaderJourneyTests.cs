@@ -4,17 +4,18 @@ using Microsoft.Playwright;
 
 namespace CucThongKe.Tests.Browser;
 
-/// <summary>One site with a reader's content (the reader-journey test recipe and its files) and one browser, shared by the readers' tests.</summary>
+/// <summary>One site with a reader's content (the reader-journey test recipe and its files), shared by the readers' tests
+/// of <see cref="Collection"/>: they read, and what they send (a question, feedback) is never shown on the public pages.</summary>
 public sealed class ReaderSite : IAsyncLifetime
 {
+    public const string Collection = "Reader site";
+
     /// <summary>The bytes of the yearbook's PDF, so a test can check the download is that file.</summary>
     public static readonly byte[] YearbookPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
     public LiveSite Site { get; private set; } = null!;
 
-    public IBrowser Browser { get; private set; } = null!;
-
-    private IPlaywright _playwright = null!;
+    public BrowserSession Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,13 +28,12 @@ public sealed class ReaderSite : IAsyncLifetime
             "Tổng mức bán lẻ hàng hóa (tỷ đồng);9.845,3;112,4\n" +
             "Chỉ số giá tiêu dùng (CPI);103,1;103,6\n"));
         await Site.RunRecipeAsync("reader-journey.recipe.json");
-        (_playwright, Browser) = await Browsers.LaunchAsync();
+        Browser = await Browsers.OpenSessionAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
-        _playwright.Dispose();
         await Site.DisposeAsync();
     }
 
@@ -51,8 +51,12 @@ public sealed class ReaderSite : IAsyncLifetime
     }
 }
 
+[CollectionDefinition(ReaderSite.Collection)]
+public sealed class ReaderSiteCollection : ICollectionFixture<ReaderSite>;
+
 /// <summary>A reader's journeys through the public site in a real browser.</summary>
-public sealed class ReaderJourneyTests(ReaderSite reader) : IClassFixture<ReaderSite>
+[Collection(ReaderSite.Collection)]
+public sealed class ReaderJourneyTests(ReaderSite reader)
 {
     private string BaseUrl => reader.Site.BaseUrl;
 

@@ -5,17 +5,14 @@ using Microsoft.Playwright;
 namespace CucThongKe.Tests.Browser;
 
 /// <summary>An editor brings text typed years ago with a .VnTime font (TCVN3) and gets Unicode with one click per field (Điều 15.3).</summary>
-public sealed class UnicodeEditorTests : LiveSiteTest
+[Collection(PeopleSite.Collection)]
+public sealed class UnicodeEditorTests(PeopleSite people) : LiveSiteTest(people.Site)
 {
     /// <summary>"Hội nghị tổng kết công tác thống kê năm 2025" in TCVN3.</summary>
     private const string Tcvn3Title = "Héi nghÞ tæng kÕt c«ng t¸c thèng kª n¨m 2025";
 
     /// <summary>"Sáng 28/11, Cục Thống kê tổ chức hội nghị tổng kết." in TCVN3, in a paragraph with a class Word leaves.</summary>
     private const string Tcvn3Paragraph = "<p class=\"MsoNormal\">S¸ng 28/11, Côc Thèng kª tæ chøc héi nghÞ tæng kÕt.</p>";
-
-    protected override string[] Settings => ["--Cms:Security:RequireTwoFactorForRoles="];
-
-    protected override Task PrepareAsync() => Site.RunRecipeAsync("workflow-people.recipe.json");
 
     [Fact]
     public async Task An_editor_pastes_a_tcvn3_title_and_paragraph_accepts_the_conversion_saves_and_the_item_is_in_unicode()

@@ -5,13 +5,9 @@ using Microsoft.Playwright;
 namespace CucThongKe.Tests.Browser;
 
 /// <summary>The workflow pages an administrator and a user keep for themselves: the definition editor's live check, API tokens, notifications.</summary>
-public sealed class WorkflowBackOfficeTests : LiveSiteTest
+[Collection(PeopleSite.Collection)]
+public sealed class WorkflowBackOfficeTests(PeopleSite people) : LiveSiteTest(people.Site)
 {
-    // Two-factor sign-in has its own journey (EditorJourneyTests).
-    protected override string[] Settings => ["--Cms:Security:RequireTwoFactorForRoles="];
-
-    protected override Task PrepareAsync() => Site.RunRecipeAsync("workflow-people.recipe.json");
-
     [Fact]
     public async Task The_definition_editor_checks_the_text_as_it_is_typed_and_saves_nothing_until_asked()
     {

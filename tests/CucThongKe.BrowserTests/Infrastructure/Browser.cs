@@ -8,7 +8,14 @@ public static class Browsers
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <summary>One Chromium for the whole run: starting it took a second or two of both cores per test class, and a
+    /// browser context per test isolates cookies and storage as well as a browser of its own did.</summary>
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A session on the run's one Chromium: contexts of its own, closed when it ends.</summary>
+    public static async Task<BrowserSession> OpenSessionAsync() => new(await Shared.Value);
+
+    private static async Task<IBrowser> LaunchSharedAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -23,7 +30,21 @@ public static class Browsers
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         });
-        return (playwright, browser);
+
+        // xunit 2 has no end-of-run hook: the browser closes when the test host exits.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+                playwright.Dispose();
+            }
+            catch (Exception ex) when (ex is AggregateException or PlaywrightException or ObjectDisposedException)
+            {
+                // Already gone with its driver: nothing left to close.
+            }
+        };
+        return browser;
     }
 
     /// <summary>The serious and critical accessibility violations axe finds on the page (none expected).</summary>
@@ -33,5 +54,50 @@ public static class Browsers
         return [.. results.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
+    }
+}
+
+/// <summary>A test's (or a fixture's) part of the shared Chromium: every page opens in a context of its own (cookies,
+/// storage), as in a browser of its own; <see cref="DisposeAsync"/> closes them all.</summary>
+public sealed class BrowserSession(IBrowser browser) : IAsyncDisposable
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
+        return context;
+    }
+
+    /// <summary>A page in a new context of its own, as <see cref="IBrowser.NewPageAsync"/>.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(options);
+        lock (_contexts)
+        {
+            _contexts.Add(page.Context);
+        }
+
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (_contexts)
+        {
+            contexts = [.. _contexts];
+            _contexts.Clear();
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 }

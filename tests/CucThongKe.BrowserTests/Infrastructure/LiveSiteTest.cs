@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 
 namespace CucThongKe.Tests.Browser.Infrastructure;
 
-/// <summary>A test over its own live site and Chromium, started before and stopped after the test.</summary>
-public abstract class LiveSiteTest : IAsyncLifetime
+/// <summary>A test over a live site, in browser contexts of its own on the run's one Chromium. The site is the test's
+/// own, started before and stopped after it, unless the class is given a site shared by its collection
+/// (<see cref="PeopleSite"/>): then <see cref="Settings"/> and <see cref="PrepareAsync"/> are the fixture's.</summary>
+public abstract class LiveSiteTest(LiveSite? sharedSite = null) : IAsyncLifetime
 {
     protected LiveSite Site { get; private set; } = null!;
 
-    protected IBrowser Browser { get; private set; } = null!;
-
-    private IPlaywright _playwright = null!;
+    protected BrowserSession Browser { get; private set; } = null!;
 
     /// <summary>Configuration for the site, as command-line settings (<c>--Key=value</c>).</summary>
     protected virtual string[] Settings => [];
@@ -20,9 +20,17 @@ public abstract class LiveSiteTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Site = await LiveSite.StartAsync(Settings);
-        await PrepareAsync();
-        (_playwright, Browser) = await Browsers.LaunchAsync();
+        if (sharedSite is null)
+        {
+            Site = await LiveSite.StartAsync(Settings);
+            await PrepareAsync();
+        }
+        else
+        {
+            Site = sharedSite;
+        }
+
+        Browser = await Browsers.OpenSessionAsync();
     }
 
     /// <summary>Serious and critical accessibility violations found by <see cref="CheckAccessibilityAsync"/> (none expected).</summary>
@@ -42,8 +50,35 @@ public abstract class LiveSiteTest : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await Site.DisposeAsync();
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        if (sharedSite is null && Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
     }
 }
+
+/// <summary>A site with the chain's people (workflow-people recipe) and no two-factor sign-in, shared by the back-office
+/// tests of <see cref="Collection"/>: each signs in its own people in its own contexts and writes items of its own.</summary>
+public sealed class PeopleSite : IAsyncLifetime
+{
+    public const string Collection = "Site with the chain's people";
+
+    public LiveSite Site { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Two-factor sign-in has its own journey (EditorJourneyTests).
+        Site = await LiveSite.StartAsync("--Cms:Security:RequireTwoFactorForRoles=");
+        await Site.RunRecipeAsync("workflow-people.recipe.json");
+    }
+
+    public async Task DisposeAsync() => await Site.DisposeAsync();
+}
+
+[CollectionDefinition(PeopleSite.Collection)]
+public sealed class PeopleSiteCollection : ICollectionFixture<PeopleSite>;

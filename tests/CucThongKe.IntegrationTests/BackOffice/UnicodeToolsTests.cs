@@ -487,4 +487,4 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
 
 public sealed class SqliteUnicodeToolsTests() : UnicodeToolsTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresUnicodeToolsTests() : UnicodeToolsTests(DatabaseProvider.Postgres);
+// SQLite only: converting text and files happens in the application; the drafts it saves go through the same content and chain code PostgresContentEditingTests and PostgresWorkflowChainTests run on PostgreSQL.

@@ -9,16 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.PublicSite;
 
-/// <summary>Real time plus the time a test has let pass by hand; timers still run on real time.</summary>
-public sealed class ShiftedClock : TimeProvider
-{
-    private long _shiftTicks;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _shiftTicks));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _shiftTicks, by.Ticks);
-}
-
 /// <summary>Filling in a citizen's form (a question, feedback) as a browser would: the form's tokens, the sender's fields, a human's pace.</summary>
 public abstract partial class CitizenFormTestBase(DatabaseProvider provider) : SiteTestBase(provider)
 {

@@ -131,4 +131,4 @@ public abstract class OldCredentialsEndOnResetTests(DatabaseProvider provider) :
 
 public sealed class SqliteOldCredentialsEndOnResetTests() : OldCredentialsEndOnResetTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresOldCredentialsEndOnResetTests() : OldCredentialsEndOnResetTests(DatabaseProvider.Postgres);
+// SQLite only: security stamps, cookies and token checks do not depend on the database.

@@ -234,4 +234,4 @@ public abstract class RoleChangeTests(DatabaseProvider provider) : SiteTestBase(
 
 public sealed class SqliteRoleChangeTests() : RoleChangeTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresRoleChangeTests() : RoleChangeTests(DatabaseProvider.Postgres);
+// SQLite only: role rules and the append-only audit (a SaveChanges check, not a database trigger) are in the application.

@@ -221,4 +221,4 @@ public abstract class SeparationOfDutiesTests(DatabaseProvider provider) : Workf
 
 public sealed class SqliteSeparationOfDutiesTests() : SeparationOfDutiesTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresSeparationOfDutiesTests() : SeparationOfDutiesTests(DatabaseProvider.Postgres);
+// SQLite only: who may take which gate is decided from the recorded steps in the application; the chain's writes and concurrency run on PostgreSQL in PostgresWorkflowChainTests.

@@ -85,4 +85,4 @@ public abstract class TwoFactorOnEveryWayInTests(DatabaseProvider provider) : Se
 
 public sealed class SqliteTwoFactorOnEveryWayInTests() : TwoFactorOnEveryWayInTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresTwoFactorOnEveryWayInTests() : TwoFactorOnEveryWayInTests(DatabaseProvider.Postgres);
+// SQLite only: two-factor checks at sign-in and on tokens do not depend on the database.

@@ -229,4 +229,4 @@ public abstract class UnitOwnershipTests(DatabaseProvider provider) : WorkflowTe
 
 public sealed class SqliteUnitOwnershipTests() : UnitOwnershipTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresUnitOwnershipTests() : UnitOwnershipTests(DatabaseProvider.Postgres);
+// SQLite only: an item's unit and its transfer are rules in the application; unit-scoped queries run on PostgreSQL in PostgresContentEditingTests and PostgresWorkflowSupportTests.

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
@@ -19,6 +20,12 @@ namespace CucThongKe.Tests.Site;
 /// <summary>The site through HTTP and its services; run on SQLite and on PostgreSQL.</summary>
 public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
+    /// <summary>The site's clock: a scheduled time comes when the test moves the clock, not after a real wait that
+    /// a loaded machine can stretch past the test's first request.</summary>
+    private readonly ShiftedClock _clock = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
+
     [Fact]
     public async Task The_setup_recipe_brings_up_a_healthy_site_with_the_offices_units_roles_and_types()
     {
@@ -345,7 +352,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
             var item = await contents.NewAsync("Page");
             item.Content["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "Lịch công bố số liệu quý IV" };
             var saved = await contents.CreateAsync(item);
-            await contents.ScheduleAsync(saved.ContentItemId, saved.Id, DateTime.UtcNow.AddSeconds(2), new PublishRequest(PublishSource.Direct, "tester"));
+            await contents.ScheduleAsync(saved.ContentItemId, saved.Id, _clock.GetUtcNow().UtcDateTime.AddHours(1), new PublishRequest(PublishSource.Direct, "tester"));
             return "/gioi-thieu/lich-cong-bo-so-lieu-quy-iv";
         });
         var client = Client();
@@ -353,11 +360,15 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
         var before = await client.GetAsync(path);
         AssertStatus(HttpStatusCode.NotFound, before);
 
+        // The hour passes on the site's clock; the scheduler, asleep until then (at most 15 s), is woken as a new
+        // schedule would wake it, and must find the item due.
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        Site.Services.GetRequiredService<ScheduleSignal>().Raise();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         HttpResponseMessage after;
         do
         {
-            await Task.Delay(250);
+            await Task.Delay(100);
             after = await client.GetAsync(path);
         }
         while (after.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline);
