@@ -88,14 +88,14 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
                 entry.AbsoluteExpirationRelativeToNow = TaxonomyTermsCache.Duration;
                 return items.CountAsync(cancellationToken);
             });
-        var rows = await NewestAsync(items, (page - 1) * pageSize, pageSize, cancellationToken);
+        var rows = await queries.NewestAsync(items, (page - 1) * pageSize, pageSize, cancellationToken);
         published.SetSummaries(generation, key, rows);
         return new PagedList<ContentSummary>(rows, page, pageSize, total);
     }
 
     /// <summary>The newest published items of a type (several types: pass them all).</summary>
     public async Task<IReadOnlyList<ContentSummary>> LatestAsync(IReadOnlyCollection<string> contentTypes, int take, CancellationToken cancellationToken = default) =>
-        await NewestAsync(Visible().Where(c => contentTypes.Contains(c.ContentType)), 0, take, cancellationToken);
+        await queries.NewestAsync(Visible().Where(c => contentTypes.Contains(c.ContentType)), 0, take, cancellationToken);
 
     /// <summary>Published items filed under the same term, the item itself left out.</summary>
     /// <remarks>
@@ -126,7 +126,7 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
         var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
         items = items.Where(c => picked.Contains(c.ContentItemId)
             || (term != null && db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)));
-        return await NewestAsync(items, 0, take, cancellationToken);
+        return await queries.NewestAsync(items, 0, take, cancellationToken);
     }
 
     /// <summary>Releases still to come, soonest first: the title of the scheduled version and its time.</summary>
@@ -164,7 +164,7 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
 
     /// <summary>Every published item a reader may see, for the sitemaps.</summary>
     public async Task<IReadOnlyList<ContentSummary>> AllAsync(int take, CancellationToken cancellationToken = default) =>
-        await NewestAsync(Visible(), 0, take, cancellationToken);
+        await queries.NewestAsync(Visible(), 0, take, cancellationToken);
 
     /// <summary>Keeps the connection open until the request's context is disposed, instead of one open per query.</summary>
     /// <remarks>A page runs three or four queries; each open of a pooled SQLite connection costs EF Core's set-up of the
@@ -194,13 +194,4 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
 
         return items;
     }
-
-    private async Task<List<ContentSummary>> NewestAsync(IQueryable<ContentItem> items, int skip, int take, CancellationToken cancellationToken) =>
-        await (
-            from c in items.OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)
-            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
-            from r in routes.DefaultIfEmpty()
-            orderby c.PublishedUtc descending, c.Id descending
-            select new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path))
-            .ToListAsync(cancellationToken);
 }

@@ -35,14 +35,19 @@ public sealed class ContentQueries(CmsDbContext db)
             items = items.Where(c => c.ContentType == contentType);
         }
 
-        return await (
+        return await NewestAsync(items, skip, take, cancellationToken);
+    }
+
+    /// <summary>A page of <paramref name="items"/>, newest publication first, with each item's public path: the one
+    /// projection of a listing row (the back office's and the public site's listings both read it).</summary>
+    internal async Task<List<ContentSummary>> NewestAsync(IQueryable<ContentItem> items, int skip, int take, CancellationToken cancellationToken) =>
+        await (
             from c in items.OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)
             join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
             from r in routes.DefaultIfEmpty()
             orderby c.PublishedUtc descending, c.Id descending
             select new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r == null ? null : r.Path))
             .ToListAsync(cancellationToken);
-    }
 
     /// <summary>When each of <paramref name="contentItemIds"/> that waits for a scheduled publication will be released (UTC).</summary>
     public async Task<IReadOnlyDictionary<string, DateTime>> PendingReleasesAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken = default)
