@@ -103,9 +103,43 @@ internal sealed class ContentDefinitionRecipeStep(ContentDefinitionManager defin
                     $"công thức chạy trong trang quản trị không được đổi quy trình duyệt của loại có sẵn '{type.Name}' (đang là '{process ?? "không có"}').");
             }
 
+            if (context.Options.IsBackOffice && await definitions.GetResolvedTypeAsync(type.Name, cancellationToken) is { } existing)
+            {
+                RefuseProtectiveChange(context, path + ".Settings", type.Name, existing.Definition.Settings, definition.Settings);
+            }
+
             await definitions.StoreTypeAsync(definition, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A recipe run from the back office keeps what stops an existing type's items from being published: its
+    /// <c>Publishable</c> setting and every module's section (confidentiality, data tables, the workflow...). Otherwise an
+    /// administrator could lift a rule (e.g. drop LegalDocument's confidentiality), publish, and put it back. The setup and
+    /// the command line, run by the operator, may change them.
+    /// </summary>
+    private static void RefuseProtectiveChange(RecipeStepContext context, string path, string typeName, ContentTypeSettings stored, ContentTypeSettings next)
+    {
+        if (stored.Publishable != next.Publishable)
+        {
+            throw context.Error(path + ".Publishable",
+                $"công thức chạy trong trang quản trị không được đổi việc cho đăng của loại có sẵn '{typeName}'.");
+        }
+
+        foreach (var key in stored.Sections.Keys.Union(next.Sections.Keys, StringComparer.Ordinal))
+        {
+            var before = stored.Sections.TryGetValue(key, out var a) ? a.GetRawText() : null;
+            var after = next.Sections.TryGetValue(key, out var b) ? b.GetRawText() : null;
+            if (!JsonSame(before, after))
+            {
+                throw context.Error(path + "." + key,
+                    $"công thức chạy trong trang quản trị không được đổi thiết lập '{key}' của loại có sẵn '{typeName}'.");
+            }
+        }
+    }
+
+    private static bool JsonSame(string? a, string? b) =>
+        a is null || b is null ? a == b : JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
 
     /// <summary>
     /// Every module's section of the type's settings: a key no module declared is refused, a declared one is read strictly

@@ -83,6 +83,23 @@ public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBas
             "không được đổi quy trình duyệt của loại có sẵn 'News'"
         },
         {
+            "declassify-then-publish",
+            """
+            { "name": "declassify-then-publish", "steps": [
+                { "name": "ContentDefinition", "ContentTypes": [ { "Name": "LegalDocument", "DisplayName": "Văn bản", "Parts": [ { "Name": "TitlePart" }, { "Name": "AutoroutePart" }, { "Name": "SummaryPart" }, { "Name": "HtmlBodyPart" }, { "Name": "PublishLaterPart" }, { "Name": "LegalDocument" } ],
+                  "Settings": { "Workflow": "quy-trinh-duyet-tin", "RelatedItems": { "TaxonomyField": "LegalDocument.Field" } } } ] } ] }
+            """,
+            "không được đổi thiết lập 'Confidentiality' của loại có sẵn 'LegalDocument'"
+        },
+        {
+            "make-feedback-publishable",
+            """
+            { "name": "make-feedback-publishable", "steps": [
+                { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Feedback", "DisplayName": "Góp ý", "Parts": [ { "Name": "TitlePart" }, { "Name": "Feedback" } ], "Settings": { } } ] } ] }
+            """,
+            "không được đổi việc cho đăng của loại có sẵn 'Feedback'"
+        },
+        {
             "new-account-in-the-chain",
             """
             { "name": "new-account-in-the-chain", "steps": [ { "name": "Users", "Users": [
