@@ -19,3 +19,18 @@ public sealed class FeedOptions
     /// <summary>The site's own pages (the menus), listed first in sitemap.xml.</summary>
     public List<string> SitemapPaths { get; } = [];
 }
+
+/// <summary>The <c>Cms:Feeds</c> settings.</summary>
+public sealed class FeedSettings
+{
+    public const string SectionName = "Cms:Feeds";
+
+    /// <summary>The sitemap protocol's limit of addresses in one file (https://www.sitemaps.org/protocol.html).</summary>
+    public const int ProtocolLimit = 50_000;
+
+    /// <summary>Addresses per sitemap file; past it <c>/sitemap.xml</c> is an index of <c>/sitemap-1.xml</c>, <c>/sitemap-2.xml</c>...
+    /// At most the protocol's 50,000 (a larger value counts as 50,000).</summary>
+    public int SitemapUrlsPerFile { get; set; } = ProtocolLimit;
+
+    internal int UrlsPerFile => Math.Clamp(SitemapUrlsPerFile, 1, ProtocolLimit);
+}

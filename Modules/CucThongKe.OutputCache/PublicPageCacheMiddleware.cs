@@ -38,6 +38,8 @@ public sealed class PublicPageCacheMiddleware
     {
         HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection,
         HeaderNames.SetCookie, HeaderNames.Age,
+        // The compression outside the cache labels each answer for its own reader; a stored label would call plain bytes Brotli.
+        HeaderNames.ContentEncoding,
     };
 
     private readonly RequestDelegate _next;

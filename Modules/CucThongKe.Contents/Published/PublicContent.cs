@@ -1,5 +1,6 @@
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
@@ -162,9 +163,40 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
             return await db.Set<TaxonomyTerm>().AsNoTracking().ToListAsync(cancellationToken);
         }))!;
 
-    /// <summary>Every published item a reader may see, for the sitemaps.</summary>
-    public async Task<IReadOnlyList<ContentSummary>> AllAsync(int take, CancellationToken cancellationToken = default) =>
-        await queries.NewestAsync(Visible(), 0, take, cancellationToken);
+    /// <summary>How many published items a reader may see have a public address (the sitemaps' items).</summary>
+    public Task<int> CountAddressedAsync(CancellationToken cancellationToken = default) => Addressed().CountAsync(cancellationToken);
+
+    /// <summary>The published items with a public address, in a stable order (by version id), <paramref name="take"/> from
+    /// <paramref name="skip"/>, streamed row by row: a sitemap of 50,000 addresses is written without holding them all.</summary>
+    public IAsyncEnumerable<ContentSummary> AddressedAsync(int skip, int take) =>
+        (from c in Addressed().OrderBy(c => c.Id).Skip(skip).Take(take)
+         join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId
+         orderby c.Id
+         select new ContentSummary(c.Id, c.ContentItemId, c.ContentType, c.DisplayText, c.PublishedUtc, c.ModifiedUtc, r.Path))
+        .AsAsyncEnumerable();
+
+    /// <summary>When the newest change among the same items as <see cref="AddressedAsync"/> was saved (a sitemap's lastmod); null when none.</summary>
+    public Task<DateTime?> LastModifiedAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        Addressed().OrderBy(c => c.Id).Skip(skip).Take(take).MaxAsync(c => (DateTime?)c.ModifiedUtc, cancellationToken);
+
+    /// <summary>The summaries (<see cref="SummaryPart"/>) of the given published versions, by version id; those without one are left out.</summary>
+    /// <remarks>For a feed's 30 items: one query reading their content, which a listing never reads.</remarks>
+    public async Task<IReadOnlyDictionary<long, string>> SummariesAsync(IReadOnlyCollection<long> versionIds, CancellationToken cancellationToken = default)
+    {
+        if (versionIds.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        var items = await Visible().Where(c => versionIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        return items
+            .Select(c => (c.Id, Summary: c.Get<SummaryPart>(nameof(SummaryPart))?.Summary))
+            .Where(s => !string.IsNullOrWhiteSpace(s.Summary))
+            .ToDictionary(s => s.Id, s => s.Summary!);
+    }
+
+    private IQueryable<ContentItem> Addressed() =>
+        Visible().Where(c => db.Set<AutorouteIndex>().Any(r => r.ContentItemVersionId == c.Id));
 
     /// <summary>Keeps the connection open until the request's context is disposed, instead of one open per query.</summary>
     /// <remarks>A page runs three or four queries; each open of a pooled SQLite connection costs EF Core's set-up of the

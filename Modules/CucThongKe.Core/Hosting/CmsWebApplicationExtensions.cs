@@ -55,6 +55,7 @@ public static class CmsWebApplicationExtensions
                 }
             }
         });
+        CompressionAndCaching.AddCompression(services);
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
 
@@ -86,6 +87,8 @@ public static class CmsWebApplicationExtensions
             app.UseHsts();
         }
 
+        // Outside the page cache, so cached pages are compressed too.
+        app.UseResponseCompression();
         foreach (var module in catalog.Modules)
         {
             module.ConfigureEarly(app);
@@ -95,7 +98,7 @@ public static class CmsWebApplicationExtensions
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/loi", "?code={0}"));
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
         app.UseMiddleware<RequestFailureMiddleware>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(CompressionAndCaching.StaticFiles(app.Services));
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Definitions;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Published;
 using Caching = CucThongKe.OutputCache;
@@ -7,6 +8,7 @@ using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Settings;
+using CucThongKe.Theme.Public.Content;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,6 +50,9 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
     public IReadOnlyDictionary<(string Taxonomy, string TermId), string> TermNames { get; private set; } = new Dictionary<(string, string), string>();
 
     public MenuLink? Area { get; private set; }
+
+    /// <summary>The page's Dublin Core and sharing metadata; a type's template may say more (a legal document's issuer and date of issue).</summary>
+    public PageMetadata Metadata { get; private set; } = new();
 
     public string TermName(string taxonomy, string? termId) =>
         termId is null ? "" : TermNames.TryGetValue((taxonomy, termId), out var name) ? name : termId;
@@ -91,10 +96,15 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
         ViewData["Title"] = item.DisplayText;
         ViewData["Description"] = Display.Page.Description;
         ViewData["OgType"] = "article";
-        ViewData["Date"] = item.PublishedUtc?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Metadata = PageMetadata.Of(ViewData);
+        Metadata.Date = item.PublishedUtc?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Metadata.Type = type.Definition.DisplayName;
+        Metadata.Relation = Area?.Url;
+        Metadata.Subjects.AddRange(Display.Shapes.Select(s => s.Model).OfType<FieldDisplay<TaxonomyField>>()
+            .SelectMany(f => f.Field.TermIds).Select(id => TermNames.FirstOrDefault(t => t.Key.TermId == id).Value ?? id).Distinct(StringComparer.Ordinal));
         if (Display.Page.ImagePath is { } image)
         {
-            ViewData["Image"] = Media.MediaFiles.Url(image);
+            Metadata.Image = Media.MediaFiles.Url(image);
         }
 
         Breadcrumb.Set(ViewData, Area is null ? [new MenuLink(item.DisplayText ?? "", "/" + path)] : [Area, new MenuLink(item.DisplayText ?? "", "/" + path)]);

@@ -47,21 +47,20 @@ public sealed class DocumentsModel(PublicContent content, DocumentLookup documen
         {
             if (!int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) || y is < 1945 or > 2100)
             {
-                return BadRequest("Năm không hợp lệ.");
+                return BadQuery.Result(this, "Năm không hợp lệ: năm là bốn chữ số, từ 1945 đến 2100.");
             }
 
             year = y;
         }
 
-        var page = 1;
-        if (!string.IsNullOrWhiteSpace(PageNumber) && (!int.TryParse(PageNumber, System.Globalization.CultureInfo.InvariantCulture, out page) || page is < 1 or > PublicContent.MaxPage))
+        if (BadQuery.PageNumber(PageNumber) is not { } page)
         {
-            return BadRequest("Số trang không hợp lệ.");
+            return BadQuery.Result(this, BadQuery.BadPage);
         }
 
         if (new[] { Number, Type, Issuer, Field, Text }.Any(v => v?.Length > 200))
         {
-            return BadRequest("Điều kiện tìm kiếm quá dài.");
+            return BadQuery.Result(this, "Điều kiện tìm kiếm quá dài: mỗi ô tối đa 200 ký tự.");
         }
 
         Types = await content.TermsAsync(PublicTypes.DocumentTypes, cancellationToken);

@@ -14,6 +14,10 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = "Hệ thống gặp sự cố. Xin vui lòng thử lại sau.";
 
+    /// <summary>The key of <see cref="Microsoft.AspNetCore.Http.HttpContext.Items"/> under which a page that refused a request
+    /// leaves the sentence saying why (<see cref="BadQuery"/>); the status-code page is re-executed in the same context.</summary>
+    public const string ReasonKey = "CucThongKe.ErrorReason";
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -28,6 +32,11 @@ public sealed class ErrorModel : PageModel
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu. Xin vui lòng thử lại sau ít phút."),
             _ => (Title, Message),
         };
+        if (HttpContext.Items[ReasonKey] is string reason)
+        {
+            Message = reason;
+        }
+
         if (code is >= 400 and < 600)
         {
             Response.StatusCode = code.Value;

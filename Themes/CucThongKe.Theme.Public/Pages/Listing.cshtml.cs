@@ -27,11 +27,13 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
 
     public string Heading => Category?.Name ?? Area.Title;
 
-    public async Task<IActionResult> OnGetAsync(string? term, [FromQuery(Name = "trang")] int? page, CancellationToken cancellationToken)
+    /// <remarks>The page number is read as text and checked here: a value that is no page number (<c>?trang=abc</c>,
+    /// <c>?trang=-1</c>) is the site's 400 page, as on every list page; a page past the last one is not found.</remarks>
+    public async Task<IActionResult> OnGetAsync(string? term, [FromQuery(Name = "trang")] string? pageNumber, CancellationToken cancellationToken)
     {
-        if (page is < 1 or > PublicContent.MaxPage)
+        if (BadQuery.PageNumber(pageNumber) is not { } page)
         {
-            return NotFound();
+            return BadQuery.Result(this, BadQuery.BadPage);
         }
 
         if (CategoryTaxonomy is not null)
@@ -48,7 +50,7 @@ public abstract class ListingModel(PublicContent content, SettingsStore settings
         }
 
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        Items = await content.ListAsync(ContentType, CategoryTaxonomy, Category?.TermId, page ?? 1, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
+        Items = await content.ListAsync(ContentType, CategoryTaxonomy, Category?.TermId, page, Math.Clamp(site.PageSize, 5, 100), cancellationToken);
         if (Items.Page > Items.PageCount)
         {
             return NotFound();

@@ -34,22 +34,21 @@ public sealed class ReportsModel(PublicContent content, ReportArchive reports, S
         {
             if (!int.TryParse(Year, System.Globalization.CultureInfo.InvariantCulture, out var y) || y is < 1945 or > 2100)
             {
-                return BadRequest("Năm không hợp lệ.");
+                return BadQuery.Result(this, "Năm không hợp lệ: năm là bốn chữ số, từ 1945 đến 2100.");
             }
 
             year = y;
         }
 
-        var page = 1;
-        if (!string.IsNullOrWhiteSpace(PageNumber) && (!int.TryParse(PageNumber, System.Globalization.CultureInfo.InvariantCulture, out page) || page is < 1 or > PublicContent.MaxPage))
+        if (BadQuery.PageNumber(PageNumber) is not { } page)
         {
-            return BadRequest("Số trang không hợp lệ.");
+            return BadQuery.Result(this, BadQuery.BadPage);
         }
 
         Kinds = await content.TermsAsync(PublicTypes.ReportPeriods, cancellationToken);
         if (!string.IsNullOrWhiteSpace(Kind) && Kinds.All(k => k.TermId != Kind))
         {
-            return BadRequest("Kỳ báo cáo không hợp lệ.");
+            return BadQuery.Result(this, "Kỳ báo cáo không hợp lệ: chọn một kỳ trong danh sách.");
         }
 
         Years = await reports.ReportYearsAsync(cancellationToken);
