@@ -87,7 +87,8 @@ public sealed partial class ObligationCatalog(CmsDbContext db, IUnitDirectory un
             obligation.DueMonth = input.DueRule == DueRuleKind.FixedDate ? input.DueMonth : null;
             obligation.MonthsAfter = input.DueRule == DueRuleKind.DayOfMonth ? input.MonthsAfter : 0;
             obligation.ContentType = input.ContentType!;
-            obligation.StartsOn = input.StartsOn ?? ObligationSchedule.VietnamDate(clock.GetUtcNow().UtcDateTime);
+            // A recipe run again without a start date keeps the one the obligation has.
+            obligation.StartsOn = input.StartsOn ?? (obligation.StartsOn == default ? ObligationSchedule.VietnamDate(clock.GetUtcNow().UtcDateTime) : obligation.StartsOn);
             obligation.Active = input.Active;
             obligation.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
             await db.SaveChangesAsync(ct);

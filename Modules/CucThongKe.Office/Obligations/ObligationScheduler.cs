@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Office.Obligations;
 
-/// <summary>Runs <see cref="ObligationTracker"/> at start, at every poll and whenever <see cref="ObligationsSignal"/> is raised.</summary>
+/// <summary>Runs <see cref="ObligationTracker"/> at every poll and whenever <see cref="ObligationsSignal"/> is raised.</summary>
 internal sealed class ObligationScheduler(
     IServiceScopeFactory scopes,
     ObligationsSignal signal,
@@ -29,6 +29,8 @@ internal sealed class ObligationScheduler(
         {
             try
             {
+                // First the wait: a site starting (or a test's site) does not write at once; saving an obligation wakes the loop.
+                await signal.WaitAsync(interval, stoppingToken);
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var round = await scope.ServiceProvider.GetRequiredService<ObligationTracker>().RunAsync(stoppingToken);
@@ -39,7 +41,6 @@ internal sealed class ObligationScheduler(
                 }
 
                 heartbeats.Record(LoopName, clock.GetUtcNow().UtcDateTime);
-                await signal.WaitAsync(interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -51,7 +52,6 @@ internal sealed class ObligationScheduler(
             {
                 heartbeats.Record(LoopName, clock.GetUtcNow().UtcDateTime, ex.Message);
                 logger.LogWarning(ex, "Không cập nhật được nghĩa vụ báo cáo; sẽ thử lại.");
-                await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
