@@ -26,14 +26,14 @@ public sealed class ObligationScheduleTests
     [InlineData(2027, "2027-02-06")]
     [InlineData(2028, "2028-01-26")]
     public void Tet_falls_on_the_first_day_of_the_lunar_year(int year, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), WorkingCalendar.LunarNewYear(year));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WorkingCalendar.LunarNewYear(year));
 
     [Theory]
     [InlineData(2023, "2023-04-29")] // after a leap second month
     [InlineData(2025, "2025-04-07")]
     [InlineData(2026, "2026-04-26")]
     public void Hung_Kings_day_is_the_tenth_of_the_third_lunar_month(int year, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), WorkingCalendar.HungKingsDay(year));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WorkingCalendar.HungKingsDay(year));
 
     [Fact]
     public void The_holidays_of_2026_are_the_statutory_days_with_a_compensation_day_for_a_sunday()

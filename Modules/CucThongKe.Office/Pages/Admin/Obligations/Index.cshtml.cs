@@ -45,13 +45,13 @@ public sealed class IndexModel(ObligationQueries queries, IUnitDirectory units) 
         }
         catch (UnauthorizedAccessException)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         // A unit asking for another unit's entries is refused, not shown its own silently.
         if (OwnUnit is not null && unit is not null && unit != OwnUnit)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Units = await units.ListActiveAsync(cancellationToken);
