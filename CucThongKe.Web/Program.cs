@@ -5,6 +5,7 @@ using CucThongKe.Core.Hosting;
 using CucThongKe.Feeds;
 using CucThongKe.LegalDocuments;
 using CucThongKe.Media;
+using CucThongKe.Office;
 using CucThongKe.OutputCache;
 using CucThongKe.Search;
 using CucThongKe.Statistics;
@@ -38,6 +39,7 @@ public partial class Program
             .Add<StatisticsModule>()
             .Add<FeedsModule>()
             .Add<CitizenServicesModule>()
+            .Add<OfficeModule>()
             .Add<AdminThemeModule>()
             .Add<PublicThemeModule>());
         return builder.Build();

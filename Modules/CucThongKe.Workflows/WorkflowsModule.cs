@@ -10,6 +10,7 @@ using CucThongKe.Users;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Instances;
 using CucThongKe.Workflows.Notifications;
+using CucThongKe.Workflows.Record;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowInbox>();
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
+        services.AddScoped<IWorkflowSubmissions, WorkflowSubmissions>();
 
         // The chain's refusals: what the API, the pages and the middleware answer for each (nothing changed).
         services

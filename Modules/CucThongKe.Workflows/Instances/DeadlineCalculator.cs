@@ -4,6 +4,8 @@ using CucThongKe.Workflows.Definitions;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>When a state's deadline falls: hours, working days (Monday to Friday) or the end of the day, all in Vietnam time.</summary>
+/// <remarks>Working days here skip weekends only, not public holidays: a deadline of hours-to-days in the chain was always
+/// counted that way (see <see cref="WorkingCalendar"/> for the calendar with holidays that reporting obligations use).</remarks>
 public static class DeadlineCalculator
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
@@ -34,7 +36,7 @@ public static class DeadlineCalculator
             while (added < days)
             {
                 due = due.AddDays(1);
-                if (due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                if (!WorkingCalendar.IsWeekend(due))
                 {
                     added++;
                 }

@@ -144,6 +144,18 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
         { "GET /admin/search", AdministratorOnly },
         { "POST /admin/search?handler=Rebuild", AdministratorOnly },
+
+        // Reporting obligations (Điều 9.1, 17.1): every unit sees its own entries; the board and the administrator define them.
+        { "GET /admin/nghia-vu-bao-cao", Everyone },
+        { "GET /admin/nghia-vu-bao-cao/danh-muc", "Administrator BoardHead BoardSecretary" },
+        { "GET /admin/nghia-vu-bao-cao/danh-muc/sua", "Administrator BoardHead BoardSecretary" },
+        { "POST /admin/nghia-vu-bao-cao/danh-muc/sua", "Administrator BoardHead BoardSecretary" },
+
+        // Incidents and the detailed health page (Điều 11.6): the technical staff.
+        { "GET /admin/su-co", "Administrator Publisher" },
+        { "GET /admin/su-co/ghi", "Administrator Publisher" },
+        { "POST /admin/su-co/ghi", "Administrator Publisher" },
+        { "GET /admin/tinh-trang-he-thong", "Administrator Publisher" },
     };
 
     [Fact]
@@ -399,6 +411,20 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/unicode/chuyen-ma")
         {
             return new Dictionary<string, string> { ["van-ban"] = "TiÕng ViÖt", ["nguon"] = "" };
+        }
+
+        if (path == "/admin/nghia-vu-bao-cao/danh-muc/sua")
+        {
+            return new Dictionary<string, string>
+            {
+                ["Input.Id"] = "nghia-vu-" + n, ["Input.Title"] = "Tin hoạt động của đơn vị " + n, ["Input.UnitId"] = "phong-tong-hop", ["Input.Frequency"] = "Monthly",
+                ["Input.DueRule"] = "DayOfMonth", ["Input.DueDay"] = "5", ["Input.ContentType"] = "News", ["Input.Active"] = "true",
+            };
+        }
+
+        if (path == "/admin/su-co/ghi")
+        {
+            return new Dictionary<string, string> { ["Input.Title"] = "Sự cố thử " + n, ["Input.Description"] = "Mất kết nối mạng nội bộ.", ["Input.Severity"] = "Medium", ["Input.Status"] = "Open" };
         }
 
         if (path is "/admin/recipes/run" or "/admin/search" or "/admin/thong-bao" or "/admin/unicode/bao-cao")

@@ -1,0 +1,135 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CucThongKe.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LocalOffice : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    OpenCause = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ActionsProposed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ActionsTaken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Occurrences = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolvedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Obligations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueRule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    MonthsAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Obligations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObligationEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObligationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FulfilledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FulfilledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RemindedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueNotifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObligationEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObligationEntries_Obligations_ObligationId",
+                        column: x => x.ObligationId,
+                        principalTable: "Obligations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_OpenCause",
+                table: "Incidents",
+                column: "OpenCause",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Status_OccurredUtc",
+                table: "Incidents",
+                columns: new[] { "Status", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationEntries_ObligationId_Period",
+                table: "ObligationEntries",
+                columns: new[] { "ObligationId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationEntries_UnitId_DueDate",
+                table: "ObligationEntries",
+                columns: new[] { "UnitId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obligations_UnitId",
+                table: "Obligations",
+                column: "UnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "ObligationEntries");
+
+            migrationBuilder.DropTable(
+                name: "Obligations");
+        }
+    }
+}

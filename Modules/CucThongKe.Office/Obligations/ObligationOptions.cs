@@ -1,0 +1,31 @@
+namespace CucThongKe.Office.Obligations;
+
+/// <summary>The settings of reporting obligations (section <c>Cms:Office:Obligations</c>).</summary>
+public sealed class ObligationOptions
+{
+    public const string SectionName = "Cms:Office:Obligations";
+
+    /// <summary>Whether this node runs the scheduler (a node that only serves pages, or a test driving rounds itself, turns it off).</summary>
+    public bool RunScheduler { get; set; } = true;
+
+    /// <summary>How often the scheduler looks (new periods, submissions, reminders, overdue entries) when nothing wakes it.</summary>
+    public int PollSeconds { get; set; } = 300;
+
+    /// <summary>How many days before the due date the unit is reminded.</summary>
+    public int ReminderDays { get; set; } = 3;
+
+    /// <summary>After how many days past the due date an entry still not fulfilled counts as missed (a later submission fills the next period).</summary>
+    public int MissedAfterDays { get; set; } = 30;
+
+    /// <summary>The unit's roles reminded before the due date (within the unit only).</summary>
+    public List<string> ReminderRoles { get; set; } = ["UnitHead", "Contributor"];
+
+    /// <summary>Roles told of every overdue entry, beside the unit's head.</summary>
+    public List<string> OverdueRoles { get; set; } = ["BoardHead", "BoardSecretary"];
+
+    /// <summary>Days off the government adds in a year (a swapped day to lengthen Tết, the other day beside 2/9), as <c>2026-02-23</c>.</summary>
+    public List<DateOnly> ExtraDaysOff { get; set; } = [];
+
+    /// <summary>Saturdays or Sundays the government makes working days in exchange.</summary>
+    public List<DateOnly> ExtraWorkingDays { get; set; } = [];
+}

@@ -1,0 +1,83 @@
+using CucThongKe.Core;
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Mail;
+using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
+using CucThongKe.Office.Incidents;
+using CucThongKe.Office.Monitoring;
+using CucThongKe.Office.Obligations;
+using CucThongKe.Workflows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.Office;
+
+/// <summary>Running the office by the regulation: units' reporting obligations (Điều 9.1, 17.1) and the incident log with the site's own checks (Điều 11.6).</summary>
+public sealed class OfficeModule : CmsModule
+{
+    public override IReadOnlyList<Type> Dependencies => [typeof(CoreModule), typeof(WorkflowsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ObligationOptions>().Bind(configuration.GetSection(ObligationOptions.SectionName));
+        services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName));
+
+        // Reporting obligations: the calendar with the operator's extra days, the catalogue, the scheduler and the queries.
+        services.AddSingleton(s =>
+        {
+            var options = s.GetRequiredService<IOptions<ObligationOptions>>().Value;
+            return new ObligationSchedule(new WorkingCalendar(options.ExtraDaysOff, options.ExtraWorkingDays));
+        });
+        services.AddSingleton<ObligationsSignal>();
+        services.AddSingleton<LoopHeartbeats>();
+        services.AddScoped<ObligationCatalog>();
+        services.AddScoped<ObligationTracker>();
+        services.AddScoped<ObligationQueries>();
+        services.AddScoped<IObligationTimeliness>(s => s.GetRequiredService<ObligationQueries>());
+        services.AddHostedService<ObligationScheduler>();
+
+        // Incidents: the log, the checks and what feeds them (answers' status codes, failed mail).
+        services.AddScoped<IncidentLog>();
+        services.AddScoped<SiteHealth>();
+        services.AddScoped<IncidentMonitor>();
+        services.AddSingleton<ErrorRateCounter>();
+        services.AddSingleton<MailFailures>();
+        services.AddSingleton<DatabaseOutage>();
+        services.AddHostedService<IncidentMonitorLoop>();
+        DecorateMailSender(services);
+
+        services
+            .AddFailureStatus<ObligationInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest)
+            .AddFailureStatus<ObligationFilterException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest)
+            .AddFailureStatus<IncidentInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
+
+        services
+            .AddPermissions<OfficePermissions>()
+            .AddAdminMenu<OfficeAdminMenu>()
+            .AddRecipeStep<ObligationsRecipeStep>()
+            .AddRecipeStep<IncidentsRecipeStep>();
+    }
+
+    // Counted before routing so that every answer, static files and refusals included, is in the error rate.
+    public override void ConfigureEarly(IApplicationBuilder app) => app.UseMiddleware<ErrorRateMiddleware>();
+
+    // The sender Core registered, wrapped so that each failed attempt reaches the incident log; callers see the failure as before.
+    private static void DecorateMailSender(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ICmsMailSender));
+        if (registered?.ImplementationType is not { } type || registered.Lifetime != ServiceLifetime.Singleton)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton(type);
+        services.AddSingleton<ICmsMailSender>(s => new FailureRecordingMailSender((ICmsMailSender)s.GetRequiredService(type), s.GetRequiredService<MailFailures>()));
+    }
+}
