@@ -72,7 +72,14 @@
         exec: function (editor) {
             editor.s.save();
             openPicker('/admin/media/chon?loai=anh', function (file) {
-                var alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị:', '') || '';
+                // The server refuses a library image without alt text; ask until there is one (Cancel inserts nothing).
+                var alt = '';
+                while (alt.trim() === '') {
+                    alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị (bắt buộc):', '');
+                    if (alt === null) {
+                        return;
+                    }
+                }
                 editor.s.restore();
                 editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(file.path)) + '" alt="' + escapeAttribute(alt) + '">');
             });
@@ -149,7 +156,32 @@
         });
     }
 
+    // "Someone else is editing this item": the edit page renews its mark every 30 seconds and shows who else has it open.
+    function refreshPresence() {
+        var box = document.getElementById('editing-presence');
+        var token = document.querySelector('input[name="__RequestVerificationToken"]');
+        if (!box || !token || typeof window.fetch === 'undefined') {
+            return;
+        }
+
+        window.setInterval(function () {
+            window.fetch(box.getAttribute('data-presence-url'), {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { 'RequestVerificationToken': token.value }
+            }).then(function (response) {
+                return response.ok ? response.json() : null;
+            }).then(function (answer) {
+                if (answer && Array.isArray(answer.others)) {
+                    box.querySelector('.presence-names').textContent = answer.others.join(', ');
+                    box.hidden = answer.others.length === 0;
+                }
+            }).catch(function () { /* the next refresh tries again */ });
+        }, 30000);
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        refreshPresence();
         enhanceRichText();
         enhanceMediaFields();
         enhancePickerPage();
