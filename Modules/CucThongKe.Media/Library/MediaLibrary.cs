@@ -98,7 +98,7 @@ public sealed class MediaLibrary(
                 return MediaUploadResult.Refused($"Tệp thay thế phải cùng loại với tệp cũ ({extension}): địa chỉ của tệp giữ nguyên, nên loại tệp cũng vậy.");
             }
 
-            var before = $"{file.OriginalName}, {MediaFiles.FormatSize(file.Size)}";
+            var before = $"{file.OriginalName}, {file.Size} byte";
             file.OriginalName = ShortName(originalName);
             file.ContentType = received.Type.ContentType;
             file.Size = received.Size;
@@ -107,7 +107,7 @@ public sealed class MediaLibrary(
             await unitOfWork.RunAsync(async ct =>
             {
                 db.Update(file);
-                await audit.RecordAsync(MediaAuditActions.Replace, file.Path, $"Thay nội dung tệp {file.Path} (giữ nguyên địa chỉ).", before, $"{file.OriginalName}, {MediaFiles.FormatSize(file.Size)}", cancellationToken: ct);
+                await audit.RecordAsync(MediaAuditActions.Replace, file.Path, $"Thay nội dung tệp {file.Path} (giữ nguyên địa chỉ).", before, $"{file.OriginalName}, {file.Size} byte", cancellationToken: ct);
                 // Last, inside the transaction: a file that cannot be written rolls the record back.
                 File.Move(temp, Path.Combine(Root, file.Path), overwrite: true);
                 return true;
@@ -136,7 +136,7 @@ public sealed class MediaLibrary(
         await unitOfWork.RunAsync(async ct =>
         {
             db.Remove(file);
-            await audit.RecordAsync(MediaAuditActions.Delete, file.Path, $"Xoá tệp {file.Path} ({file.OriginalName}) khỏi thư viện.", $"{file.OriginalName}, {MediaFiles.FormatSize(file.Size)}", null, cancellationToken: ct);
+            await audit.RecordAsync(MediaAuditActions.Delete, file.Path, $"Xoá tệp {file.Path} ({file.OriginalName}) khỏi thư viện.", $"{file.OriginalName}, {file.Size} byte", null, cancellationToken: ct);
             unitOfWork.AfterCommit(_ =>
             {
                 var full = root.Resolve(file.Path);
