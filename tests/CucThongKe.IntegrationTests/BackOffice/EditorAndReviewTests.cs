@@ -95,6 +95,12 @@ public sealed partial class EditorAndReviewTests() : WorkflowTestBase(DatabasePr
 
         form["HtmlBodyPart.Html"] = $"<p>Toàn cảnh hội nghị.</p><img src=\"{ImageVariants.Url(file.Path, 1024)}\" alt=\"Toàn cảnh hội nghị tổng kết\">";
         AssertStatus(HttpStatusCode.Redirect, await PostAsync(browser, "/admin/contents/create/News", "/admin/contents/create/News", form));
+
+        // An image dropped into the editor is stored in the library and answered with its path (admin.js asks its alt text).
+        var dropped = await PostFileAsync(browser, "/admin/media/chon", "/admin/media/chon?handler=Drop", MediaLibraryTests.Png(300, 200), "Ảnh kéo thả.png");
+        AssertStatus(HttpStatusCode.OK, dropped);
+        Assert.Matches("\"path\":\"anh-keo-tha/anh-keo-tha-[0-9a-f]{6}\\.png\"", await dropped.Content.ReadAsStringAsync());
+        AssertStatus(HttpStatusCode.BadRequest, await PostFileAsync(browser, "/admin/media/chon", "/admin/media/chon?handler=Drop", "MZ\u0090\0"u8.ToArray(), "virus.exe"));
     }
 
     [Fact]

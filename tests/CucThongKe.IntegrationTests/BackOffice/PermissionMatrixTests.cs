@@ -116,6 +116,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/media", Writers },
         { "GET /admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=/admin/contents/create/News", Writers },
         { "POST /admin/media/chon?loai=anh", Writers },
+        { "POST /admin/media/chon?handler=Drop", Writers },
         // A file's page (where it is used); replacing and deleting belong to the uploader's unit, or the board for every unit.
         { "GET /admin/media/{media}", Writers },
         { "POST /admin/media/{media}?handler=Replace", Writers },

@@ -72,19 +72,69 @@
         exec: function (editor) {
             editor.s.save();
             openPicker('/admin/media/chon?loai=anh', function (file) {
-                // The server refuses a library image without alt text; ask until there is one (Cancel inserts nothing).
-                var alt = '';
-                while (alt.trim() === '') {
-                    alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị (bắt buộc):', '');
-                    if (alt === null) {
-                        return;
-                    }
+                var alt = askAlt();
+                if (alt === null) {
+                    return;
                 }
+
                 editor.s.restore();
                 editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(file.path)) + '" alt="' + escapeAttribute(alt) + '">');
             });
         }
     };
+
+    // The server refuses a library image without alt text: ask until there is one; null when the person cancels.
+    function askAlt() {
+        var alt = '';
+        while (alt.trim() === '') {
+            alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị (bắt buộc):', '');
+            if (alt === null) {
+                return null;
+            }
+        }
+
+        return alt;
+    }
+
+    // An image dropped into the editor goes to the library (/admin/media/chon?handler=Drop), then in as a library image.
+    function acceptDroppedImages(editor, area) {
+        var token = area.form && area.form.querySelector('input[name="__RequestVerificationToken"]');
+        if (!token || typeof window.fetch === 'undefined' || typeof window.FormData === 'undefined') {
+            return;
+        }
+
+        editor.editor.addEventListener('drop', function (event) {
+            var files = event.dataTransfer && event.dataTransfer.files;
+            if (!files || files.length === 0 || !/^image\//.test(files[0].type)) {
+                return;
+            }
+
+            event.preventDefault();
+            event.stopPropagation();
+            var data = new window.FormData();
+            data.append('file', files[0]);
+            window.fetch('/admin/media/chon?handler=Drop', {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { 'RequestVerificationToken': token.value },
+                body: data
+            }).then(function (response) {
+                return response.json();
+            }).then(function (answer) {
+                if (answer.error || !answer.path) {
+                    window.alert(answer.error || 'Không tải được ảnh lên thư viện.');
+                    return;
+                }
+
+                var alt = askAlt();
+                if (alt !== null) {
+                    editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(answer.path)) + '" alt="' + escapeAttribute(alt) + '">');
+                }
+            }).catch(function () {
+                window.alert('Không tải được ảnh lên thư viện.');
+            });
+        }, true);
+    }
 
     function enhanceMediaFields() {
         document.querySelectorAll('a.media-pick').forEach(function (link) {
@@ -130,7 +180,7 @@
         }
 
         document.querySelectorAll('textarea.rich-text').forEach(function (area) {
-            window.Jodit.make(area, {
+            var editor = window.Jodit.make(area, {
                 language: 'vi',
                 placeholder: 'Nhập nội dung...',
                 i18n: { vi: vi },
@@ -153,6 +203,7 @@
                 spellcheck: true,
                 showXPathInStatusbar: false
             });
+            acceptDroppedImages(editor, area);
         });
     }
 

@@ -65,6 +65,29 @@ public sealed class PickModel(MediaLibrary library) : PageModel
         return Page();
     }
 
+    /// <summary>An image dropped into the rich-text editor (admin.js): stored in the library with the same checks, answered as JSON.</summary>
+    public async Task<IActionResult> OnPostDropAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return BadRequest(new { error = "Hãy chọn một tệp ảnh." });
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await library.UploadAsync(stream, file.FileName, DropFolder, cancellationToken);
+        if (result.File is not { } stored)
+        {
+            return BadRequest(new { error = result.Refusal });
+        }
+
+        return stored.Kind == MediaKind.Image
+            ? new JsonResult(new { path = stored.Path, name = stored.OriginalName })
+            : new JsonResult(new { path = stored.Path, name = stored.OriginalName, error = "Tệp đã vào thư viện nhưng không phải ảnh: chèn bằng nút liên kết." });
+    }
+
+    /// <summary>Where dropped images go in the library.</summary>
+    public const string DropFolder = "anh-keo-tha";
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         // Only the editor's own pages are places to go back to, by the site's one check of a return address: no open redirect.
