@@ -41,6 +41,10 @@ public sealed class ContentsModule : CmsModule
         services.AddScoped<ContentTransfers>();
         services.AddSingleton<IndexingSignal>();
         services.AddScoped<ContentQueries>();
+        // "Someone else is editing this item" on the edit page (in memory, per node; issue 18 shares it between nodes).
+        services.AddOptions<ContentEditingOptions>().Bind(configuration.GetSection(ContentEditingOptions.SectionName))
+            .Validate(o => o.MaxPresenceMarks is > 0 and <= 100_000 && o.PresenceExpiry > TimeSpan.Zero, "Cms:ContentEditing: MaxPresenceMarks 1–100000, PresenceExpiry > 0.");
+        services.AddSingleton<EditingPresence>();
         services.AddScoped<ContentListQuery>();
 
         // The engine's refusals: what the API, the pages and the middleware answer for each (nothing was saved).

@@ -23,7 +23,10 @@ public sealed class MediaModule : CmsModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName));
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
+            .Validate(o => o.Widths.Count <= 12 && o.Widths.All(w => w is >= 16 and <= 4096) && MediaOptions.RequiredImageWidths.All(o.Widths.Contains),
+                $"Cms:Media:ImageWidths: at most 12 widths between 16 and 4096, including {string.Join(", ", MediaOptions.RequiredImageWidths)} (the back office's thumbnails and the editor's images).")
+            .ValidateOnStart();
         services.AddSingleton<MediaRoot>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();

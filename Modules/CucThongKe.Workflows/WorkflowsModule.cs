@@ -1,4 +1,5 @@
 using CucThongKe.Contents;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
@@ -35,6 +36,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<EmergencyPublication>();
         services.AddScoped<WorkflowTracker>();
         services.AddScoped<WorkflowInbox>();
+        services.AddEditorPanel<WorkflowEditorPanel>();
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<IWorkflowSubmissions, WorkflowSubmissions>();

@@ -32,7 +32,7 @@ public sealed class PublicThemeModule : CmsModule
             o.SitemapPaths.AddRange(SiteMenu.Main.Concat(SiteMenu.More).Select(l => l.Url));
         });
         services.AddSingleton<IPublicPageVariation, FontSizeVariation>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}"));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/NewsList", "tin-tuc/chuyen-muc/{term}").AddPageRoute("/ContentItem", Pages.ContentItemModel.PreviewRoute));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

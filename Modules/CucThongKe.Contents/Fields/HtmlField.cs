@@ -15,6 +15,10 @@ public sealed class HtmlField : ContentField
     {
         var settings = context.Settings<HtmlFieldSettings>();
         FieldChecks.Text(context, nameof(Html), Html, settings.Required, settings.MaxLength);
+        if (RichTextImages.WithoutAlt(Html) is { Count: > 0 } missing)
+        {
+            context.AddError(nameof(Html), RichTextImages.Message(missing));
+        }
         return ValueTask.CompletedTask;
     }
 }

@@ -98,6 +98,10 @@ public sealed class HtmlBodyPart : ContentPart
         {
             context.AddError(nameof(Html), $"Nội dung dài tối đa {settings.MaxLength:N0} ký tự.");
         }
+        else if (RichTextImages.WithoutAlt(Html) is { Count: > 0 } missing)
+        {
+            context.AddError(nameof(Html), RichTextImages.Message(missing));
+        }
 
         return ValueTask.CompletedTask;
     }

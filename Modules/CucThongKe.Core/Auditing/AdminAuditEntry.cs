@@ -51,6 +51,8 @@ public static class AdminAuditActions
         UserRoles => "Vai trò của tài khoản",
         WorkflowDefinition => "Định nghĩa quy trình duyệt",
         ContentUnitTransfer => "Chuyển nội dung sang đơn vị khác",
+        "media-replace" => "Thay nội dung tệp của thư viện",
+        "media-delete" => "Xoá tệp của thư viện",
         _ => action,
     };
 }

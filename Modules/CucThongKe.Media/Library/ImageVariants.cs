@@ -2,18 +2,16 @@ using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace CucThongKe.Media.Library;
 
 /// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c>; originals stay untouched.</summary>
-public sealed class ImageVariants(MediaRoot media, IMemoryCache cache)
+public sealed class ImageVariants(MediaRoot media, IMemoryCache cache, IOptions<MediaOptions> options)
 {
     /// <summary>How long a decision "this file is public" is kept: a file of an item just unpublished stays visible this long.</summary>
     public static readonly TimeSpan AccessCacheDuration = TimeSpan.FromMinutes(1);
-
-    /// <summary>The widths served; a fixed set, so nobody can fill the disk with sizes.</summary>
-    public static readonly int[] Widths = [160, 320, 640, 1024, 1600];
 
     private static readonly SemaphoreSlim Gate = new(2);
 
@@ -23,7 +21,7 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache)
     /// <summary>A variant of a library image: for anyone when the image is public (<see cref="IPublicFileRule"/>), else for staff only.</summary>
     internal async Task<IResult> ServeAsync(int width, string? path, HttpContext http, IPublicFileRule? rule, IAuthorizationService authorization)
     {
-        if (!Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Length > 500 || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+        if (!options.Value.Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Length > 500 || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
         {
             return Results.NotFound();
         }
@@ -58,8 +56,8 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache)
             http.Response.Headers.CacheControl = "private, no-store";
         }
 
-        var format = extension == ".png" ? SKEncodedImageFormat.Png : extension == ".webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
-        var cached = Path.Combine(media.VariantsPath, width.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(path, format == SKEncodedImageFormat.Png ? ".png" : format == SKEncodedImageFormat.Webp ? ".webp" : ".jpg"));
+        var format = FormatOf(extension);
+        var cached = Path.Combine(media.VariantsPath, width.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.ChangeExtension(relative, VariantExtension(format)));
         if (!File.Exists(cached) || File.GetLastWriteTimeUtc(cached) < File.GetLastWriteTimeUtc(original))
         {
             await Gate.WaitAsync();
@@ -84,6 +82,31 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache)
         };
         return Results.File(cached, contentType, lastModified: File.GetLastWriteTimeUtc(cached));
     }
+
+    /// <summary>Deletes the resized copies of a file (replaced or deleted), in every width folder found on disk.</summary>
+    public void Forget(string path)
+    {
+        if (!Directory.Exists(media.VariantsPath) || media.Resolve(path) is null)
+        {
+            return;
+        }
+
+        var format = FormatOf(Path.GetExtension(path).ToLowerInvariant());
+        foreach (var folder in Directory.EnumerateDirectories(media.VariantsPath))
+        {
+            var cached = Path.GetFullPath(Path.Combine(folder, Path.ChangeExtension(path, VariantExtension(format))));
+            if (cached.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(cached))
+            {
+                File.Delete(cached);
+            }
+        }
+    }
+
+    private static SKEncodedImageFormat FormatOf(string extension) =>
+        extension == ".png" ? SKEncodedImageFormat.Png : extension == ".webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
+
+    private static string VariantExtension(SKEncodedImageFormat format) =>
+        format == SKEncodedImageFormat.Png ? ".png" : format == SKEncodedImageFormat.Webp ? ".webp" : ".jpg";
 
     private static bool Resize(string original, string target, int width, SKEncodedImageFormat format)
     {

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Text;
+using CucThongKe.Core.Auditing;
+using CucThongKe.Media.Files;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +18,10 @@ public sealed class MediaLibrary(
     IOptions<MediaOptions> options,
     ICurrentActor actor,
     TimeProvider clock,
-    IEnumerable<IUploadedFileFilter> filters)
+    IEnumerable<IUploadedFileFilter> filters,
+    UnitOfWork unitOfWork,
+    AdminAuditLog audit,
+    ImageVariants variants)
 {
     public string Root => root.FullPath;
 
@@ -28,60 +34,17 @@ public sealed class MediaLibrary(
             return MediaUploadResult.Refused("Tên thư mục không hợp lệ.");
         }
 
-        var limit = Math.Max(options.Value.MaxDocumentBytes, options.Value.MaxImageBytes);
-        var temp = Path.Combine(Root, ".uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        var temp = TempPath();
         try
         {
-            long size;
-            await using (var file = File.Create(temp))
-            {
-                size = await CopyWithLimitAsync(content, file, limit, cancellationToken);
-            }
-
-            if (size < 0)
-            {
-                return MediaUploadResult.Refused($"Tệp lớn hơn giới hạn {limit / (1024 * 1024)} MB.");
-            }
-
-            var (type, refusal) = FileInspector.Inspect(temp);
-            if (type is null)
+            var (received, refusal) = await ReceiveAsync(content, temp, cancellationToken);
+            if (received is null)
             {
                 return MediaUploadResult.Refused(refusal!);
             }
 
-            var max = type.Kind == MediaKind.Image ? options.Value.MaxImageBytes : options.Value.MaxDocumentBytes;
-            if (size > max)
-            {
-                return MediaUploadResult.Refused($"{(type.Kind == MediaKind.Image ? "Ảnh" : "Tài liệu")} lớn hơn giới hạn {max / (1024 * 1024)} MB.");
-            }
-
-            var notes = new List<string>();
-            foreach (var filter in filters)
-            {
-                notes.AddRange(await filter.FilterAsync(temp, type, cancellationToken));
-            }
-
-            if (type == FileInspector.Csv && !FileInspector.IsUtf8(temp))
-            {
-                return MediaUploadResult.Refused(FileInspector.UnreadableText);
-            }
-
-            size = new FileInfo(temp).Length;
-            (int Width, int Height)? dimensions = null;
-            if (type.Kind == MediaKind.Image && type != FileInspector.Svg)
-            {
-                using var codec = SKCodec.Create(temp);
-                if (codec is null)
-                {
-                    return MediaUploadResult.Refused("Ảnh bị hỏng hoặc không đọc được.");
-                }
-
-                dimensions = (codec.Info.Width, codec.Info.Height);
-            }
-
             var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(originalName));
-            var storedName = $"{(baseName.Length == 0 ? "tep" : baseName)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}{type.Extension}";
+            var storedName = $"{(baseName.Length == 0 ? "tep" : baseName)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}{received.Type.Extension}";
             var relative = safeFolder.Length == 0 ? storedName : $"{safeFolder}/{storedName}";
             var final = Path.Combine(Root, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
@@ -91,19 +54,19 @@ public sealed class MediaLibrary(
             {
                 Path = relative,
                 Folder = safeFolder,
-                OriginalName = Path.GetFileName(originalName).Length > 300 ? Path.GetFileName(originalName)[..300] : Path.GetFileName(originalName),
-                ContentType = type.ContentType,
-                Kind = type.Kind,
-                Size = size,
-                Width = dimensions?.Width,
-                Height = dimensions?.Height,
+                OriginalName = ShortName(originalName),
+                ContentType = received.Type.ContentType,
+                Kind = received.Type.Kind,
+                Size = received.Size,
+                Width = received.Dimensions?.Width,
+                Height = received.Dimensions?.Height,
                 UploadedBy = actor.UserName,
                 UploaderUnitId = actor.UnitId,
                 UploadedUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(media);
             await db.SaveChangesAsync(cancellationToken);
-            return new MediaUploadResult(media, null) { Notes = notes };
+            return new MediaUploadResult(media, null) { Notes = received.Notes };
         }
         finally
         {
@@ -113,6 +76,166 @@ public sealed class MediaLibrary(
             }
         }
     }
+
+    /// <summary>
+    /// Puts new content at a file's address (pages that show it show the new one), recorded in the admin-audit log with
+    /// the old and new size, so the board sees a published image changed outside the chain.
+    /// </summary>
+    public async Task<MediaUploadResult> ReplaceAsync(MediaFile file, Stream content, string originalName, CancellationToken cancellationToken = default)
+    {
+        var temp = TempPath();
+        try
+        {
+            var (received, refusal) = await ReceiveAsync(content, temp, cancellationToken);
+            if (received is null)
+            {
+                return MediaUploadResult.Refused(refusal!);
+            }
+
+            var extension = Path.GetExtension(file.Path);
+            if (!string.Equals(received.Type.Extension, extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return MediaUploadResult.Refused($"Tệp thay thế phải cùng loại với tệp cũ ({extension}): địa chỉ của tệp giữ nguyên, nên loại tệp cũng vậy.");
+            }
+
+            var before = $"{file.OriginalName}, {file.Size} byte";
+            file.OriginalName = ShortName(originalName);
+            file.ContentType = received.Type.ContentType;
+            file.Size = received.Size;
+            file.Width = received.Dimensions?.Width;
+            file.Height = received.Dimensions?.Height;
+            await unitOfWork.RunAsync(async ct =>
+            {
+                db.Update(file);
+                await audit.RecordAsync(MediaAuditActions.Replace, file.Path, $"Thay nội dung tệp {file.Path} (giữ nguyên địa chỉ).", before, $"{file.OriginalName}, {file.Size} byte", cancellationToken: ct);
+                // Last, inside the transaction: a file that cannot be written rolls the record back.
+                File.Move(temp, Path.Combine(Root, file.Path), overwrite: true);
+                return true;
+            }, cancellationToken);
+            variants.Forget(file.Path);
+            return new MediaUploadResult(file, null) { Notes = received.Notes };
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Deletes a file no item uses (its latest or published version); refused with the items that use it.</summary>
+    public async Task<IReadOnlyList<MediaUsage>> DeleteAsync(MediaFile file, CancellationToken cancellationToken = default)
+    {
+        var usages = await UsagesAsync(file.Path, cancellationToken);
+        if (usages.Count > 0)
+        {
+            return usages;
+        }
+
+        await unitOfWork.RunAsync(async ct =>
+        {
+            db.Remove(file);
+            await audit.RecordAsync(MediaAuditActions.Delete, file.Path, $"Xoá tệp {file.Path} ({file.OriginalName}) khỏi thư viện.", $"{file.OriginalName}, {file.Size} byte", null, cancellationToken: ct);
+            unitOfWork.AfterCommit(_ =>
+            {
+                var full = root.Resolve(file.Path);
+                if (full is not null && File.Exists(full))
+                {
+                    File.Delete(full);
+                }
+
+                variants.Forget(file.Path);
+                return Task.CompletedTask;
+            });
+            return true;
+        }, cancellationToken);
+        return [];
+    }
+
+    public Task<MediaFile?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        db.Set<MediaFile>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>The items whose latest or published version shows or links to the file (at most <see cref="MaxUsages"/>), newest first.</summary>
+    public async Task<IReadOnlyList<MediaUsage>> UsagesAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var rows = await (from r in db.Set<MediaReferenceIndex>().AsNoTracking()
+                          where r.Path == path
+                          join c in db.Set<ContentItem>().AsNoTracking() on r.ContentItemVersionId equals c.Id
+                          orderby c.ModifiedUtc descending
+                          select new { c.ContentItemId, c.ContentType, c.DisplayText, c.UnitId, r.Published, r.Latest })
+            .Take(MaxUsages * 2).ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => r.ContentItemId)
+            .Select(g => new MediaUsage(g.Key, g.First().ContentType, g.First().DisplayText, g.First().UnitId, g.Any(r => r.Published)))
+            .Take(MaxUsages)];
+    }
+
+    /// <summary>How many items a usage list names.</summary>
+    public const int MaxUsages = 50;
+
+    private string TempPath() => Path.Combine(Root, ".uploads", Guid.NewGuid().ToString("N"));
+
+    private static string ShortName(string originalName)
+    {
+        var name = Path.GetFileName(originalName);
+        return name.Length > 300 ? name[..300] : name;
+    }
+
+    /// <summary>Copies an upload to <paramref name="temp"/> and checks what it is, its size, and (for images) that it decodes.</summary>
+    private async Task<(ReceivedFile? File, string? Refusal)> ReceiveAsync(Stream content, string temp, CancellationToken cancellationToken)
+    {
+        var limit = Math.Max(options.Value.MaxDocumentBytes, options.Value.MaxImageBytes);
+        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        long size;
+        await using (var file = File.Create(temp))
+        {
+            size = await CopyWithLimitAsync(content, file, limit, cancellationToken);
+        }
+
+        if (size < 0)
+        {
+            return (null, $"Tệp lớn hơn giới hạn {limit / (1024 * 1024)} MB.");
+        }
+
+        var (type, refusal) = FileInspector.Inspect(temp);
+        if (type is null)
+        {
+            return (null, refusal!);
+        }
+
+        var max = type.Kind == MediaKind.Image ? options.Value.MaxImageBytes : options.Value.MaxDocumentBytes;
+        if (size > max)
+        {
+            return (null, $"{(type.Kind == MediaKind.Image ? "Ảnh" : "Tài liệu")} lớn hơn giới hạn {max / (1024 * 1024)} MB.");
+        }
+
+        var notes = new List<string>();
+        foreach (var filter in filters)
+        {
+            notes.AddRange(await filter.FilterAsync(temp, type, cancellationToken));
+        }
+
+        if (type == FileInspector.Csv && !FileInspector.IsUtf8(temp))
+        {
+            return (null, FileInspector.UnreadableText);
+        }
+
+        (int Width, int Height)? dimensions = null;
+        if (type.Kind == MediaKind.Image && type != FileInspector.Svg)
+        {
+            using var codec = SKCodec.Create(temp);
+            if (codec is null)
+            {
+                return (null, "Ảnh bị hỏng hoặc không đọc được.");
+            }
+
+            dimensions = (codec.Info.Width, codec.Info.Height);
+        }
+
+        return (new ReceivedFile(type, new FileInfo(temp).Length, dimensions, notes), null);
+    }
+
+    private sealed record ReceivedFile(FileInspector.FileType Type, long Size, (int Width, int Height)? Dimensions, IReadOnlyList<string> Notes);
 
     /// <summary>The newest files matching <paramref name="search"/> anywhere, else those of <paramref name="folder"/> ("" the root, null every folder).</summary>
     public async Task<IReadOnlyList<MediaFile>> ListAsync(string? folder, string? search, int take = 200, CancellationToken cancellationToken = default)
@@ -179,4 +302,14 @@ public sealed record MediaUploadResult(MediaFile? File, string? Refusal)
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public static MediaUploadResult Refused(string reason) => new(null, reason);
+}
+
+/// <summary>An item that shows or links to a library file.</summary>
+public sealed record MediaUsage(string ContentItemId, string ContentType, string? DisplayText, string? UnitId, bool Published);
+
+/// <summary>What the admin-audit log records of the library.</summary>
+public static class MediaAuditActions
+{
+    public const string Replace = "media-replace";
+    public const string Delete = "media-delete";
 }

@@ -7,8 +7,11 @@ using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Contents.Admin;
+using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
+using Microsoft.AspNetCore.Http;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,8 +25,11 @@ namespace CucThongKe.Theme.Public.Pages;
 /// page writes the Header zone's, then the type's own template <c>Items/_{ContentType}</c> when the theme has one, or
 /// <see cref="GenericTemplate"/>, which writes the Content zone's.
 /// </remarks>
-public sealed class ContentItemModel(PublicContent content, SettingsStore settings, ContentDefinitionManager definitions, ContentDisplayManager displays, ICompositeViewEngine views) : PageModel
+public sealed class ContentItemModel(PublicContent content, SettingsStore settings, ContentDefinitionManager definitions, ContentDisplayManager displays, ICompositeViewEngine views, ContentManager contents) : PageModel
 {
+    /// <summary>The second address of this page: an item's version (a draft too) as its public page will show it, for staff allowed to see the item.</summary>
+    public const string PreviewRoute = "admin/contents/{id}/preview";
+
     /// <summary>The template of a type the theme has no template for.</summary>
     public const string GenericTemplate = "Items/_Content";
 
@@ -53,6 +59,11 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
 
     /// <summary>The page's Dublin Core and sharing metadata; a type's template may say more (a legal document's issuer and date of issue).</summary>
     public PageMetadata Metadata { get; private set; } = new();
+    /// <summary>Whether this is a preview (<see cref="PreviewRoute"/>): a banner says so, the page is neither cached nor indexed.</summary>
+    public bool IsPreview { get; private set; }
+
+    /// <summary>The date the page shows: the publication's, or for a preview of a version not yet published, its last save's.</summary>
+    public DateTime? ShownDate => Item.PublishedUtc ?? (IsPreview ? Item.ModifiedUtc : null);
 
     public string TermName(string taxonomy, string? termId) =>
         termId is null ? "" : TermNames.TryGetValue((taxonomy, termId), out var name) ? name : termId;
@@ -64,6 +75,11 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
     /// </remarks>
     public async Task<IActionResult> OnGetAsync()
     {
+        if (RouteData.Values["id"] is string id)
+        {
+            return await PreviewAsync(id);
+        }
+
         var path = RouteData.Values["path"] as string;
         var cancellationToken = HttpContext.RequestAborted;
         if (string.IsNullOrWhiteSpace(path) || path.Length > 400)
@@ -77,8 +93,44 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
             return NotFound();
         }
 
-        Item = item;
         Caching.CacheTags.Add(HttpContext, Caching.CacheTags.Item(item.ContentItemId), Caching.CacheTags.Type(item.ContentType));
+        return await ShowAsync(item, path);
+    }
+
+    /// <summary>A version of an item (the latest, or <c>?version=</c>) drawn as its public page, for signed-in staff who may see the item.</summary>
+    private async Task<IActionResult> PreviewAsync(string id)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        var cancellationToken = HttpContext.RequestAborted;
+        var latest = id.Length == 32 ? await contents.GetAsync(id, VersionOptions.Latest, cancellationToken) : null;
+        if (latest is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.HasPermission(CorePermissions.AccessAdmin.Name) || !ContentAccess.CanView(User, latest))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var item = int.TryParse(Request.Query["version"], out var version) && version != latest.Version
+            ? (await contents.GetVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version) ?? latest
+            : latest;
+        IsPreview = true;
+        Caching.CacheTags.DoNotStore(HttpContext);
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        return await ShowAsync(item, item.As<AutoroutePart>()?.Path?.Trim('/') ?? "");
+    }
+
+    private async Task<IActionResult> ShowAsync(ContentItem item, string path)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        Item = item;
         // A type whose definition is gone still shows its title and date.
         var type = await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken)
             ?? new ResolvedContentType(new ContentTypeDefinition { Name = item.ContentType, DisplayName = item.ContentType }, []);

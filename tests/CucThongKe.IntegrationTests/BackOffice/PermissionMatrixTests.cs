@@ -81,6 +81,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/contents/{own}/versions?handler=Transfer", "Administrator BoardHead" },
         { "GET /admin/contents/{own}/preview", Everyone },
         { "GET /admin/contents/{other}/preview", AllUnitsReaders },
+        // The edit page's presence refresh ("someone else is editing"): whoever may open the page.
+        { "POST /admin/contents/{own}/edit?handler=Presence", Everyone },
+        { "POST /admin/contents/{other}/edit?handler=Presence", AllUnitsReaders },
 
         // Publishing: an item under the approval chain is never published from the editor, administrators included (Điều 15.2, 11.4);
         // a page outside the chain is published by the Publisher (Điều 11.4) or an administrator.
@@ -112,6 +115,13 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/media", Writers },
         { "POST /admin/media", Writers },
         { "GET /admin/media/chon?truong=News.LeadImage&loai=anh&quay-lai=/admin/contents/create/News", Writers },
+        { "POST /admin/media/chon?loai=anh", Writers },
+        { "POST /admin/media/chon?handler=Drop", Writers },
+        // A file's page (where it is used); replacing and deleting belong to the uploader's unit, or the board for every unit.
+        { "GET /admin/media/{media}", Writers },
+        { "POST /admin/media/{media}?handler=Replace", Writers },
+        { "POST /admin/media/{othermedia}?handler=Replace", AllUnitsEditors },
+        { "POST /admin/media/{freshmedia}?handler=Delete", Writers },
 
         // Vietnamese text (Điều 15.3): every back-office user converts legacy text; the health report and its
         // conversions are the administrator's (a conversion also needs the right to edit the item).
@@ -221,7 +231,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         }
     }
 
-    private sealed record Items(string Own, string Other, string Page, string UserId, HttpClient Author);
+    private sealed record Items(string Own, string Other, string Page, string UserId, HttpClient Author, long Media, long OtherMedia);
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
@@ -239,7 +249,14 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         await SaveAsync(other, otherId, 1, NewsForm("Tin của Chi cục Đại Từ (sửa)"));
         var page = await CreateAsync(publisher, "Page", PageForm());
         var userId = await Site.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("ctv.tonghop"))!.Id);
-        return new Items(own, otherId, page, userId, author);
+        return new Items(own, otherId, page, userId, author, await UploadMediaAsync(author), await UploadMediaAsync(other));
+    }
+
+    /// <summary>Uploads a small image as <paramref name="client"/>'s user and returns the file's id.</summary>
+    private async Task<long> UploadMediaAsync(HttpClient client)
+    {
+        AssertStatus(HttpStatusCode.OK, await MediaLibraryTests.UploadAsync(client, Convert.FromBase64String(TinyPng), "anh-thu-quyen.png"));
+        return await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<CucThongKe.Media.Library.MediaFile>().MaxAsync(m => m.Id));
     }
 
     private static Dictionary<string, string> NewsForm(string title) => new() { ["TitlePart.Title"] = title, ["News.Category.TermIds"] = "tin-khac" };
@@ -273,7 +290,13 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             .Replace("{own}", ids.Own, StringComparison.Ordinal)
             .Replace("{other}", ids.Other, StringComparison.Ordinal)
             .Replace("{page}", ids.Page, StringComparison.Ordinal)
-            .Replace("{user}", ids.UserId, StringComparison.Ordinal);
+            .Replace("{user}", ids.UserId, StringComparison.Ordinal)
+            .Replace("{othermedia}", ids.OtherMedia.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{media}", ids.Media.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (url.Contains("{freshmedia}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{freshmedia}", (await UploadMediaAsync(ids.Author)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
         if (url.Contains("{fresh}", StringComparison.Ordinal))
         {
             url = url.Replace("{fresh}", await CreateAsync(ids.Author, "News", NewsForm("Tin mới để gửi")), StringComparison.Ordinal);
@@ -314,6 +337,16 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             return NewsForm("Tin mới " + n);
         }
 
+        if (url.Contains("handler=Presence", StringComparison.Ordinal) || url.Contains("handler=Delete", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        if (url.Contains("handler=Replace", StringComparison.Ordinal))
+        {
+            return new MultipartFormDataContent { { new ByteArrayContent(Convert.FromBase64String(TinyPng)), "file", $"thay-{n}.png" } };
+        }
+
         if (path.EndsWith("/edit", StringComparison.Ordinal) && path.StartsWith("/admin/contents/", StringComparison.Ordinal))
         {
             var id = path.Split('/')[3];
@@ -347,7 +380,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             return new Dictionary<string, string> { ["transition"] = intent!, ["comment"] = "" };
         }
 
-        if (path == "/admin/media")
+        if (path is "/admin/media" or "/admin/media/chon")
         {
             return new MultipartFormDataContent
             {

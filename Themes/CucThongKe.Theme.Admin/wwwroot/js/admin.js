@@ -72,12 +72,69 @@
         exec: function (editor) {
             editor.s.save();
             openPicker('/admin/media/chon?loai=anh', function (file) {
-                var alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị:', '') || '';
+                var alt = askAlt();
+                if (alt === null) {
+                    return;
+                }
+
                 editor.s.restore();
                 editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(file.path)) + '" alt="' + escapeAttribute(alt) + '">');
             });
         }
     };
+
+    // The server refuses a library image without alt text: ask until there is one; null when the person cancels.
+    function askAlt() {
+        var alt = '';
+        while (alt.trim() === '') {
+            alt = window.prompt('Mô tả thay thế (alt) của ảnh, cho người khiếm thị (bắt buộc):', '');
+            if (alt === null) {
+                return null;
+            }
+        }
+
+        return alt;
+    }
+
+    // An image dropped into the editor goes to the library (/admin/media/chon?handler=Drop), then in as a library image.
+    function acceptDroppedImages(editor, area) {
+        var token = area.form && area.form.querySelector('input[name="__RequestVerificationToken"]');
+        if (!token || typeof window.fetch === 'undefined' || typeof window.FormData === 'undefined') {
+            return;
+        }
+
+        editor.editor.addEventListener('drop', function (event) {
+            var files = event.dataTransfer && event.dataTransfer.files;
+            if (!files || files.length === 0 || !/^image\//.test(files[0].type)) {
+                return;
+            }
+
+            event.preventDefault();
+            event.stopPropagation();
+            var data = new window.FormData();
+            data.append('file', files[0]);
+            window.fetch('/admin/media/chon?handler=Drop', {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { 'RequestVerificationToken': token.value },
+                body: data
+            }).then(function (response) {
+                return response.json();
+            }).then(function (answer) {
+                if (answer.error || !answer.path) {
+                    window.alert(answer.error || 'Không tải được ảnh lên thư viện.');
+                    return;
+                }
+
+                var alt = askAlt();
+                if (alt !== null) {
+                    editor.s.insertHTML('<img src="' + escapeAttribute(imageUrl(answer.path)) + '" alt="' + escapeAttribute(alt) + '">');
+                }
+            }).catch(function () {
+                window.alert('Không tải được ảnh lên thư viện.');
+            });
+        }, true);
+    }
 
     function enhanceMediaFields() {
         document.querySelectorAll('a.media-pick').forEach(function (link) {
@@ -123,7 +180,7 @@
         }
 
         document.querySelectorAll('textarea.rich-text').forEach(function (area) {
-            window.Jodit.make(area, {
+            var editor = window.Jodit.make(area, {
                 language: 'vi',
                 placeholder: 'Nhập nội dung...',
                 i18n: { vi: vi },
@@ -146,10 +203,36 @@
                 spellcheck: true,
                 showXPathInStatusbar: false
             });
+            acceptDroppedImages(editor, area);
         });
     }
 
+    // "Someone else is editing this item": the edit page renews its mark every 30 seconds and shows who else has it open.
+    function refreshPresence() {
+        var box = document.getElementById('editing-presence');
+        var token = document.querySelector('input[name="__RequestVerificationToken"]');
+        if (!box || !token || typeof window.fetch === 'undefined') {
+            return;
+        }
+
+        window.setInterval(function () {
+            window.fetch(box.getAttribute('data-presence-url'), {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { 'RequestVerificationToken': token.value }
+            }).then(function (response) {
+                return response.ok ? response.json() : null;
+            }).then(function (answer) {
+                if (answer && Array.isArray(answer.others)) {
+                    box.querySelector('.presence-names').textContent = answer.others.join(', ');
+                    box.hidden = answer.others.length === 0;
+                }
+            }).catch(function () { /* the next refresh tries again */ });
+        }, 30000);
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        refreshPresence();
         enhanceRichText();
         enhanceMediaFields();
         enhancePickerPage();

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
-public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures, IContentGovernance governance) : PageModel
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures, IContentGovernance governance, IEnumerable<IEditorPanelProvider> panelProviders, EditingPresence presence) : PageModel
 {
     /// <summary>Where a save leaves its warnings (<see cref="ContentItem.Warnings"/>) for the page it redirects to.</summary>
     public const string WarningsKey = "ContentWarnings";
@@ -46,6 +46,12 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
     public bool CanEdit => ContentAccess.CanEdit(User, Item);
 
+    /// <summary>What other modules show beside the form (the approval chain's state and steps), by position.</summary>
+    public IReadOnlyList<EditorPanel> Panels { get; private set; } = [];
+
+    /// <summary>The others who have this item's edit page open now (<see cref="EditingPresence"/>).</summary>
+    public IReadOnlyList<string> OthersEditing { get; private set; } = [];
+
     /// <summary>The process that governs publication of the item's type (shown beside the version), or null.</summary>
     public string? GoverningProcess => governance.GoverningProcess(Type);
 
@@ -61,6 +67,17 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
         Sections = await editor.BuildAsync(Type, editor.WithPickedFile(Type, Item.Content, Request.Query["truong"], Request.Query["tep"]), [], cancellationToken);
         return Page();
+    }
+
+    /// <summary>The page's refresh of its presence mark (every 30 seconds from admin.js): the others editing, as JSON.</summary>
+    public async Task<IActionResult> OnPostPresenceAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return new JsonResult(new { others = OthersEditing });
     }
 
     public async Task<IActionResult> OnPostAsync(string id, int version, string? intent, CancellationToken cancellationToken)
@@ -96,6 +113,11 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             }
 
             KeepWarnings(TempData, saved);
+            if (User.Identity?.Name is { } name)
+            {
+                presence.Leave(saved.ContentItemId, name);
+            }
+
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
         }
         catch (Exception ex) when (failures.Describe(ex) is { } failure)
@@ -137,6 +159,21 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
 
         Item = item;
         Type = type;
+        if (CanEdit && User.Identity?.Name is { } name)
+        {
+            OthersEditing = presence.Mark(item.ContentItemId, name);
+        }
+
+        var panels = new List<EditorPanel>();
+        foreach (var provider in panelProviders)
+        {
+            if (await provider.BuildAsync(item, type, User, cancellationToken) is { } panel)
+            {
+                panels.Add(panel);
+            }
+        }
+
+        Panels = [.. panels.OrderBy(p => p.Position)];
         PendingRelease = (await queries.PendingReleasesAsync([item.ContentItemId], cancellationToken)).TryGetValue(item.ContentItemId, out var release) ? release : null;
         return null;
     }

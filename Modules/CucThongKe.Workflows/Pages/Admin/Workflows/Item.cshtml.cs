@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Workflows.Instances;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Workflows.Pages.Admin.Workflows;
 
 /// <summary>An item's place in its workflow: the state, the record of every step, and a button for each step the user may take now.</summary>
-public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency, FailureStatuses failures) : PageModel
+public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency, FailureStatuses failures, ContentManager contents) : PageModel
 {
     public WorkflowStatus Status { get; private set; } = null!;
+
+    /// <summary>The version the reader last acted on in the chain (the one they last reviewed), if any.</summary>
+    public int? SeenVersion { get; private set; }
+
+    /// <summary>What changed since <see cref="SeenVersion"/>, when the item has a newer version since.</summary>
+    public IReadOnlyList<DiffLine>? Changes { get; private set; }
 
     public string? ErrorMessage { get; private set; }
 
@@ -24,16 +31,31 @@ public sealed class ItemModel(WorkflowService workflows, EmergencyPublication em
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var refused = await LoadAsync(id, cancellationToken);
-        return refused ?? Page();
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        // The reviewer reads what changed since their last step, not the whole item again.
+        SeenVersion = Status.Record.LastOrDefault(s => s.UserName == User.Identity?.Name && s.ContentVersion > 0)?.ContentVersion;
+        if (SeenVersion is { } seen && seen < Status.Item.Version
+            && (await contents.GetVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == seen) is { } before)
+        {
+            Changes = ContentDiff.Compare(before.Content, Status.Item.Content);
+        }
+
+        return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(string id, string? transition, string? comment, int? expectedVersion, CancellationToken cancellationToken) =>
-        ActAsync(id, () => workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã chuyển bước.", cancellationToken);
+    /// <param name="quayLai">The item's edit page, when the step was taken from its panel: the answer goes back there.</param>
+    public Task<IActionResult> OnPostAsync(string id, string? transition, string? comment, int? expectedVersion, string? quayLai, CancellationToken cancellationToken) =>
+        ActAsync(id, () => workflows.TransitionAsync(id, transition ?? "", comment, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã chuyển bước.", cancellationToken,
+            quayLai == $"/admin/contents/{id}/edit" ? quayLai : null);
 
     public Task<IActionResult> OnPostEmergencyAsync(string id, string? reason, int? expectedVersion, CancellationToken cancellationToken) =>
         ActAsync(id, () => emergency.PublishAsync(id, reason, expectedVersion, WorkflowActor.From(User), cancellationToken), "Đã đăng khẩn cấp; Ban Biên tập đã được báo.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken, string? back = null)
     {
         var refused = await LoadAsync(id, cancellationToken);
         if (refused is not null)
@@ -54,7 +76,7 @@ public sealed class ItemModel(WorkflowService workflows, EmergencyPublication em
         }
 
         TempData["Message"] = done;
-        return Redirect($"/admin/quy-trinh/noi-dung/{id}");
+        return Redirect(back ?? $"/admin/quy-trinh/noi-dung/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
