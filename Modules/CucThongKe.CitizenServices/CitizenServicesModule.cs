@@ -3,6 +3,7 @@ using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Users;
@@ -22,10 +23,13 @@ public sealed class CitizenServicesModule : CmsModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CitizenServicesOptions>().Bind(configuration.GetSection(CitizenServicesOptions.SectionName));
         services.AddScoped<QuestionSubmission>();
         services.AddScoped<FeedbackSubmission>();
         services.AddScoped<CitizenInbox>();
         services.AddScoped<CitizenUnits>();
+        services.AddScoped<CitizenTriage>();
+        services.AddContentCommittedHandler<AnswerMailer>();
         services.AddSingleton<FormToken>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -28,7 +28,7 @@ public sealed class AskQuestionModel(QuestionSubmission submission, FormToken to
         }
 
         var (name, email, phone) = Sender();
-        var code = await submission.SubmitAsync(name, email, phone, unit.Name, Text(Input.Question!), cancellationToken);
+        var code = await submission.SubmitAsync(name, email, phone, unit, Text(Input.Question!), cancellationToken);
         return Redirect($"/hoi-dap/tra-cuu?ma={code}&moi=1");
     }
 
