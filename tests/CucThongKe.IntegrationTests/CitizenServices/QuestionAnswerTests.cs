@@ -77,7 +77,7 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
         Assert.Contains(code, mail, StringComparison.Ordinal);
         Assert.Contains($"https://thongke.thainguyen.gov.vn/hoi-dap/tra-cuu?ma={code}", mail, StringComparison.Ordinal);
 
-        var path = await Site.WithScopeAsync(async s => (await s.GetRequiredService<QuestionSubmission>().FindAsync(code, default))!.Path);
+        var path = "/" + await Site.WithScopeAsync(async s => (await s.GetRequiredService<QuestionSubmission>().FindAsync(code, default))!.Path);
         var client = Client();
         var page = await client.GetStringAsync(path);
         Assert.Contains("9,2%", page, StringComparison.Ordinal);
@@ -91,6 +91,30 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
             Assert.DoesNotContain(AskerEmail, text, StringComparison.Ordinal);
             Assert.DoesNotContain(AskerPhone, text, StringComparison.Ordinal);
         }
+
+        // Before asking, a citizen is shown answered questions like theirs (the script's look-up and the page's own), never a draft.
+        await AskAsync("phong-tong-hop", "Chỉ số sản xuất công nghiệp quý III năm 2026 của tỉnh tăng bao nhiêu?");
+        var similar = JsonNode.Parse(await client.GetStringAsync("/hoi-dap/cau-hoi-tuong-tu?q=" + Uri.EscapeDataString("chỉ số sản xuất công nghiệp quý III")))!.AsArray();
+        Assert.Equal([path], similar.Select(q => q!["url"]!.GetValue<string>()));
+        Assert.Contains($"href=\"{path}\"", await client.GetStringAsync("/hoi-dap/gui-cau-hoi?tim=" + Uri.EscapeDataString("sản xuất công nghiệp quý III")), StringComparison.Ordinal);
+        foreach (var (bad, message) in new[] { ("", "Cần nhập ít nhất 10 ký tự"), ("quý III", "Cần nhập ít nhất 10 ký tự"), (new string('a', 5001), "Câu hỏi dài quá 5.000 ký tự") })
+        {
+            var api = await client.GetAsync("/hoi-dap/cau-hoi-tuong-tu?q=" + Uri.EscapeDataString(bad));
+            AssertStatus(HttpStatusCode.BadRequest, api);
+            Assert.Contains(message, (await ReadAsync(api))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            var lookup = await client.GetAsync("/hoi-dap/gui-cau-hoi?tim=" + Uri.EscapeDataString(bad));
+            AssertStatus(HttpStatusCode.BadRequest, lookup);
+            Assert.Contains(message, WebUtility.HtmlDecode(await lookup.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            statuses.Add((await client.GetAsync("/hoi-dap/cau-hoi-tuong-tu?q=" + Uri.EscapeDataString("chỉ số sản xuất công nghiệp"))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
 
         // A corrected answer goes through the chain again and is published: no second mail.
         await AnswerAsync(id, await LatestAsync(id), "<p>Quý III năm 2026, chỉ số sản xuất công nghiệp của tỉnh tăng 9,3% so với cùng kỳ (số liệu chính thức).</p>");
