@@ -102,9 +102,13 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
             var api = await client.GetAsync("/hoi-dap/cau-hoi-tuong-tu?q=" + Uri.EscapeDataString(bad));
             AssertStatus(HttpStatusCode.BadRequest, api);
             Assert.Contains(message, (await ReadAsync(api))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-            var lookup = await client.GetAsync("/hoi-dap/gui-cau-hoi?tim=" + Uri.EscapeDataString(bad));
-            AssertStatus(HttpStatusCode.BadRequest, lookup);
-            Assert.Contains(message, WebUtility.HtmlDecode(await lookup.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            if (bad.Length > 0)
+            {
+                // An empty look-up on the page is no look-up: the form as usual.
+                var lookup = await client.GetAsync("/hoi-dap/gui-cau-hoi?tim=" + Uri.EscapeDataString(bad));
+                AssertStatus(HttpStatusCode.BadRequest, lookup);
+                Assert.Contains(message, WebUtility.HtmlDecode(await lookup.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            }
         }
 
         var statuses = new List<HttpStatusCode>();
