@@ -1,11 +1,11 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
-using CucThongKe.Users.Identity;
+using CucThongKe.Users.Units;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Users.Units;
+namespace CucThongKe.Users.Identity;
 
-/// <summary>The units in effect today and an account's unit, for modules that cannot reference this one (moving an item to another unit, a recipe's drafts).</summary>
+/// <summary>The units in effect today and an account's unit (here beside the accounts: units know nothing of accounts), for modules that cannot reference this one (moving an item to another unit, a recipe's drafts).</summary>
 internal sealed class UnitDirectory(CmsDbContext db, TimeProvider clock) : IUnitDirectory
 {
     public async Task<IReadOnlyList<UnitChoice>> ListActiveAsync(CancellationToken cancellationToken = default)
