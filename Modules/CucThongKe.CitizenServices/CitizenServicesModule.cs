@@ -3,9 +3,13 @@ using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
+using CucThongKe.Search;
 using CucThongKe.Users;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,14 +22,24 @@ public sealed class CitizenServicesModule : CmsModule
     /// <summary>The rate limit of the citizens' forms (questions and feedback together): posts (not views) per address.</summary>
     public const string FormsRateLimit = "public-forms";
 
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule)];
+    /// <summary>The rate limit of the similar-questions look-up (every request counts: it runs a search).</summary>
+    public const string SimilarQuestionsRateLimit = "similar-questions";
+
+    /// <summary>Where the question form's script asks for answered questions like the one being written.</summary>
+    public const string SimilarQuestionsPath = "/hoi-dap/cau-hoi-tuong-tu";
+
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule), typeof(SearchModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CitizenServicesOptions>().Bind(configuration.GetSection(CitizenServicesOptions.SectionName));
         services.AddScoped<QuestionSubmission>();
         services.AddScoped<FeedbackSubmission>();
         services.AddScoped<CitizenInbox>();
         services.AddScoped<CitizenUnits>();
+        services.AddScoped<CitizenTriage>();
+        services.AddScoped<SimilarQuestions>();
+        services.AddContentCommittedHandler<AnswerMailer>();
         services.AddSingleton<FormToken>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -35,5 +49,11 @@ public sealed class CitizenServicesModule : CmsModule
 
         // Questions and feedback are limited per address: 5 posts in 10 minutes (views are free).
         services.AddPerAddressRateLimit(FormsRateLimit, 5, TimeSpan.FromMinutes(10));
+
+        // The look-up runs as the citizen types (the script waits for a pause): 30 a minute per address.
+        services.AddPerAddressRateLimit(SimilarQuestionsRateLimit, 30, TimeSpan.FromMinutes(1), postsOnly: false);
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(SimilarQuestionsPath, SimilarQuestions.Endpoint).RequireRateLimiting(SimilarQuestionsRateLimit);
 }

@@ -1,4 +1,5 @@
 using CucThongKe.CitizenServices.Forms;
+using CucThongKe.Users.Units;
 
 namespace CucThongKe.CitizenServices.Feedback;
 
@@ -10,8 +11,8 @@ public sealed class FeedbackSubmission(CitizenInbox inbox)
 {
     public static readonly string Prefix = CitizenMessageKind.Feedback.Prefix;
 
-    public Task<string> SubmitAsync(string name, string email, string? phone, string unitName, string content, CancellationToken cancellationToken) =>
-        inbox.SubmitAsync(CitizenMessageKind.Feedback, new CitizenSender(name, email, phone), unitName, content, cancellationToken);
+    public Task<string> SubmitAsync(string name, string email, string? phone, Unit unit, string content, CancellationToken cancellationToken) =>
+        inbox.SubmitAsync(CitizenMessageKind.Feedback, new CitizenSender(name, email, phone), unit, content, cancellationToken);
 
     /// <summary>The status of the feedback with this code, or null when there is none: replied once the unit wrote its reply.</summary>
     public async Task<FeedbackStatus?> FindAsync(string code, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
+using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,17 +67,19 @@ public sealed record CitizenSender(string Name, string Email, string? Phone);
 /// </remarks>
 public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
 {
-    /// <summary>Saves the message as a draft of its kind's type for <paramref name="unitName"/>, with the sender's consent
-    /// (the form refuses without it); returns its tracking code. Questions and feedback both come this way.</summary>
-    public Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, string unitName, string text, CancellationToken cancellationToken) =>
-        SubmitAsync(kind.ContentType, kind.Prefix, text, new JsonObject
+    /// <summary>Saves the message as a draft of its kind's type belonging to <paramref name="unit"/> (its staff see it, its workflow
+    /// starts there), with the sender's consent (the form refuses without it); returns its tracking code. Questions and
+    /// feedback both come this way.</summary>
+    /// <remarks>The citizen has no account: the item has no owner, and its workflow's first step waits for the unit.</remarks>
+    public Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
+        SubmitAsync(kind.ContentType, kind.Prefix, unit.Id, text, new JsonObject
         {
             [kind.SenderField + "Name"] = new JsonObject { ["Text"] = sender.Name },
             [kind.SenderField + "Email"] = new JsonObject { ["Text"] = sender.Email },
             [kind.SenderField + "Phone"] = new JsonObject { ["Text"] = sender.Phone },
             ["Consent"] = new JsonObject { ["Value"] = true },
             [kind.TextField] = new JsonObject { ["Text"] = text },
-            ["AssignedUnit"] = new JsonObject { ["Text"] = unitName },
+            ["AssignedUnit"] = new JsonObject { ["Text"] = unit.Name },
         }, cancellationToken);
 
     /// <summary>The latest and the published versions of the message of <paramref name="kind"/> with this code (none for an unknown or malformed code).</summary>
@@ -84,13 +87,13 @@ public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
         FindAsync(kind.ContentType, kind.Prefix, code, cancellationToken);
 
     /// <summary>Saves a draft of <paramref name="type"/> titled after the first line of <paramref name="text"/>; returns its tracking code.</summary>
-    private async Task<string> SubmitAsync(string type, string prefix, string text, JsonObject part, CancellationToken cancellationToken)
+    private async Task<string> SubmitAsync(string type, string prefix, string unitId, string text, JsonObject part, CancellationToken cancellationToken)
     {
         var item = await contents.NewAsync(type, cancellationToken);
         var title = text.Split('\n', 2)[0];
         item.Content["TitlePart"] = new JsonObject { ["Title"] = title.Length > 150 ? title[..150].TrimEnd() + "…" : title };
         item.Content[type] = part;
-        var saved = await contents.CreateAsync(item, cancellationToken);
+        var saved = await contents.CreateForUnitAsync(item, unitId, owner: null, cancellationToken);
         return CodeOf(prefix, saved.ContentItemId);
     }
 

@@ -1,6 +1,7 @@
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using CucThongKe.Users.Units;
 
 namespace CucThongKe.CitizenServices.Questions;
 
@@ -12,9 +13,9 @@ public sealed class QuestionSubmission(CitizenInbox inbox, CmsDbContext db)
 {
     public static readonly string Prefix = CitizenMessageKind.Question.Prefix;
 
-    /// <summary>Saves the question as a draft assigned to <paramref name="unitName"/>; returns its tracking code.</summary>
-    public Task<string> SubmitAsync(string name, string email, string? phone, string unitName, string question, CancellationToken cancellationToken) =>
-        inbox.SubmitAsync(CitizenMessageKind.Question, new CitizenSender(name, email, phone), unitName, question, cancellationToken);
+    /// <summary>Saves the question as a draft belonging to <paramref name="unit"/>; returns its tracking code.</summary>
+    public Task<string> SubmitAsync(string name, string email, string? phone, Unit unit, string question, CancellationToken cancellationToken) =>
+        inbox.SubmitAsync(CitizenMessageKind.Question, new CitizenSender(name, email, phone), unit, question, cancellationToken);
 
     /// <summary>The status of the question with this code, or null when there is none.</summary>
     public async Task<QuestionStatus?> FindAsync(string code, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Contents.Recipes;
@@ -18,7 +19,7 @@ namespace CucThongKe.Contents.Recipes;
 /// see. The person running the recipe is recorded as owner, author and publisher; a name in the file (<c>Author</c>,
 /// <c>Owner</c>) is kept only as the import note's "original author" of a published import.</para>
 /// </remarks>
-internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, IContentGovernance governance) : IRecipeStep
+internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, IContentGovernance governance, IUnitDirectory units) : IRecipeStep
 {
     /// <summary>How the import note labels the author the file names (never recorded as the version's author).</summary>
     public const string OriginalAuthorLabel = "Tác giả gốc (theo tệp nhập)";
@@ -52,6 +53,10 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
         }
 
         var options = context.Options;
+
+        // An item the file gives no unit belongs to its author's, the person running the recipe: without a unit no one
+        // could take its workflow's first step (the author's unit submits).
+        var runnersUnit = await units.UnitOfUserAsync(options.ActorUserName, cancellationToken);
         var createdHere = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < data.Count; i++)
         {
@@ -97,10 +102,11 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
             try
             {
                 // A later entry with the same id adds a version to an item this step created (an export lists an
-                // item's published version, then its newer draft). A new item belongs to the unit it names (or its author's).
+                // item's published version, then its newer draft). A new item belongs to the unit it names (or its author's), and its
+                // runner owns it from the start, so that a workflow starts with them as author.
                 var saved = createdHere.Contains(item.ContentItemId)
                     ? await contents.SaveDraftAsync(item, null, cancellationToken)
-                    : await contents.CreateForUnitAsync(item, meta.UnitId ?? meta.AuthorUnitId, cancellationToken);
+                    : await contents.CreateForUnitAsync(item, meta.UnitId ?? meta.AuthorUnitId ?? runnersUnit, options.ActorUserName, cancellationToken);
                 createdHere.Add(saved.ContentItemId);
                 ApplyMeta(saved, meta, options);
                 await db.SaveChangesAsync(cancellationToken);

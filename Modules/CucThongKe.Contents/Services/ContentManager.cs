@@ -64,9 +64,12 @@ public sealed class ContentManager(
     public Task<ContentItem> CreateAsync(ContentItem item, CancellationToken cancellationToken = default) =>
         SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken);
 
-    /// <summary>Saves the first version of a new item for <paramref name="unitId"/> rather than the actor's unit: for imports (recipes), which carry each item's unit.</summary>
-    internal Task<ContentItem> CreateForUnitAsync(ContentItem item, string? unitId, CancellationToken cancellationToken = default) =>
-        SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken, unitId);
+    /// <summary>Saves the first version of a new item for <paramref name="unitId"/> rather than the actor's unit: for what comes
+    /// from outside the back office (a citizen's message sent to a unit; a recipe's item, which names its unit).</summary>
+    /// <param name="owner">Who answers for the item when the request has no signed-in person (a recipe's runner); null keeps the actor.
+    /// Set before the item's handlers run, so that a workflow starts with its author.</param>
+    public Task<ContentItem> CreateForUnitAsync(ContentItem item, string? unitId, string? owner, CancellationToken cancellationToken = default) =>
+        SaveVersionAsync(item, expectedVersion: null, isNew: true, cancellationToken, new NewItemOrigin(unitId, owner));
 
     /// <summary>Saves <paramref name="item"/>'s content as a new draft version of an existing item.</summary>
     /// <param name="expectedVersion">The version the editor started from; a later save by someone else is a conflict.</param>
@@ -134,7 +137,7 @@ public sealed class ContentManager(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<ContentItem> SaveVersionAsync(ContentItem input, int? expectedVersion, bool isNew, CancellationToken cancellationToken, string? importUnitId = null)
+    private async Task<ContentItem> SaveVersionAsync(ContentItem input, int? expectedVersion, bool isNew, CancellationToken cancellationToken, NewItemOrigin? origin = null)
     {
         var type = await pipeline.RequireTypeAsync(input.ContentType, cancellationToken);
         var candidate = new ContentItem
@@ -152,13 +155,13 @@ public sealed class ContentManager(
             throw new ContentValidationException([.. errors.Where(e => !e.IsWarning)]);
         }
 
-        var saved = await pipeline.RunAsync(ct => StoreVersionAsync(candidate, type, expectedVersion, isNew, importUnitId, ct), cancellationToken);
+        var saved = await pipeline.RunAsync(ct => StoreVersionAsync(candidate, type, expectedVersion, isNew, origin, ct), cancellationToken);
         saved.Warnings = [.. errors.Where(e => e.IsWarning)];
         return saved;
     }
 
     /// <summary>Stores a checked version: a new row (or the draft saved over, for a type without history), its indexes and events.</summary>
-    private async Task<ContentItem> StoreVersionAsync(ContentItem candidate, ResolvedContentType type, int? expectedVersion, bool isNew, string? importUnitId, CancellationToken cancellationToken)
+    private async Task<ContentItem> StoreVersionAsync(ContentItem candidate, ResolvedContentType type, int? expectedVersion, bool isNew, NewItemOrigin? origin, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = await db.Set<ContentItem>().FirstOrDefaultAsync(c => c.ContentItemId == candidate.ContentItemId && c.Latest, cancellationToken);
@@ -203,11 +206,11 @@ public sealed class ContentManager(
             saved.Latest = true;
             saved.CreatedUtc = latest?.CreatedUtc ?? now;
             saved.PublishedUtc = latest?.PublishedUtc;
-            saved.Owner = latest?.Owner ?? actor.UserName;
+            saved.Owner = latest?.Owner ?? origin?.Owner ?? actor.UserName;
             // The item stays in the unit it was created for, whoever writes the new version.
-            saved.UnitId = latest is null ? importUnitId ?? actor.UnitId : latest.UnitId;
+            saved.UnitId = latest is null ? origin?.UnitId ?? actor.UnitId : latest.UnitId;
             saved.ModifiedUtc = now;
-            saved.Author = actor.UserName;
+            saved.Author = latest is null ? origin?.Owner ?? actor.UserName : actor.UserName;
             saved.AuthorUnitId = actor.UnitId;
             db.Add(saved);
             if (latest is not null)
@@ -252,3 +255,6 @@ public sealed class ContentManager(
     private async Task<int> LastVersionAsync(string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0;
 }
+
+/// <summary>Whose a new item created outside the signed-in actor's name is: its unit and, when known, the person answering for it.</summary>
+internal sealed record NewItemOrigin(string? UnitId, string? Owner);

@@ -8,4 +8,7 @@ public interface IUnitDirectory
 {
     /// <summary>The units in effect today, in the tree's order.</summary>
     Task<IReadOnlyList<UnitChoice>> ListActiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The unit of the account named <paramref name="userName"/>, or null (no such account, or one without a unit).</summary>
+    Task<string?> UnitOfUserAsync(string userName, CancellationToken cancellationToken = default);
 }

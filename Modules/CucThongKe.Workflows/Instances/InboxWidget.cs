@@ -24,7 +24,8 @@ internal sealed class InboxWidget(WorkflowInbox workflows) : IDashboardWidget
         var links = entries.Take(Shown).Select(e => new DashboardLink(
             e.Title ?? e.Instance.ContentItemId,
             $"/admin/quy-trinh/noi-dung/{e.Instance.ContentItemId}",
-            $"{e.State.DisplayName}, từ {VietnamTime.Format(e.Instance.StateEnteredUtc)}" + (e.Overdue ? " — quá hạn" : ""),
+            $"{e.State.DisplayName}, từ {VietnamTime.Format(e.Instance.StateEnteredUtc)}"
+                + (e.Instance.DueUtc is { } due ? $", hạn {VietnamTime.Format(due)}" : "") + (e.Overdue ? " — quá hạn" : ""),
             e.Overdue)).ToList();
         return new DashboardBlock("Việc chờ tôi xử lý", headline, [], links, new DashboardLink("Xem tất cả việc chờ xử lý", "/admin/quy-trinh"));
     }

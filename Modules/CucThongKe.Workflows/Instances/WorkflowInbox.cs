@@ -38,8 +38,9 @@ public sealed class WorkflowInbox(CmsDbContext db, WorkflowDefinitionStore defin
                 var round = WorkflowRound.Of(definition, row.Instance, records[row.Instance.ContentItemId].OrderBy(s => s.Sequence));
                 var waiting = definition.Transitions.Any(t => t.From == row.Instance.State && WorkflowService.Refusal(definition, t, actor, row.Instance, round) is null);
                 if (waiting && definition.FindState(row.Instance.State) is { } state &&
-                    // A draft or a returned item waits for its author, not for everyone of the unit who may also send it.
-                    (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author == actor.UserName))
+                    // A draft or a returned item waits for its author, not for everyone of the unit who may also send it; one
+                    // with no author (a citizen's question, sent to a unit) waits for everyone of the unit who may act on it.
+                    (state.Kind is not (WorkflowStateKind.Draft or WorkflowStateKind.Returned) || row.Instance.Author is null || row.Instance.Author == actor.UserName))
                 {
                     entries.Add(new InboxEntry(row.Instance, state, definition.DisplayName, row.ContentType, row.DisplayText, row.Instance.DueUtc <= now));
                 }

@@ -105,7 +105,8 @@ internal sealed class WorkflowTracker(
             version.PublishNote, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    /// <summary>Starts the workflow of a new item of a governed type.</summary>
+    /// <summary>Starts the workflow of a new item of a governed type; the first state's <c>Notify</c> actions tell their people at once
+    /// (a citizen's question reaches its unit's head and staff the day it arrives, Điều 9.3).</summary>
     public async Task StartAsync(ContentItem version, CancellationToken cancellationToken)
     {
         var type = await contentDefinitions.GetResolvedTypeAsync(version.ContentType, cancellationToken);
@@ -119,7 +120,9 @@ internal sealed class WorkflowTracker(
             return;
         }
 
-        db.Add(await recorder.NewInstanceAsync(definition, version, cancellationToken));
+        var instance = await recorder.NewInstanceAsync(definition, version, cancellationToken);
+        db.Add(instance);
+        await notifications.NotifyAllAsync(definition, definition.FindState(instance.State)!, instance, version, "nội dung mới", cancellationToken);
     }
 
     /// <summary>Follows an item moved to another unit: the instance's unit changes, and the move is a step of the record (state, deadline and version unchanged).</summary>

@@ -16,6 +16,9 @@ public interface ICitizenForm
 
     IReadOnlyList<Unit> Units { get; }
 
+    /// <summary>Whether the unit list offers "Không rõ đơn vị phụ trách" (<see cref="CitizenUnits.Unknown"/>: the triage unit).</summary>
+    bool OffersUnknownUnit { get; }
+
     string Token { get; }
 
     /// <summary>What the citizen sends, in the unit label ("hỏi", "góp ý").</summary>
@@ -35,6 +38,8 @@ public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits uni
 
     /// <summary>The departments and branches a citizen can write to.</summary>
     public IReadOnlyList<Unit> Units { get; private set; } = [];
+
+    public bool OffersUnknownUnit { get; private set; }
 
     public string Token { get; private set; } = "";
 
@@ -61,14 +66,15 @@ public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits uni
         CacheTags.DoNotStore(HttpContext);
         Token = tokens.Issue();
         Units = await units.ListAsync(cancellationToken);
+        OffersUnknownUnit = await units.OffersUnknownAsync(cancellationToken);
         Describe();
     }
 
-    /// <summary>The chosen unit when the form passes every check; otherwise null, with the answer set to 400.</summary>
+    /// <summary>The unit the message goes to (the chosen one, or the triage unit for "không rõ") when the form passes every check; otherwise null, with the answer set to 400.</summary>
     protected async Task<Unit?> AcceptAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
-        var unit = Units.FirstOrDefault(u => u.Id == Input.UnitId);
+        var unit = await units.ResolveAsync(Input.UnitId, cancellationToken);
         if (unit is null)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitId)}", "Xin vui lòng chọn đơn vị hoặc lĩnh vực.");

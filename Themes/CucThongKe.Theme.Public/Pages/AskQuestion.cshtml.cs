@@ -3,12 +3,13 @@ using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Navigation;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The Q&amp;A form (Điều 12.9): a citizen's question becomes a draft for the chosen unit, and the citizen gets a tracking code.</summary>
-public sealed class AskQuestionModel(QuestionSubmission submission, FormToken tokens, CitizenUnits units) : CitizenFormPage<QuestionInput>(tokens, units)
+public sealed class AskQuestionModel(QuestionSubmission submission, SimilarQuestions similar, FormToken tokens, CitizenUnits units) : CitizenFormPage<QuestionInput>(tokens, units)
 {
     protected override string ConsentMessage => "Cần đồng ý cho Cục xử lý dữ liệu cá nhân để trả lời câu hỏi.";
 
@@ -18,7 +19,32 @@ public sealed class AskQuestionModel(QuestionSubmission submission, FormToken to
 
     public override string ConsentPurpose => "trả lời câu hỏi này";
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => PrepareAsync(cancellationToken);
+    /// <summary>What the citizen looked up before writing (<c>?tim=</c>: the look-up without the script), or null.</summary>
+    public string? Lookup { get; private set; }
+
+    public string? LookupError { get; private set; }
+
+    /// <summary>Answered questions like <see cref="Lookup"/>.</summary>
+    public IReadOnlyList<SimilarQuestion> Similar { get; private set; } = [];
+
+    public async Task OnGetAsync(string? tim, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        if (tim is null)
+        {
+            return;
+        }
+
+        Lookup = tim;
+        LookupError = SimilarQuestions.Refusal(tim);
+        if (LookupError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Similar = similar.Find(tim);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +54,7 @@ public sealed class AskQuestionModel(QuestionSubmission submission, FormToken to
         }
 
         var (name, email, phone) = Sender();
-        var code = await submission.SubmitAsync(name, email, phone, unit.Name, Text(Input.Question!), cancellationToken);
+        var code = await submission.SubmitAsync(name, email, phone, unit, Text(Input.Question!), cancellationToken);
         return Redirect($"/hoi-dap/tra-cuu?ma={code}&moi=1");
     }
 

@@ -30,7 +30,7 @@ public sealed class SendFeedbackModel(FeedbackSubmission submission, FormToken t
         }
 
         var (name, email, phone) = Sender();
-        var code = await submission.SubmitAsync(name, email, phone, unit.Name, Text(Input.Content!), cancellationToken);
+        var code = await submission.SubmitAsync(name, email, phone, unit, Text(Input.Content!), cancellationToken);
         return Redirect($"/gop-y/tra-cuu?ma={code}&moi=1");
     }
 

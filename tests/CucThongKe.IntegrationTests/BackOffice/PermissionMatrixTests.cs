@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CucThongKe.CitizenServices.Forms;
+using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
@@ -150,6 +152,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/recipes?handler=Export", AdministratorOnly },
         { "GET /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
         { "POST /admin/recipes/run?id=site/cucthongke-thainguyen.recipe.json", AdministratorOnly },
+        // Triage of a citizen's question ({question}: one sent to the users' unit): the board moves it; the triage unit's
+        // staff move only what reached the triage unit (QuestionAnswerTests), and these users are not of it.
+        { "GET /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
+        { "POST /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
+
         // The admin-audit log (roles, permissions, workflow definitions, transfers): administrators and the board read it.
         { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
         { "GET /admin/search", AdministratorOnly },
@@ -279,6 +286,15 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         AssertStatus(HttpStatusCode.Redirect, await client.PostAsync($"/admin/contents/{id}/edit", new FormUrlEncodedContent(values)));
     }
 
+    /// <summary>A citizen's question to Phòng Thống kê Tổng hợp, as the public form saves it; returns its id.</summary>
+    private Task<string> QuestionAsync() => Site.WithScopeAsync(async s =>
+    {
+        var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync("phong-tong-hop", default);
+        await s.GetRequiredService<QuestionSubmission>().SubmitAsync("Lê Văn Hỏi", "hoi@example.vn", null, unit!, "Xin cho biết dân số trung bình của tỉnh năm 2025?", default);
+        return await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentType == "Question" && c.Latest)
+            .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
+    });
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -297,6 +313,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         {
             url = url.Replace("{freshmedia}", (await UploadMediaAsync(ids.Author)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
+
+        if (url.Contains("{question}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{question}", await QuestionAsync(), StringComparison.Ordinal);
+        }
+
         if (url.Contains("{fresh}", StringComparison.Ordinal))
         {
             url = url.Replace("{fresh}", await CreateAsync(ids.Author, "News", NewsForm("Tin mới để gửi")), StringComparison.Ordinal);
@@ -354,6 +376,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["UnitId"] = "phong-kinh-te", ["Reason"] = "Câu hỏi thuộc lĩnh vực thống kê kinh tế." };
         }
 
         if (path.EndsWith("/versions", StringComparison.Ordinal) && url.Contains("handler=Transfer", StringComparison.Ordinal))

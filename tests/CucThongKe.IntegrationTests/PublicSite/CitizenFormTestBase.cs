@@ -48,8 +48,8 @@ public abstract partial class CitizenFormTestBase(DatabaseProvider provider) : S
         Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().CountAsync(c => c.ContentType == contentType));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
+    internal static partial Regex AntiforgeryPattern();
 
     [GeneratedRegex("name=\"Input.Token\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 }

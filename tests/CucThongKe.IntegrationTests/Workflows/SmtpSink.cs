@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CucThongKe.Core.Mail;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.Workflows;
 
@@ -18,6 +20,16 @@ public sealed class SmtpSink : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Points the site's mail at this sink; notifications are mailed every <paramref name="pollSeconds"/> seconds.</summary>
+    public void Serve(IServiceCollection services, int pollSeconds = 1) => services.Configure<MailOptions>(o =>
+    {
+        o.Host = "127.0.0.1";
+        o.Port = Port;
+        o.Security = "None";
+        o.From = "Trang TTĐT Cục Thống kê <noreply@example.vn>";
+        o.PollSeconds = pollSeconds;
+    });
 
     /// <summary>Each message: the recipients and the raw data.</summary>
     public ConcurrentQueue<(List<string> To, string Data)> Messages { get; } = new();

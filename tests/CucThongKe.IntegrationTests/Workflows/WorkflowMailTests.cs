@@ -1,6 +1,5 @@
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Core.Mail;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +14,7 @@ public abstract class WorkflowMailTests(DatabaseProvider provider) : WorkflowTes
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.Configure<MailOptions>(o =>
-        {
-            o.Host = "127.0.0.1";
-            o.Port = _sink.Port;
-            o.Security = "None";
-            o.From = "Trang TTĐT Cục Thống kê <noreply@example.vn>";
-            o.PollSeconds = 1;
-        });
+        _sink.Serve(services);
     }
 
     public void Dispose()
