@@ -3,11 +3,14 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -58,10 +61,16 @@ public static class CmsWebApplicationExtensions
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
 
-        // Sign-in cookies and antiforgery tokens survive restarts: the keys live in the data folder.
-        services.AddDataProtection()
-            .SetApplicationName("CucThongKe")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataPath(builder.Environment.ContentRootPath), "keys")));
+        // Sign-in cookies and antiforgery tokens survive restarts and are read by every node: the key ring lives in the
+        // database (a site that kept it in {DataPath}/keys has it copied in once at start-up, KeysToDatabaseUpgrade).
+        services.AddDataProtection().SetApplicationName("CucThongKe");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddSiteUpgrade<KeysToDatabaseUpgrade>();
+        services.AddSingleton<DataFolder>();
+        services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.SectionName));
+        // Before every module's loops: hosted services stop in reverse order, so the leases are released after the work stopped.
+        services.AddSingleton<BackgroundLeases>();
+        services.AddHostedService(s => s.GetRequiredService<BackgroundLeases>());
 
         foreach (var module in catalog.Modules)
         {
