@@ -1,5 +1,6 @@
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Auditing;
+using CucThongKe.Core.Backup;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
@@ -31,6 +32,11 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();
+
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.SectionName));
+        services.AddScoped<SiteBackup>();
+        services.AddCommand<BackupCommand>();
+        services.AddHostedService<DailyBackupService>();
 
         services.AddSingleton<RecipeHarvester>();
         services.AddScoped<RecipeExecutor>();

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using CucThongKe.Core.Backup;
 using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
@@ -128,6 +129,12 @@ public static class CmsWebApplicationExtensions
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunCmsAsync(this WebApplication app, string[] args)
     {
+        // Before start-up, which would create and set up an empty site where the backup must go.
+        if (args.Length > 0 && args[0] == RestoreCommand.Verb)
+        {
+            return await RestoreCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+        }
+
         if (!await CmsInitializer.InitializeAsync(app.Services))
         {
             return 1;
