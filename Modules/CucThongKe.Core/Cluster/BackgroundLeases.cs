@@ -85,8 +85,9 @@ public sealed class BackgroundLeases : IHostedService
         var taken = await db.Set<BackgroundLease>()
             .Where(l => l.Name == name && (l.Holder == holder || l.ExpiresUtc <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresUtc, expires), cancellationToken) == 1;
-        if (!taken && !await db.Set<BackgroundLease>().AnyAsync(l => l.Name == name, cancellationToken))
+        if (!taken)
         {
+            // No row yet (the first round of this work ever), or another node's lease: the INSERT tells them apart.
             taken = await TryInsertAsync(db, name, expires, cancellationToken);
         }
 
@@ -143,18 +144,10 @@ public sealed class BackgroundLeases : IHostedService
         }
     }
 
-    /// <summary>The first round of a kind of work ever: the row is made; of two nodes making it at once the key refuses one.</summary>
-    private async Task<bool> TryInsertAsync(CmsDbContext db, string name, DateTime expires, CancellationToken cancellationToken)
-    {
-        db.Set<BackgroundLease>().Add(new BackgroundLease { Name = name, Holder = NodeId, ExpiresUtc = expires });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-    }
+    /// <summary>The first round of a kind of work ever: the row is made; of two nodes making it at once the key keeps one
+    /// (the same statement on SQLite and PostgreSQL, and no error logged for the one that lost).</summary>
+    private async Task<bool> TryInsertAsync(CmsDbContext db, string name, DateTime expires, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresUtc\") VALUES ({name}, {NodeId}, {expires}) ON CONFLICT (\"Name\") DO NOTHING",
+            cancellationToken) == 1;
 }
