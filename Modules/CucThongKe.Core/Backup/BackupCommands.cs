@@ -33,26 +33,29 @@ internal sealed class BackupCommand : ICmsCommand
         $"tạo lúc {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC";
 }
 
-/// <summary><c>restore FILE [--force]</c>: run by the host before start-up (which would otherwise create and set up an empty database first).</summary>
-public static class RestoreCommand
+/// <summary><c>restore FILE [--force]</c>: runs before start-up (which would otherwise create and set up an empty database first).</summary>
+internal sealed class RestoreCommand : ICmsCommand
 {
-    public const string Verb = "restore";
-
     public const string ForceFlag = "--force";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    public string Verb => "restore";
+
+    public bool BeforeStartup => true;
+
+    public string Usage => $"restore <tệp .tar.gz> [{ForceFlag}]";
+
+    public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var file = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (file is null)
         {
-            await errors.WriteLineAsync($"Cách dùng: restore <tệp .tar.gz> [{ForceFlag}]");
+            await errors.WriteLineAsync("Cách dùng: " + Usage);
             return 2;
         }
 
-        await using var scope = services.CreateAsyncScope();
         try
         {
-            var manifest = await scope.ServiceProvider.GetRequiredService<SiteBackup>().RestoreAsync(file, args.Contains(ForceFlag, StringComparer.Ordinal), cancellationToken);
+            var manifest = await services.GetRequiredService<SiteBackup>().RestoreAsync(file, args.Contains(ForceFlag, StringComparer.Ordinal), cancellationToken);
             output.WriteLine($"Đã khôi phục '{Path.GetFullPath(file)}': {BackupCommand.Summary(manifest)}. Khởi động trang như thường; chỉ mục tìm kiếm được dựng lại khi khởi động.");
             return 0;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;

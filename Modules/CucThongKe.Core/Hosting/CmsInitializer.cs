@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Settings;

@@ -3,15 +3,10 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using CucThongKe.Core.Backup;
-using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
-using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -62,16 +57,9 @@ public static class CmsWebApplicationExtensions
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
 
-        // Sign-in cookies and antiforgery tokens survive restarts and are read by every node: the key ring lives in the
-        // database (a site that kept it in {DataPath}/keys has it copied in once at start-up, KeysToDatabaseUpgrade).
-        services.AddDataProtection().SetApplicationName("CucThongKe");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
-        services.AddSiteUpgrade<KeysToDatabaseUpgrade>();
+        // The key ring (in the database) and the background-work leases are registered by CoreModule, the first module.
         services.AddSingleton<DataFolder>();
         services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.SectionName));
-        // Before every module's loops: hosted services stop in reverse order, so the leases are released after the work stopped.
-        services.AddSingleton<BackgroundLeases>();
-        services.AddHostedService(s => s.GetRequiredService<BackgroundLeases>());
 
         foreach (var module in catalog.Modules)
         {
@@ -129,10 +117,10 @@ public static class CmsWebApplicationExtensions
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunCmsAsync(this WebApplication app, string[] args)
     {
-        // Before start-up, which would create and set up an empty site where the backup must go.
-        if (args.Length > 0 && args[0] == RestoreCommand.Verb)
+        // A command that must run before start-up (restore: start-up would create and set up an empty site where the backup must go).
+        if (args.Length > 0 && app.Services.GetServices<ICmsCommand>().Any(c => c.Verb == args[0] && c.BeforeStartup))
         {
-            return await RestoreCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+            return await CmsCommands.RunAsync(app.Services, args);
         }
 
         if (!await CmsInitializer.InitializeAsync(app.Services))

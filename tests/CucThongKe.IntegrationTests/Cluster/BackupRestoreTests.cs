@@ -37,7 +37,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : SiteTestBa
         return archive;
     }
 
-    /// <summary>Runs the host's <c>restore</c> command as the command line does, before any start-up of the target.</summary>
+    /// <summary>Runs the host's <c>restore</c> command as the command line does (<c>RunCmsAsync</c> runs it before start-up).</summary>
     protected static async Task<(int Exit, string Errors)> RestoreAsync(string dataPath, string archive, string? connectionString = null, bool force = false)
     {
         string[] settings = connectionString is null
@@ -45,7 +45,7 @@ public abstract class BackupRestoreTests(DatabaseProvider provider) : SiteTestBa
             : ["--Cms:DataPath=" + dataPath, "--Cms:Database:Provider=Postgres", "--ConnectionStrings:Default=" + connectionString, "--Logging:LogLevel:Default=None"];
         await using var app = Program.BuildSite(settings);
         var errors = new StringWriter();
-        var exit = await RestoreCommand.RunAsync(app.Services, force ? ["restore", archive, "--force"] : ["restore", archive], TextWriter.Null, errors);
+        var exit = await CmsCommands.RunAsync(app.Services, force ? ["restore", archive, "--force"] : ["restore", archive], TextWriter.Null, errors);
         return (exit, errors.ToString());
     }
 

@@ -1,4 +1,4 @@
-namespace CucThongKe.Core.Cluster;
+namespace CucThongKe.Core.Hosting;
 
 /// <summary>The <c>Cms:Cluster</c> section: whether several nodes serve the site, and how they share background work.</summary>
 public sealed class ClusterOptions
