@@ -1,5 +1,7 @@
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Auditing;
+using CucThongKe.Core.Backup;
+using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
@@ -9,6 +11,8 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +25,15 @@ public sealed class CoreModule : CmsModule
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // First of every module's services: hosted services stop in reverse order, so the leases are released after the loops stopped.
+        services.AddSingleton<BackgroundLeases>();
+        services.AddHostedService(s => s.GetRequiredService<BackgroundLeases>());
+        // Sign-in cookies and antiforgery tokens survive restarts and are read by every node: the key ring lives in the
+        // database (a site that kept it in {DataPath}/keys has it copied in once at start-up, KeysToDatabaseUpgrade).
+        services.AddDataProtection().SetApplicationName("CucThongKe");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddSiteUpgrade<KeysToDatabaseUpgrade>();
+
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
@@ -31,6 +44,12 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddSingleton<ICmsMailSender, SmtpCmsMailSender>();
+
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.SectionName));
+        services.AddScoped<SiteBackup>();
+        services.AddCommand<BackupCommand>();
+        services.AddCommand<RestoreCommand>();
+        services.AddHostedService<DailyBackupService>();
 
         services.AddSingleton<RecipeHarvester>();
         services.AddScoped<RecipeExecutor>();

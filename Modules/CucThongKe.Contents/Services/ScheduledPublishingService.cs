@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Scheduling;
+using CucThongKe.Core.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,14 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace CucThongKe.Contents.Services;
 
 /// <summary>Publishes scheduled versions at their exact time: sleeps until the next one is due, not on a coarse timer.</summary>
+/// <remarks>With several nodes, only the holder of the <see cref="LeaseName"/> lease publishes (each version once).</remarks>
 internal sealed class ScheduledPublishingService(
     IServiceScopeFactory scopes,
     ScheduleSignal signal,
+    BackgroundLeases leases,
     TimeProvider clock,
     ILogger<ScheduledPublishingService> logger) : BackgroundService
 {
     /// <summary>The longest sleep: a schedule written by another node is seen within this time.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(15);
+
+    public const string LeaseName = "scheduled-publishing";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +27,12 @@ internal sealed class ScheduledPublishingService(
             var sleep = MaxSleep;
             try
             {
+                if (!await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    await signal.WaitAsync(MaxSleep, stoppingToken);
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var contents = scope.ServiceProvider.GetRequiredService<ContentManager>();
                 var now = clock.GetUtcNow().UtcDateTime;

@@ -32,6 +32,11 @@ public static class CmsInitializer
             return false;
         }
 
+        if (!CheckNodes(services, options, dataPath, logger, errors))
+        {
+            return false;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         try
@@ -73,6 +78,32 @@ public static class CmsInitializer
 
         return true;
     }
+
+    /// <summary>With several nodes (<c>Cms:Cluster:MultipleNodes</c>), refuses what one node alone can use and warns about what
+    /// each node keeps to itself.</summary>
+    private static bool CheckNodes(IServiceProvider services, CmsOptions options, string dataPath, ILogger logger, TextWriter errors)
+    {
+        if (!services.GetRequiredService<IOptions<ClusterOptions>>().Value.MultipleNodes)
+        {
+            return true;
+        }
+
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            Fail(logger, errors, MultipleNodesOnSqlite);
+            return false;
+        }
+
+        // Media has no shared store yet: the local folder is right only when every node mounts the same one there.
+        logger.LogWarning(
+            "Cms:Cluster:MultipleNodes: ảnh và tài liệu tải lên nằm trong '{Media}' trên đĩa của nút này; thư mục đó phải là thư mục dùng chung (NFS...) gắn vào mọi nút, nếu không nút khác sẽ không có tệp tải lên ở đây.",
+            Path.Combine(dataPath, "media"));
+        return true;
+    }
+
+    /// <summary>Why several nodes cannot share SQLite, in the one sentence start-up prints.</summary>
+    public const string MultipleNodesOnSqlite =
+        "Cms:Cluster:MultipleNodes bật nhưng cơ sở dữ liệu là SQLite: SQLite là một tệp trên đĩa của một máy, các nút khác không ghi chung được; hãy dùng PostgreSQL (Cms:Database:Provider=Postgres) hoặc chạy một nút.";
 
     private static void Fail(ILogger logger, TextWriter errors, string message)
     {

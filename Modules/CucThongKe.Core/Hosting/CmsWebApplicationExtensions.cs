@@ -7,7 +7,6 @@ using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -59,10 +58,9 @@ public static class CmsWebApplicationExtensions
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
 
-        // Sign-in cookies and antiforgery tokens survive restarts: the keys live in the data folder.
-        services.AddDataProtection()
-            .SetApplicationName("CucThongKe")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataPath(builder.Environment.ContentRootPath), "keys")));
+        // The key ring (in the database) and the background-work leases are registered by CoreModule, the first module.
+        services.AddSingleton<DataFolder>();
+        services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.SectionName));
 
         foreach (var module in catalog.Modules)
         {
@@ -122,6 +120,12 @@ public static class CmsWebApplicationExtensions
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunCmsAsync(this WebApplication app, string[] args)
     {
+        // A command that must run before start-up (restore: start-up would create and set up an empty site where the backup must go).
+        if (args.Length > 0 && app.Services.GetServices<ICmsCommand>().Any(c => c.Verb == args[0] && c.BeforeStartup))
+        {
+            return await CmsCommands.RunAsync(app.Services, args);
+        }
+
         if (!await CmsInitializer.InitializeAsync(app.Services))
         {
             return 1;

@@ -1,11 +1,14 @@
 namespace CucThongKe.Core.Hosting;
 
 /// <summary>A command-line verb a module brings (<c>dotnet run -- VERB ...</c>); registered with <c>AddCommand&lt;T&gt;()</c>.</summary>
-/// <remarks>Commands run after start-up checks and migrations, in a process that does not serve requests.</remarks>
+/// <remarks>Commands run after start-up checks and migrations (unless <see cref="BeforeStartup"/>), in a process that does not serve requests.</remarks>
 public interface ICmsCommand
 {
     /// <summary>The first argument that selects the command (e.g. "search").</summary>
     string Verb { get; }
+
+    /// <summary>Runs before start-up's checks, migrations and setup (a restore into an empty site); false for almost every command.</summary>
+    bool BeforeStartup => false;
 
     /// <summary>One line of usage, in Vietnamese, shown when the arguments are wrong.</summary>
     string Usage { get; }

@@ -1,3 +1,4 @@
+using CucThongKe.Core.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,9 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Every minute (of the site's clock), tells the escalation roles about items whose state's deadline has passed.</summary>
-internal sealed class DeadlineEscalationService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineEscalationService> logger) : BackgroundService
+internal sealed class DeadlineEscalationService(IServiceScopeFactory scopes, BackgroundLeases leases, TimeProvider clock, ILogger<DeadlineEscalationService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    /// <summary>With several nodes, only the holder of this lease tells anyone (each overdue item once).</summary>
+    public const string LeaseName = "deadline-escalation";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +20,11 @@ internal sealed class DeadlineEscalationService(IServiceScopeFactory scopes, Tim
             try
             {
                 await Task.Delay(Interval, clock, stoppingToken);
+                if (!await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var escalated = await scope.ServiceProvider.GetRequiredService<WorkflowEscalation>().EscalateOverdueAsync(stoppingToken);
                 if (escalated > 0)

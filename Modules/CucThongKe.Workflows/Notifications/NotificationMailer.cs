@@ -1,3 +1,4 @@
+using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Mail;
 using CucThongKe.Core.Settings;
@@ -11,9 +12,12 @@ using Microsoft.Extensions.Options;
 namespace CucThongKe.Workflows.Notifications;
 
 /// <summary>Sends each back-office notification by email (MailKit over SMTP) to users who have an address; after the step's transaction, never inside it.</summary>
-/// <remarks>Woken by <see cref="NotificationSignal"/> when a step that wrote notifications commits on this node; polls for the rest.</remarks>
-internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ICmsMailSender sender, NotificationSignal signal, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
+/// <remarks>Woken by <see cref="NotificationSignal"/> when a step that wrote notifications commits on this node; polls for the rest.
+/// With several nodes, only the holder of the <see cref="LeaseName"/> lease sends (each mail once).</remarks>
+internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMonitor<MailOptions> options, ICmsMailSender sender, NotificationSignal signal, BackgroundLeases leases, TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
 {
+    public const string LeaseName = "notification-mail";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -21,7 +25,7 @@ internal sealed class NotificationMailer(IServiceScopeFactory scopes, IOptionsMo
             try
             {
                 await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.PollSeconds)), stoppingToken);
-                if (sender.IsConfigured)
+                if (sender.IsConfigured && await leases.HoldAsync(LeaseName, stoppingToken))
                 {
                     await SendPendingAsync(stoppingToken);
                 }

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text;
+using CucThongKe.Core.Data;
+using CucThongKe.Users.Security;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.Security;
 
@@ -36,15 +41,46 @@ public sealed class ForwardedHeadersTests
         return statuses;
     }
 
+    /// <summary>Signs in as the administrator through a connection from <paramref name="peer"/> carrying forwarded headers;
+    /// returns the address the sign-in log recorded and whether a request forwarded as HTTPS was taken for HTTPS.</summary>
+    private static async Task<(string? Logged, bool Https)> SignInFromAsync(TestSite site, string peer, string forwardedFor)
+    {
+        var server = site.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(peer));
+        using var client = new HttpClient(new CookieContainerHandler { InnerHandler = server }) { BaseAddress = new Uri("http://localhost") };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        var token = await Tests.Site.SiteTestBase.AntiforgeryTokenAsync(client, "/dang-nhap");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/dang-nhap")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.UserName"] = TestSite.AdminUserName,
+                ["Input.Password"] = TestSite.AdminPassword,
+            }),
+        };
+        post.Headers.Add("X-Forwarded-Proto", "https");
+        // The sign-in cookie is marked Secure when the request is taken for HTTPS.
+        var signedIn = await client.SendAsync(post);
+        var https = signedIn.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        var logged = await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<SignInAuditEntry>()
+            .OrderByDescending(e => e.Id).Select(e => e.IpAddress).FirstAsync());
+        return (logged, https);
+    }
+
     [Fact]
     public async Task With_no_listed_proxy_a_forwarded_address_is_ignored_and_the_limit_holds()
     {
         using var site = new TestSite();
 
         var statuses = await SixPostsAsync(site, Proxy, i => $"203.0.113.{i + 1}");
+        // A forged X-Forwarded-For/-Proto from the internet: the sign-in log keeps the connection's address, and the
+        // request is not taken for HTTPS.
+        var (logged, https) = await SignInFromAsync(site, "198.51.100.20", "203.0.113.99");
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses[..5]);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+        Assert.Equal("198.51.100.20", logged);
+        Assert.False(https);
     }
 
     [Fact]
@@ -61,5 +97,8 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, oneClient[5]);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, throughNetwork);
         Assert.Equal(HttpStatusCode.TooManyRequests, unlisted[5]);
+        // Through a listed proxy the sign-in log names the client, and the proxy's HTTPS counts; from an unlisted one, not.
+        Assert.Equal(("203.0.113.77", true), await SignInFromAsync(site, Proxy, "203.0.113.77"));
+        Assert.Equal(("10.0.0.6", false), await SignInFromAsync(site, "10.0.0.6", "203.0.113.78"));
     }
 }
