@@ -78,11 +78,19 @@ public sealed class MediaLibrary(
     }
 
     /// <summary>
-    /// Puts new content at a file's address (pages that show it show the new one), recorded in the admin-audit log with
-    /// the old and new size, so the board sees a published image changed outside the chain.
+    /// Puts new content at a file's address (drafts that show it show the new one), recorded in the admin-audit log with
+    /// the old and new size. Refused while a published version uses the file (<see cref="MediaReplaceRefusal"/>): the
+    /// public page would change without passing the approval chain (Điều 5), so the new file goes up as a new file and
+    /// into a new version of the item.
     /// </summary>
     public async Task<MediaUploadResult> ReplaceAsync(MediaFile file, Stream content, string originalName, CancellationToken cancellationToken = default)
     {
+        var published = (await UsagesAsync(file.Path, cancellationToken)).Where(u => u.Published).ToList();
+        if (published.Count > 0)
+        {
+            return new MediaUploadResult(null, MediaReplaceRefusal.Message(published.Count)) { PublishedUsages = published };
+        }
+
         var temp = TempPath();
         try
         {
@@ -302,6 +310,17 @@ public sealed record MediaUploadResult(MediaFile? File, string? Refusal)
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public static MediaUploadResult Refused(string reason) => new(null, reason);
+
+    /// <summary>The published items that stopped a replacement (empty for any other refusal).</summary>
+    public IReadOnlyList<MediaUsage> PublishedUsages { get; init; } = [];
+}
+
+/// <summary>Why a file a published item uses is not replaced in place.</summary>
+public static class MediaReplaceRefusal
+{
+    public static string Message(int count) =>
+        $"Không thay được: tệp đang hiện trên {count} nội dung đã công bố; thay tại chỗ sẽ đổi trang công khai mà không qua quy trình duyệt. "
+        + "Hãy tải tệp mới lên thư viện, sửa nội dung để dùng tệp mới và gửi duyệt.";
 }
 
 /// <summary>An item that shows or links to a library file.</summary>

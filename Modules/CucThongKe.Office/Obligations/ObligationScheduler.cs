@@ -1,3 +1,4 @@
+using CucThongKe.Core.Cluster;
 using CucThongKe.Office.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,16 +7,22 @@ using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Office.Obligations;
 
-/// <summary>Runs <see cref="ObligationTracker"/> at every poll and whenever <see cref="ObligationsSignal"/> is raised.</summary>
+/// <summary>
+/// Runs <see cref="ObligationTracker"/> at every poll and whenever <see cref="ObligationsSignal"/> is raised, on the one
+/// node that holds the <see cref="LeaseName"/> lease (reminders and overdue notices are sent once, not once per node).
+/// </summary>
 internal sealed class ObligationScheduler(
     IServiceScopeFactory scopes,
     ObligationsSignal signal,
+    BackgroundLeases leases,
     LoopHeartbeats heartbeats,
     IOptions<ObligationOptions> options,
     TimeProvider clock,
     ILogger<ObligationScheduler> logger) : BackgroundService
 {
     public const string LoopName = "Nghĩa vụ báo cáo";
+
+    public const string LeaseName = "reporting-obligations";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +38,11 @@ internal sealed class ObligationScheduler(
             {
                 // First the wait: a site starting (or a test's site) does not write at once; saving an obligation wakes the loop.
                 await signal.WaitAsync(interval, stoppingToken);
+                if (!await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    continue;
+                }
+
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var round = await scope.ServiceProvider.GetRequiredService<ObligationTracker>().RunAsync(stoppingToken);

@@ -156,6 +156,24 @@ public sealed partial class EditorAndReviewTests() : WorkflowTestBase(DatabasePr
         var entry = Assert.Single(audit);
         Assert.Equal((Contributor, file.Path), (entry.UserName, entry.Subject));
 
+        // Once an item that shows the file is published, the file is not replaced in place: the public page would
+        // change outside the approval chain. Refused with the item named, nothing stored, the bytes untouched.
+        var showing = await CreateAsync(Contributor, new
+        {
+            contentType = "News",
+            content = NewsContent("Biểu đồ đã công bố", $"<p>Biểu đồ:</p><img src=\"{ImageVariants.Url(file.Path, 640)}\" alt=\"Biểu đồ đã công bố\">"),
+        });
+        await AdvanceAsync(showing, [.. ToApproved, (Publisher, "publish")]);
+        var publishedBytes = await File.ReadAllBytesAsync(full);
+        var beforeReplace = await DatabaseSnapshot.TakeAsync(Site);
+        var refusedReplace = await PostFileAsync(browser, page, page + "?handler=Replace", MediaLibraryTests.Png(500, 500), "Ảnh khác.png");
+        AssertStatus(HttpStatusCode.Conflict, refusedReplace);
+        var replaceRefusal = WebUtility.HtmlDecode(await refusedReplace.Content.ReadAsStringAsync());
+        Assert.Contains("Không thay được: tệp đang hiện trên 1 nội dung đã công bố", replaceRefusal, StringComparison.Ordinal);
+        Assert.Contains("Biểu đồ đã công bố", replaceRefusal, StringComparison.Ordinal);
+        await beforeReplace.AssertUnchangedAsync(Site);
+        Assert.Equal(publishedBytes, await File.ReadAllBytesAsync(full));
+
         // A file nothing uses is deleted, with its resized copies.
         var (_, unused) = await UploadImageAsync(Contributor, 400, 100);
         AssertStatus(HttpStatusCode.OK, await browser.GetAsync(ImageVariants.Url(unused.Path, 160)));

@@ -48,6 +48,14 @@ public sealed class FileModel(MediaLibrary library) : PageModel
 
         await using var stream = file.OpenReadStream();
         var result = await library.ReplaceAsync(Item, stream, file.FileName, cancellationToken);
+        if (result.PublishedUsages.Count > 0)
+        {
+            Usages = result.PublishedUsages;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            Refusal = result.Refusal;
+            return Page();
+        }
+
         if (result.Refusal is not null)
         {
             return Refuse(result.Refusal);
