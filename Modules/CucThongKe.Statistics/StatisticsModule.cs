@@ -37,7 +37,7 @@ public sealed class StatisticsModule : CmsModule
             new JsonObject { ["Field"] = "SocioEconomicReport.DataFiles" }, "SocioEconomicReport.DataFiles", nameof(AttachmentField));
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
-        services.AddScoped<ReleaseCalendar>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
+        services.AddScoped<ReleaseCalendar>().AddScoped<IReleaseCodes, IndicatorCodes>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
         services.AddRecipeStep<IndicatorsRecipeStep>().AddRecipeStep<ReleaseCalendarRecipeStep>().AddRecipeStep<IndicatorValuesRecipeStep>();
         services.AddPermissions<StatisticsPermissions>().AddAdminMenu<StatisticsAdminMenu>();
         services.AddFailureStatus<IndicatorImportException>(StatusCodes.Status400BadRequest, "Số liệu không hợp lệ");

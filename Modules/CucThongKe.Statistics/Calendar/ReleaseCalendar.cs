@@ -4,7 +4,6 @@ using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Text;
 using CucThongKe.Core.Data;
 using CucThongKe.OutputCache;
-using CucThongKe.Statistics.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Statistics.Calendar;
@@ -28,12 +27,18 @@ public sealed record ReleaseView(ReleaseEntry Entry, ReleaseState State, string?
     };
 }
 
+/// <summary>Which of the codes an entry names are no indicator's (the indicators, which depend on the calendar, answer).</summary>
+public interface IReleaseCodes
+{
+    Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+}
+
 /// <summary>A calendar entry refused, in Vietnamese.</summary>
 public sealed class ReleaseEntryException(string message) : Exception(message);
 
 /// <summary>The release calendar (Điều 4.2, Nghị định 94/2016): its entries, and the one rule of when a release is out,
 /// which every public view of indicator values composes (<see cref="ReleasedIds"/>).</summary>
-public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfWork unitOfWork, PublicPageStore pages, IEnumerable<IReaderVisibilityRule> rules)
+public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfWork unitOfWork, PublicPageStore pages, IReleaseCodes releaseCodes, IEnumerable<IReaderVisibilityRule> rules)
 {
     /// <summary>At most this many entries a year (a province publishes a few dozen).</summary>
     public const int MaxEntriesPerYear = 500;
@@ -115,7 +120,7 @@ public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfW
                 throw new ReleaseEntryException("Tên đợt công bố là bắt buộc và không quá 300 ký tự.");
             }
 
-            if (VietnamTime.FromUtc(input.PlannedUtc).Year is < Period.MinYear or > Period.MaxYear)
+            if (VietnamTime.FromUtc(input.PlannedUtc).Year is < 1990 or > 2100)
             {
                 throw new ReleaseEntryException("Thời gian công bố dự kiến không hợp lệ.");
             }
@@ -133,8 +138,7 @@ public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfW
 
             var codes = (input.IndicatorCodes ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => c.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-            var known = await db.Set<Indicator>().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(ct);
-            if (codes.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+            if (await releaseCodes.UnknownAsync(codes, ct) is [var unknown, ..])
             {
                 throw new ReleaseEntryException($"Không có chỉ số mã '{unknown}'.");
             }

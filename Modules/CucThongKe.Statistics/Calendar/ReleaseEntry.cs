@@ -12,7 +12,7 @@ public enum ReleaseStatus
 
 /// <summary>An entry of the release calendar (Điều 4.2; Nghị định 94/2016: next year's calendar before 15/12): when a
 /// release is planned, what it carries, and the content item (the report) whose publication through the approval chain
-/// releases it and every <see cref="Indicators.IndicatorValue"/> tied to it.</summary>
+/// releases it and every indicator value tied to it.</summary>
 public sealed class ReleaseEntry
 {
     public const int MaxKeyLength = 64;

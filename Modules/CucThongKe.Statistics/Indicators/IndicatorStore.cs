@@ -136,3 +136,13 @@ public sealed class IndicatorStore(CmsDbContext db, ReleaseCalendar calendar, Un
         }, cancellationToken);
     }
 }
+
+/// <summary>The calendar's check of the indicator codes an entry names.</summary>
+internal sealed class IndicatorCodes(CmsDbContext db) : IReleaseCodes
+{
+    public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var known = await db.Set<Indicator>().Where(i => codes.Contains(i.Code)).Select(i => i.Code).ToListAsync(cancellationToken);
+        return [.. codes.Except(known, StringComparer.Ordinal)];
+    }
+}
