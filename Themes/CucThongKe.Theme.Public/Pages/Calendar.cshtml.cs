@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CucThongKe.Theme.Public.Pages;
 
-/// <summary>The release calendar of a year (this year by default; next year's is out before 15/12).</summary>
+/// <summary>The release calendar of a year, or by default this year's and next year's (published before 15/12).</summary>
 public sealed class CalendarModel(ReleaseCalendar calendar) : PageModel
 {
     public IReadOnlyList<ReleaseView> Entries { get; private set; } = [];
@@ -15,6 +15,9 @@ public sealed class CalendarModel(ReleaseCalendar calendar) : PageModel
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public int Year { get; private set; }
+
+    /// <summary>Whether the page shows next year's entries after this year's (no year asked).</summary>
+    public bool WithNextYear { get; private set; }
 
     [FromQuery(Name = "nam")] public string? YearText { get; set; }
 
@@ -32,7 +35,10 @@ public sealed class CalendarModel(ReleaseCalendar calendar) : PageModel
         }
 
         Years = [.. (await calendar.YearsAsync(cancellationToken)).Append(Year).Distinct().Order()];
-        Entries = await calendar.YearAsync(Year, cancellationToken);
+        WithNextYear = string.IsNullOrWhiteSpace(YearText);
+        Entries = WithNextYear
+            ? [.. await calendar.YearAsync(Year, cancellationToken), .. await calendar.YearAsync(Year + 1, cancellationToken)]
+            : await calendar.YearAsync(Year, cancellationToken);
         var link = SiteMenu.More[0];
         ViewData["Title"] = link.Title;
         ViewData["Description"] = link.Description;
