@@ -3,19 +3,27 @@ using CucThongKe.Contents;
 using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Admin;
+using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
 using CucThongKe.Core.Modules;
 using CucThongKe.Media;
 using CucThongKe.OutputCache;
+using CucThongKe.Statistics.Calendar;
 using CucThongKe.Statistics.DataTables;
+using CucThongKe.Statistics.Indicators;
 using CucThongKe.Statistics.Indexing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Statistics;
 
-/// <summary>Statistics: the socio-economic reports' index and archive, their data tables (read, checked at save, downloaded).</summary>
+/// <summary>Statistics: the socio-economic reports' index and archive, their data tables (read, checked at save, downloaded),
+/// indicators and their series, and the release calendar.</summary>
 public sealed class StatisticsModule : CmsModule
 {
     public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule), typeof(OutputCacheModule)];
@@ -29,8 +37,19 @@ public sealed class StatisticsModule : CmsModule
             new JsonObject { ["Field"] = "SocioEconomicReport.DataFiles" }, "SocioEconomicReport.DataFiles", nameof(AttachmentField));
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
+        services.AddScoped<ReleaseCalendar>().AddScoped<IReleaseCodes, IndicatorCodes>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
+        services.AddRecipeStep<IndicatorsRecipeStep>().AddRecipeStep<ReleaseCalendarRecipeStep>().AddRecipeStep<IndicatorValuesRecipeStep>();
+        services.AddPermissions<StatisticsPermissions>().AddAdminMenu<StatisticsAdminMenu>();
+        services.AddFailureStatus<IndicatorImportException>(StatusCodes.Status400BadRequest, "Số liệu không hợp lệ");
+        services.AddFailureStatus<ReleaseEntryException>(StatusCodes.Status400BadRequest, "Đợt công bố không hợp lệ");
+        services.AddFailureStatus<StatTableException>(StatusCodes.Status400BadRequest, "Tệp số liệu không hợp lệ");
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet("/bang-so-lieu/{id}/{index:int}/{format}", DataTableEndpoints.DownloadAsync).CachePublicPage();
+        endpoints.MapGet("/chi-so/{code}/tai-ve/{format}", IndicatorEndpoints.DownloadAsync).CachePublicPage();
+        endpoints.MapGet("/lich-cong-bo.ics", CalendarEndpoints.ICalendarAsync).CachePublicPage();
+        endpoints.MapGet("/lich-cong-bo/rss", CalendarEndpoints.RssAsync).CachePublicPage();
+    }
 }

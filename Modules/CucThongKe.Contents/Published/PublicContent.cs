@@ -16,9 +16,6 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>A statistical release on the calendar: title and time only, nothing of the content before it is out.</summary>
-public sealed record UpcomingRelease(string? Title, DateTime PublishUtc);
-
 /// <summary>What readers may see: published versions only, never one an <see cref="IReaderVisibilityRule"/> hides (a
 /// confidential document); all listings read columns and index tables.</summary>
 /// <remarks>
@@ -128,26 +125,6 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
         items = items.Where(c => picked.Contains(c.ContentItemId)
             || (term != null && db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)));
         return await queries.NewestAsync(items, 0, take, cancellationToken);
-    }
-
-    /// <summary>Releases still to come, soonest first: the title of the scheduled version and its time.</summary>
-    /// <remarks>An item any of whose versions a rule hides (a document marked confidential) is left out.</remarks>
-    public async Task<IReadOnlyList<UpcomingRelease>> UpcomingReleasesAsync(DateTime nowUtc, int take, CancellationToken cancellationToken = default)
-    {
-        var versions = db.Set<ContentItem>().Where(c => !c.Removed);
-        foreach (var rule in _rules)
-        {
-            var hidden = rule.HiddenItemIds();
-            versions = versions.Where(c => !hidden.Any(id => id == c.ContentItemId));
-        }
-
-        return await (
-            from s in db.Set<ScheduledPublication>().AsNoTracking()
-            where s.CompletedUtc == null && s.PublishUtc > nowUtc
-            join c in versions on s.ContentItemVersionId equals c.Id
-            orderby s.PublishUtc
-            select new UpcomingRelease(c.DisplayText, s.PublishUtc))
-            .Take(take).ToListAsync(cancellationToken);
     }
 
     /// <summary>The terms of a taxonomy in their order, by id.</summary>

@@ -11,6 +11,14 @@ public sealed class StatTable
 
     public required IReadOnlyList<IReadOnlyList<string>> Rows { get; init; }
 
+    /// <summary>The file's row number (from 1) of the header and of each of <see cref="Rows"/>, so that a message can name
+    /// the cell the reader sees in a spreadsheet program (blank rows are dropped from the table but still counted).</summary>
+    public IReadOnlyList<int> RowNumbers { get; init; } = [];
+
+    /// <summary>The cell's name as a spreadsheet program shows it ("C7"), for a zero-based column of row <paramref name="row"/> of <see cref="Rows"/>.</summary>
+    public string CellName(int row, int column) =>
+        StatTableExport.Column(column) + (row + 1 < RowNumbers.Count ? RowNumbers[row + 1] : row + 2).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Reads a cell as a number the way Vietnamese tables write them (1.234,5) or as plain invariant text (1234.5).</summary>
     public static decimal? Number(string cell)
     {

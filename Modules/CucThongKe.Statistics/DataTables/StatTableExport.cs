@@ -31,7 +31,8 @@ public static class StatTableExport
 
     private static object CellValue(string cell, int column) => column > 0 && StatTable.Number(cell) is { } number ? number : cell;
 
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column((index / 26) - 1) + (char)('A' + (index % 26));
+    /// <summary>The spreadsheet letter of a zero-based column (A, B, ..., AA).</summary>
+    public static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column((index / 26) - 1) + (char)('A' + (index % 26));
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;

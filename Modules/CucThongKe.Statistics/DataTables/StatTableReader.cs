@@ -39,7 +39,8 @@ public static class StatTableReader
             _ => throw new StatTableException($"Tệp '{info.Name}' không phải bảng số liệu XLSX hoặc CSV."),
         };
 
-        // Blank rows and trailing blank columns are layout, not data.
+        // Blank rows and trailing blank columns are layout, not data (the numbers of the rows kept still name cells).
+        var numbers = Enumerable.Range(1, rows.Count).Where(i => rows[i - 1].Any(c => c.Length > 0)).ToList();
         rows = [.. rows.Where(r => r.Any(c => c.Length > 0))];
         if (rows.Count < 2)
         {
@@ -63,7 +64,7 @@ public static class StatTableReader
         }
 
         var padded = rows.Select(r => (IReadOnlyList<string>)[.. Enumerable.Range(0, width).Select(i => i < r.Count ? r[i] : "")]).ToList();
-        return new StatTable { Caption = caption, Headers = padded[0], Rows = padded[1..] };
+        return new StatTable { Caption = caption, Headers = padded[0], Rows = padded[1..], RowNumbers = numbers };
     }
 
     private static int LastFilled(List<string> row)

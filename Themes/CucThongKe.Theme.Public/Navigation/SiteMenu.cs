@@ -27,6 +27,7 @@ public static class SiteMenu
         new("Danh bạ thư điện tử", "/danh-ba", "Địa chỉ thư điện tử công vụ của lãnh đạo Cục, trưởng các phòng và chi cục."), // Điều 12.8
         new("Góp ý", "/gop-y", "Gửi góp ý về hoạt động của Cục và Trang thông tin điện tử; tra cứu tình trạng xử lý bằng mã số."),
         new("Kênh RSS", "/kenh-rss", "Tin mới theo định dạng RSS 2.0: tất cả, theo từng mục và từng chuyên mục."),
+        new("Chỉ số thống kê", "/chi-so", "Các chỉ số kinh tế - xã hội chủ yếu của tỉnh: số liệu theo kỳ, biểu đồ, tải về, phương pháp tính."),
     ];
 
     /// <summary>The state portals the home page links to.</summary>

@@ -10,6 +10,7 @@ using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
+using CucThongKe.Statistics.Calendar;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Identity;
 using CucThongKe.Workflows.Definitions;
@@ -130,6 +131,13 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/unicode/chuyen-ma", Everyone },
         { "POST /admin/unicode/chuyen-ma", Everyone },
         { "GET /admin/unicode/bao-cao", AdministratorOnly },
+
+        // Indicators and the release calendar (issue 15): the board loads values and keeps the calendar; the values
+        // stay hidden until their release is published through the chain, whoever loaded them.
+        { "GET /admin/chi-so", "Administrator BoardHead BoardMember BoardSecretary" },
+        { "POST /admin/chi-so", "Administrator BoardHead BoardMember BoardSecretary" },
+        { "GET /admin/lich-cong-bo", "Administrator BoardHead BoardSecretary" },
+        { "POST /admin/lich-cong-bo", "Administrator BoardHead BoardSecretary" },
         { "POST /admin/unicode/bao-cao?handler=Convert&id={own}", AdministratorOnly },
         { "POST /admin/unicode/bao-cao?handler=ConvertAll", AdministratorOnly },
 
@@ -485,6 +493,24 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/su-co/ghi")
         {
             return new Dictionary<string, string> { ["Input.Title"] = "Sự cố thử " + n, ["Input.Description"] = "Mất kết nối mạng nội bộ.", ["Input.Severity"] = "Medium", ["Input.Status"] = "Open" };
+        }
+
+        if (path == "/admin/chi-so")
+        {
+            var release = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ReleaseEntry>().Where(e => e.Key == "ma-tran-quyen").Select(e => e.Id).SingleAsync());
+            return new MultipartFormDataContent
+            {
+                { new StringContent(release.ToString(CultureInfo.InvariantCulture)), "dot" },
+                { new ByteArrayContent(Encoding.UTF8.GetBytes($"Mã chỉ số,Kỳ,Giá trị\ncpi,T1/2099,10{n}\n")), "file", "cpi.csv" },
+            };
+        }
+
+        if (path == "/admin/lich-cong-bo")
+        {
+            return new Dictionary<string, string>
+            {
+                ["Form.Key"] = "dot-moi-" + n, ["Form.Title"] = "Đợt công bố mới " + n, ["Form.Planned"] = "2099-11-01T09:00", ["Form.Indicators"] = "cpi",
+            };
         }
 
         if (path is "/admin/recipes/run" or "/admin/search" or "/admin/thong-bao" or "/admin/unicode/bao-cao")

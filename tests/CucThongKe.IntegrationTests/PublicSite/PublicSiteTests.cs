@@ -4,6 +4,7 @@ using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
+using CucThongKe.Statistics.Calendar;
 using CucThongKe.Tests.Site;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -306,6 +307,11 @@ public abstract partial class PublicSiteTests(DatabaseProvider provider, SharedS
                 }));
             var saved = await contents.CreateAsync(item);
             await contents.ScheduleAsync(saved.ContentItemId, saved.Id, DateTime.UtcNow.AddDays(2), new PublishRequest(PublishSource.Import, "tester", "thử lịch công bố"));
+            // The calendar is data since issue 15: the board's entry for the release names the report.
+            await s.GetRequiredService<ReleaseCalendar>().SaveAsync(new ReleaseEntry
+            {
+                Key = "kt-xh-thang-11-2026", Title = "Tình hình kinh tế - xã hội tháng 11 năm 2026", PlannedUtc = DateTime.UtcNow.AddDays(2), ContentItemId = saved.ContentItemId,
+            }, "tester");
         });
         var client = Client();
 
