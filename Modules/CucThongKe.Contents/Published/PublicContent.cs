@@ -1,7 +1,6 @@
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Parts;
-using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Core.Data;
