@@ -26,6 +26,12 @@ public sealed class OfficeModule : CmsModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ObligationOptions>().Bind(configuration.GetSection(ObligationOptions.SectionName));
+        // Sites set up before this module: the grants the setup recipe gives (the board reads every unit's obligations
+        // and defines them; the technical staff, Publisher and Administrator, keep the incident log).
+        services.AddDefaultGrants("Office.DefaultGrants",
+            new DefaultGrant(OfficePermissions.ViewAllObligations.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"),
+            new DefaultGrant(OfficePermissions.ManageObligations.Name, "Administrator", "BoardHead", "BoardSecretary"),
+            new DefaultGrant(OfficePermissions.ManageIncidents.Name, "Administrator", "Publisher"));
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName));
 
         // Reporting obligations: the calendar with the operator's extra days, the catalogue, the scheduler and the queries.

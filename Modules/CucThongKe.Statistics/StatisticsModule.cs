@@ -40,6 +40,10 @@ public sealed class StatisticsModule : CmsModule
         services.AddScoped<ReleaseCalendar>().AddScoped<IReleaseCodes, IndicatorCodes>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
         services.AddRecipeStep<IndicatorsRecipeStep>().AddRecipeStep<ReleaseCalendarRecipeStep>().AddRecipeStep<IndicatorValuesRecipeStep>();
         services.AddPermissions<StatisticsPermissions>().AddAdminMenu<StatisticsAdminMenu>();
+        // Sites set up before indicators and the calendar existed: the grants the setup recipe gives a new site.
+        services.AddDefaultGrants("Statistics.DefaultGrants",
+            new DefaultGrant(StatisticsPermissions.ImportIndicatorValues.Name, "Administrator", "BoardHead", "BoardMember", "BoardSecretary"),
+            new DefaultGrant(StatisticsPermissions.ManageReleaseCalendar.Name, "Administrator", "BoardHead", "BoardSecretary"));
         services.AddFailureStatus<IndicatorImportException>(StatusCodes.Status400BadRequest, "Số liệu không hợp lệ");
         services.AddFailureStatus<ReleaseEntryException>(StatusCodes.Status400BadRequest, "Đợt công bố không hợp lệ");
         services.AddFailureStatus<StatTableException>(StatusCodes.Status400BadRequest, "Tệp số liệu không hợp lệ");

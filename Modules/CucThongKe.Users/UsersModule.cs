@@ -100,6 +100,7 @@ public sealed class UsersModule : CmsModule
         services.AddScoped<UnitService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<RolePermissions>();
+        services.AddScoped<IRoleGrants, RoleGrants>();
         services.AddScoped<UnitsInEffect>();
         services.AddScoped<PasswordResetMailer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetMailer.LinkLifetime);

@@ -92,3 +92,24 @@ public sealed class RolePermissions(CmsDbContext db, RoleManager<CmsRole> roles,
         await transaction.CommitAsync(cancellationToken);
     }
 }
+
+/// <summary>Core's <see cref="IRoleGrants"/> over Identity's role claims (used by the one-off default-grants upgrades).</summary>
+internal sealed class RoleGrants(RoleManager<CmsRole> roles) : IRoleGrants
+{
+    public async Task<bool> GrantIfMissingAsync(string role, string permission, CancellationToken cancellationToken)
+    {
+        if (await roles.FindByNameAsync(role) is not { } found)
+        {
+            return false;
+        }
+
+        var claims = await roles.GetClaimsAsync(found);
+        if (claims.Any(c => c.Type == CmsClaims.Permission && c.Value == permission))
+        {
+            return false;
+        }
+
+        var result = await roles.AddClaimAsync(found, new Claim(CmsClaims.Permission, permission));
+        return result.Succeeded ? true : throw new InvalidOperationException($"Không cấp được quyền {permission} cho vai trò {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}
