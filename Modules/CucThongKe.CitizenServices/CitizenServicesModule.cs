@@ -3,6 +3,7 @@ using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
@@ -35,6 +36,7 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddOptions<CitizenServicesOptions>().Bind(configuration.GetSection(CitizenServicesOptions.SectionName));
         services.AddScoped<QuestionSubmission>();
         services.AddScoped<FeedbackSubmission>();
+        services.AddEditorPanel<TriageEditorPanel>();
         services.AddScoped<CitizenInbox>();
         services.AddScoped<CitizenUnits>();
         services.AddScoped<CitizenTriage>();

@@ -46,6 +46,10 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
         AssertStatus(HttpStatusCode.Forbidden, await (await SignedInAsync(UnitHead)).GetAsync(move));
         AssertStatus(HttpStatusCode.Forbidden, await (await SignedInAsync(OtherContributor)).GetAsync(move));
         AssertStatus(HttpStatusCode.NotFound, await triager.GetAsync("/admin/tiep-nhan/0123456789abcdef0123456789abcdef/chuyen-don-vi"));
+
+        // The edit page leads there, for those who may move it.
+        var edit = $"/admin/contents/{id}/edit";
+        Assert.Contains($"href=\"{move}\"", await triager.GetStringAsync(edit), StringComparison.Ordinal);
         var before = await DatabaseSnapshot.TakeAsync(Site);
         foreach (var (unit, reason, message) in new[]
         {
@@ -68,6 +72,11 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
         Assert.Contains(record, s => s!["transition"]!.GetValue<string>() == "unit-transfer"
             && s["comment"]!.GetValue<string>().Contains("Câu hỏi thuộc lĩnh vực thống kê tổng hợp.", StringComparison.Ordinal));
         AssertStatus(HttpStatusCode.Forbidden, await triager.GetAsync(move));
+
+        // Once with the unit in charge, its head edits it but does not move it on: no way to the triage page.
+        var headEdit = await (await SignedInAsync(UnitHead)).GetAsync(edit);
+        AssertStatus(HttpStatusCode.OK, headEdit);
+        Assert.DoesNotContain("chuyen-don-vi", await headEdit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The unit answers; the chain approves and publishes; the asker hears of it once.
         await AnswerAsync(id, moved, "<p>Quý III năm 2026, chỉ số sản xuất công nghiệp của tỉnh tăng 9,2% so với cùng kỳ.</p>");
