@@ -23,8 +23,6 @@ public sealed record ReportingPeriod(string Key, DateOnly Start, DateOnly End)
 /// <summary>Periods and due dates of an obligation, from its frequency and due rule, on a <see cref="WorkingCalendar"/>. Pure: no clock, no database.</summary>
 public sealed class ObligationSchedule(WorkingCalendar calendar)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>The period of <paramref name="frequency"/> that contains <paramref name="day"/>.</summary>
     public static ReportingPeriod PeriodOf(ObligationFrequency frequency, DateOnly day)
     {
@@ -93,8 +91,24 @@ public sealed class ObligationSchedule(WorkingCalendar calendar)
     }
 
     /// <summary>The end of <paramref name="dueDate"/> in Vietnam (UTC+7 all year), in UTC.</summary>
-    public static DateTime EndOfDayUtc(DateOnly dueDate) =>
-        DateTime.SpecifyKind(dueDate.AddDays(1).ToDateTime(TimeOnly.MinValue) - VietnamOffset, DateTimeKind.Utc);
+    public static DateTime EndOfDayUtc(DateOnly dueDate) => VietnamTime.ToUtc(dueDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The entry of <paramref name="obligation"/> for <paramref name="period"/>, due by its rule (the scheduler's and the recipe's one way to make one).</summary>
+    public ObligationEntry NewEntry(ReportingObligation obligation, ReportingPeriod period, DateTime createdUtc)
+    {
+        var due = DueDate(obligation, period);
+        return new ObligationEntry
+        {
+            ObligationId = obligation.Id,
+            UnitId = obligation.UnitId,
+            Period = period.Key,
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            DueDate = due,
+            DueUtc = EndOfDayUtc(due),
+            CreatedUtc = createdUtc,
+        };
+    }
 
     /// <summary>Vietnam's calendar date at <paramref name="utc"/>.</summary>
     public static DateOnly VietnamDate(DateTime utc) => DateOnly.FromDateTime(VietnamTime.FromUtc(utc));

@@ -58,18 +58,7 @@ public sealed class ObligationTracker(
             var existing = await db.Set<ObligationEntry>().Where(e => e.ObligationId == obligation.Id && keys.Contains(e.Period)).Select(e => e.Period).ToListAsync(ct);
             foreach (var period in periods.Where(p => !existing.Contains(p.Key)))
             {
-                var due = schedule.DueDate(obligation, period);
-                db.Add(new ObligationEntry
-                {
-                    ObligationId = obligation.Id,
-                    UnitId = obligation.UnitId,
-                    Period = period.Key,
-                    PeriodStart = period.Start,
-                    PeriodEnd = period.End,
-                    DueDate = due,
-                    DueUtc = ObligationSchedule.EndOfDayUtc(due),
-                    CreatedUtc = now,
-                });
+                db.Add(schedule.NewEntry(obligation, period, now));
                 created++;
             }
         }

@@ -61,18 +61,7 @@ internal sealed class ObligationsRecipeStep(ObligationCatalog catalog, Obligatio
             throw context.Error(path + ".Missed", "một kỳ đã gửi thì không thể là không thực hiện.");
         }
 
-        var due = schedule.DueDate(obligation, period);
-        var entry = new ObligationEntry
-        {
-            ObligationId = obligation.Id,
-            UnitId = obligation.UnitId,
-            Period = period.Key,
-            PeriodStart = period.Start,
-            PeriodEnd = period.End,
-            DueDate = due,
-            DueUtc = ObligationSchedule.EndOfDayUtc(due),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
+        var entry = schedule.NewEntry(obligation, period, clock.GetUtcNow().UtcDateTime);
         if (input.SubmittedUtc is { } submitted)
         {
             entry.FulfilledUtc = DateTime.SpecifyKind(submitted.UtcDateTime, DateTimeKind.Utc);

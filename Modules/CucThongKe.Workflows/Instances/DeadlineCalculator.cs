@@ -8,7 +8,6 @@ namespace CucThongKe.Workflows.Instances;
 /// counted that way (see <see cref="WorkingCalendar"/> for the calendar with holidays that reporting obligations use).</remarks>
 public static class DeadlineCalculator
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     public static DateTime? DueUtc(WorkflowDeadline? deadline, DateTime enteredUtc)
     {
@@ -25,7 +24,7 @@ public static class DeadlineCalculator
         var local = VietnamTime.FromUtc(enteredUtc);
         if (deadline.SameDay)
         {
-            return ToUtc(local.Date.AddDays(1));
+            return VietnamTime.ToUtc(local.Date.AddDays(1));
         }
 
         if (deadline.WorkingDays is { } days)
@@ -42,12 +41,9 @@ public static class DeadlineCalculator
                 }
             }
 
-            return ToUtc(due);
+            return VietnamTime.ToUtc(due);
         }
 
         return null;
     }
-
-    // Vietnam keeps UTC+7 all year, so the offset is fixed.
-    private static DateTime ToUtc(DateTime vietnamLocal) => DateTime.SpecifyKind(vietnamLocal - VietnamOffset, DateTimeKind.Utc);
 }

@@ -97,22 +97,12 @@ public sealed class KeyRingTests() : SiteTestBase(DatabaseProvider.Sqlite)
     public async Task Several_nodes_on_sqlite_stop_start_up_with_one_sentence_saying_why()
     {
         var data = Directory.CreateTempSubdirectory("cucthongke-nodes").FullName;
-        var app = Program.BuildSite(["--Cms:DataPath=" + data, "--Cms:Cluster:MultipleNodes=true", "--Logging:LogLevel:Default=None"]);
-        var errors = new StringWriter();
-
-        bool started;
-        try
-        {
-            started = await CmsInitializer.InitializeAsync(app.Services, errors);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        var (started, errors) = await StartupTests.InitializeAsync(
+            ["--Cms:DataPath=" + data, "--Cms:Cluster:MultipleNodes=true", "--Logging:LogLevel:Default=None"], () => Directory.Delete(data, recursive: true));
 
         Assert.False(started);
-        Assert.Equal(CmsInitializer.MultipleNodesOnSqlite, errors.ToString().Trim());
-        Assert.Contains("PostgreSQL", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(CmsInitializer.MultipleNodesOnSqlite, errors.Trim());
+        Assert.Contains("PostgreSQL", errors, StringComparison.Ordinal);
     }
 
     internal static string FormToken(string html) =>

@@ -7,54 +7,47 @@ namespace CucThongKe.Tests.Site;
 
 public class StartupTests
 {
+    /// <summary>Builds the site from command-line arguments and runs its start-up checks; then <paramref name="cleanUp"/>, whatever happened.</summary>
+    internal static async Task<(bool Started, string Errors)> InitializeAsync(string[] args, Action cleanUp)
+    {
+        var app = Program.BuildSite(args);
+        var errors = new StringWriter();
+        try
+        {
+            return (await CmsInitializer.InitializeAsync(app.Services, errors), errors.ToString());
+        }
+        finally
+        {
+            cleanUp();
+        }
+    }
     [Fact]
     public async Task A_data_folder_that_cannot_be_written_stops_start_up_with_a_clear_message()
     {
         var blocker = Path.GetTempFileName();
-        var app = Program.BuildSite(["--Cms:DataPath=" + Path.Combine(blocker, "data"), "--Logging:LogLevel:Default=None"]);
-        var errors = new StringWriter();
-
-        bool started;
-        try
-        {
-            started = await CmsInitializer.InitializeAsync(app.Services, errors);
-        }
-        finally
-        {
-            File.Delete(blocker);
-        }
+        var (started, errors) = await InitializeAsync(["--Cms:DataPath=" + Path.Combine(blocker, "data"), "--Logging:LogLevel:Default=None"], () => File.Delete(blocker));
 
         Assert.False(started);
-        Assert.Contains("Thư mục dữ liệu", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Cms:DataPath", errors.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Thư mục dữ liệu", errors, StringComparison.Ordinal);
+        Assert.Contains("Cms:DataPath", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_unreachable_database_stops_start_up_with_a_clear_message()
     {
         var data = Directory.CreateTempSubdirectory("cucthongke-startup").FullName;
-        var app = Program.BuildSite([
+        var (started, errors) = await InitializeAsync(
+        [
             "--Cms:DataPath=" + data,
             "--Cms:Database:Provider=Postgres",
             "--ConnectionStrings:Default=Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2",
             "--Logging:LogLevel:Default=None",
-        ]);
-        var errors = new StringWriter();
-
-        bool started;
-        try
-        {
-            started = await CmsInitializer.InitializeAsync(app.Services, errors);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        ], () => Directory.Delete(data, recursive: true));
 
         Assert.False(started);
-        Assert.Contains("Không kết nối", errors.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Không kết nối", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 
     [Fact]
