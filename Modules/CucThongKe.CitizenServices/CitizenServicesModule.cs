@@ -1,15 +1,20 @@
 using System.Text.Json.Nodes;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
+using CucThongKe.CitizenServices.Outbox;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
+using CucThongKe.Core.Security;
 using CucThongKe.Search;
 using CucThongKe.Users;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +46,24 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<CitizenUnits>();
         services.AddScoped<CitizenTriage>();
         services.AddScoped<SimilarQuestions>();
-        services.AddContentCommittedHandler<AnswerMailer>();
+        services.AddContentHandler<AnswerMailer>();
+
+        // Mail to citizens and to units leaves through a queue written in the transaction of what causes it, retried.
+        services.AddSingleton<CitizenMailSignal>();
+        services.AddScoped<CitizenMailOutbox>();
+        services.AddSingleton<CitizenMailSender>();
+        services.AddHostedService(s => s.GetRequiredService<CitizenMailSender>());
+
+        // The feedback inbox (Điều 14.4): cases, categories, the summary; the board's pages need their own permissions.
+        services.AddScoped<FeedbackDesk>();
+        services.AddScoped<FeedbackCategories>();
+        services.AddScoped<FeedbackSummary>();
+        services.AddRecipeStep<FeedbackCategoriesRecipeStep>();
+        services.AddFailureStatus<FeedbackInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
+        services.AddPermissions<CitizenServicesPermissions>().AddAdminMenu<CitizenServicesAdminMenu>();
+        services.AddDefaultGrants("CitizenServices.DefaultGrants",
+            new DefaultGrant(CitizenServicesPermissions.ViewFeedbackReport.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"),
+            new DefaultGrant(CitizenServicesPermissions.ManageFeedbackCategories.Name, "Administrator", "BoardHead", "BoardSecretary"));
         services.AddSingleton<FormToken>();
         services.TryAddSingleton(TimeProvider.System);
 

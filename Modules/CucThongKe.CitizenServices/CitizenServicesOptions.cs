@@ -10,4 +10,14 @@ public sealed class CitizenServicesOptions
     /// and moves it on (triage); an id of the units table. Empty: the forms do not offer the choice.
     /// </summary>
     public string? TriageUnitId { get; set; } = "van-phong";
+
+    /// <summary>The roles of a unit whose members are e-mailed when feedback reaches the unit (with the unit head's address of
+    /// the units table), as the question's workflow notifies its first state.</summary>
+    public string[] FeedbackNotifyRoles { get; set; } = ["UnitHead", "Contributor"];
+
+    /// <summary>How often (seconds) the queue of citizen mail (answers, replies, notices to units) is looked at when nothing woke it.</summary>
+    public int MailPollSeconds { get; set; } = 30;
+
+    /// <summary>Attempts of one mail before it is given up (kept, marked); between attempts the wait grows from 1 minute, 5 times each time.</summary>
+    public int MailMaxAttempts { get; set; } = 6;
 }

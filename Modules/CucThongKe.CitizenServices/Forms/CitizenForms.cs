@@ -71,8 +71,12 @@ public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
     /// starts there), with the sender's consent (the form refuses without it); returns its tracking code. Questions and
     /// feedback both come this way.</summary>
     /// <remarks>The citizen has no account: the item has no owner, and its workflow's first step waits for the unit.</remarks>
-    public Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
-        SubmitAsync(kind.ContentType, kind.Prefix, unit.Id, text, new JsonObject
+    public async Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
+        CodeOf(kind.Prefix, (await SaveAsync(kind, sender, unit, text, cancellationToken)).ContentItemId);
+
+    /// <summary>As <see cref="SubmitAsync"/>, returning the saved item (for intake that records more in the same transaction).</summary>
+    public Task<ContentItem> SaveAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
+        SaveAsync(kind.ContentType, unit.Id, text, new JsonObject
         {
             [kind.SenderField + "Name"] = new JsonObject { ["Text"] = sender.Name },
             [kind.SenderField + "Email"] = new JsonObject { ["Text"] = sender.Email },
@@ -86,15 +90,14 @@ public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
     public Task<IReadOnlyList<ContentItem>> FindAsync(CitizenMessageKind kind, string code, CancellationToken cancellationToken) =>
         FindAsync(kind.ContentType, kind.Prefix, code, cancellationToken);
 
-    /// <summary>Saves a draft of <paramref name="type"/> titled after the first line of <paramref name="text"/>; returns its tracking code.</summary>
-    private async Task<string> SubmitAsync(string type, string prefix, string unitId, string text, JsonObject part, CancellationToken cancellationToken)
+    /// <summary>Saves a draft of <paramref name="type"/> titled after the first line of <paramref name="text"/>.</summary>
+    private async Task<ContentItem> SaveAsync(string type, string unitId, string text, JsonObject part, CancellationToken cancellationToken)
     {
         var item = await contents.NewAsync(type, cancellationToken);
         var title = text.Split('\n', 2)[0];
         item.Content["TitlePart"] = new JsonObject { ["Title"] = title.Length > 150 ? title[..150].TrimEnd() + "…" : title };
         item.Content[type] = part;
-        var saved = await contents.CreateForUnitAsync(item, unitId, owner: null, cancellationToken);
-        return CodeOf(prefix, saved.ContentItemId);
+        return await contents.CreateForUnitAsync(item, unitId, owner: null, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ContentItem>> FindAsync(string type, string prefix, string code, CancellationToken cancellationToken)

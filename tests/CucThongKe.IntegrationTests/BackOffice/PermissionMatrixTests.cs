@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents.Models;
@@ -165,6 +166,20 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
         { "POST /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
 
+        // The feedback inbox (Điều 14.4; {feedback}: one sent to the users' unit, {otherfeedback}: one of Chi cục Đại Từ): a unit
+        // reads and handles its own, the board every unit's, the Director reads all; the board reads the summary and keeps the categories.
+        { "GET /admin/gop-y", Everyone },
+        { "GET /admin/gop-y/{feedback}", Everyone },
+        { "GET /admin/gop-y/{otherfeedback}", AllUnitsReaders },
+        { "POST /admin/gop-y/{feedback}?handler=Update", Writers },
+        { "POST /admin/gop-y/{otherfeedback}?handler=Update", AllUnitsEditors },
+        { "POST /admin/gop-y/{feedback}?handler=Reply", Writers },
+        { "POST /admin/gop-y/{otherfeedback}?handler=Reply", AllUnitsEditors },
+        { "GET /admin/gop-y/tong-hop", "Administrator Director BoardHead BoardMember BoardSecretary" },
+        { "GET /admin/gop-y/tong-hop?handler=Xlsx&ky=2026", "Administrator Director BoardHead BoardMember BoardSecretary" },
+        { "GET /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
+        { "POST /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
+
         // The admin-audit log (roles, permissions, workflow definitions, transfers): administrators and the board read it.
         { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
         { "GET /admin/search", AdministratorOnly },
@@ -303,6 +318,15 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
     });
 
+    /// <summary>A citizen's feedback to <paramref name="unitId"/>, as the public form saves it; returns its id.</summary>
+    private Task<string> FeedbackAsync(string unitId) => Site.WithScopeAsync(async s =>
+    {
+        var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync(unitId, default);
+        await s.GetRequiredService<FeedbackSubmission>().SubmitAsync("Lê Văn Góp", "gop@example.vn", null, unit!, "Đề nghị đăng thêm số liệu giá cả theo huyện.", default);
+        return await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentType == "Feedback" && c.Latest)
+            .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
+    });
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -325,6 +349,16 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (url.Contains("{question}", StringComparison.Ordinal))
         {
             url = url.Replace("{question}", await QuestionAsync(), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{feedback}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{feedback}", await FeedbackAsync("phong-tong-hop"), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{otherfeedback}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{otherfeedback}", await FeedbackAsync("chi-cuc-huyen-dai-tu"), StringComparison.Ordinal);
         }
 
         if (url.Contains("{fresh}", StringComparison.Ordinal))
@@ -384,6 +418,21 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path.StartsWith("/admin/gop-y/", StringComparison.Ordinal) && url.Contains("handler=Update", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["Status"] = "InProgress", ["CategoryId"] = "khac" };
+        }
+
+        if (path.StartsWith("/admin/gop-y/", StringComparison.Ordinal) && url.Contains("handler=Reply", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["Reply"] = "Cục đã ghi nhận góp ý, xin cảm ơn." };
+        }
+
+        if (path == "/admin/gop-y/chu-de")
+        {
+            return new Dictionary<string, string> { ["Text"] = "so-lieu-thong-ke: Số liệu thống kê\ntrang-thong-tin: Trang thông tin điện tử\nthu-tuc-hanh-chinh: Thủ tục\ncan-bo-cong-vu: Cán bộ\nkhac: Khác " + n };
         }
 
         if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))

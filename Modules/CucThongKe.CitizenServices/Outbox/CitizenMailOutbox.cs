@@ -1,0 +1,137 @@
+using CucThongKe.Core.Cluster;
+using CucThongKe.Core.Data;
+using CucThongKe.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CucThongKe.CitizenServices.Outbox;
+
+/// <summary>Raised after a commit that queued citizen mail, so that it leaves at once rather than at the next poll.</summary>
+public sealed class CitizenMailSignal : WakeUpSignal;
+
+/// <summary>Queues a mail as a row of the caller's transaction: it leaves after the commit, never when the change rolls back.</summary>
+public sealed class CitizenMailOutbox(CmsDbContext db, UnitOfWork unitOfWork, CitizenMailSignal signal, TimeProvider clock)
+{
+    /// <summary>Adds the mail (saved with the caller's changes; the caller saves).</summary>
+    public void Enqueue(CmsMail mail)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new CitizenMail
+        {
+            ToAddress = mail.ToAddress,
+            ToName = mail.ToName,
+            Subject = mail.Subject.Length > 300 ? mail.Subject[..299] + "…" : mail.Subject,
+            Body = mail.Body,
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+        });
+        if (unitOfWork.IsActive)
+        {
+            unitOfWork.AfterCommit(signal.Raise);
+        }
+    }
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1: one minute, then five times longer each time, at most a day.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(24 * 60, Math.Pow(5, Math.Max(0, attempts - 1))));
+}
+
+/// <summary>Sends the queued citizen mail: due rows in order, each deleted once it left; a failure puts the rest off with a
+/// growing back-off, and a mail that failed <see cref="CitizenServicesOptions.MailMaxAttempts"/> times is given up (kept, marked).</summary>
+/// <remarks>Only the holder of the <see cref="LeaseName"/> lease sends, so a mail leaves once however many nodes run.</remarks>
+internal sealed class CitizenMailSender(IServiceScopeFactory scopes, IOptionsMonitor<CitizenServicesOptions> options, ICmsMailSender sender, CitizenMailSignal signal, BackgroundLeases leases, TimeProvider clock, ILogger<CitizenMailSender> logger) : BackgroundService
+{
+    public const string LeaseName = "citizen-mail";
+
+    private const int BatchSize = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.MailPollSeconds)), stoppingToken);
+                if (sender.IsConfigured && await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    await SendDueAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A database hiccup must not stop the sender for good; the mails stay queued.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "Không gửi được thư của mục hỏi đáp, góp ý; sẽ thử lại.");
+            }
+        }
+    }
+
+    /// <summary>Sends the mails that are due; returns how many left.</summary>
+    internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        if (!sender.IsConfigured)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Set<CitizenMail>().Where(m => m.GaveUpUtc == null && m.NextAttemptUtc <= now)
+            .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // By reference: two identical mails are still two rows to delete.
+        var rows = new Dictionary<CmsMail, CitizenMail>(ReferenceEqualityComparer.Instance);
+        foreach (var row in due)
+        {
+            rows[new CmsMail(row.ToAddress, row.ToName, row.Subject, row.Body)] = row;
+        }
+
+        var sent = 0;
+        try
+        {
+            await sender.SendAsync([.. rows.Keys], async mail =>
+            {
+                db.Remove(rows[mail]);
+                rows.Remove(mail);
+                sent++;
+                await db.SaveChangesAsync(CancellationToken.None);
+            }, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the mail server answers, the unsent mails are put off, not lost.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var max = Math.Max(1, options.CurrentValue.MailMaxAttempts);
+            foreach (var mail in rows.Values)
+            {
+                mail.Attempts++;
+                mail.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+                if (mail.Attempts >= max)
+                {
+                    mail.GaveUpUtc = now;
+                }
+                else
+                {
+                    mail.NextAttemptUtc = now + CitizenMailOutbox.Backoff(mail.Attempts);
+                }
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning(ex, "Không gửi được {Count} thư của mục hỏi đáp, góp ý; sẽ thử lại sau.", rows.Count);
+        }
+
+        return sent;
+    }
+}
