@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Outbox;
+using CucThongKe.CitizenServices.Privacy;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
@@ -56,14 +57,23 @@ public sealed class CitizenServicesModule : CmsModule
 
         // The feedback inbox (Điều 14.4): cases, categories, the summary; the board's pages need their own permissions.
         services.AddScoped<FeedbackDesk>();
+        services.AddScoped<FeedbackIntake>();
         services.AddScoped<FeedbackCategories>();
         services.AddScoped<FeedbackSummary>();
+        services.AddContentHandler<FeedbackCaseHandler>();
         services.AddRecipeStep<FeedbackCategoriesRecipeStep>();
         services.AddFailureStatus<FeedbackInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddPermissions<CitizenServicesPermissions>().AddAdminMenu<CitizenServicesAdminMenu>();
         services.AddDefaultGrants("CitizenServices.DefaultGrants",
             new DefaultGrant(CitizenServicesPermissions.ViewFeedbackReport.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"),
-            new DefaultGrant(CitizenServicesPermissions.ManageFeedbackCategories.Name, "Administrator", "BoardHead", "BoardSecretary"));
+            new DefaultGrant(CitizenServicesPermissions.ManageFeedbackCategories.Name, "Administrator", "BoardHead", "BoardSecretary"),
+            new DefaultGrant(CitizenServicesPermissions.ExportPersonalData.Name, "Administrator"));
+
+        // Personal data (Điều 7.6): the senders' fields erased when their period has passed (one node), the operator's export.
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddScoped<PersonalDataEraser>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddHostedService<PersonalDataRetentionService>();
         services.AddSingleton<FormToken>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -14,7 +14,10 @@ public sealed class CitizenServicesPermissions : IPermissionProvider
     /// <summary>The list of feedback categories.</summary>
     public static readonly Permission ManageFeedbackCategories = new("ManageFeedbackCategories", "Quản lý danh mục chủ đề góp ý", Group);
 
-    public IEnumerable<Permission> GetPermissions() => [ViewFeedbackReport, ManageFeedbackCategories];
+    /// <summary>The export of everything held about an e-mail address (Điều 7.6): the operator's.</summary>
+    public static readonly Permission ExportPersonalData = new("ExportPersonalData", "Xuất dữ liệu cá nhân của người gửi theo thư điện tử", Group);
+
+    public IEnumerable<Permission> GetPermissions() => [ViewFeedbackReport, ManageFeedbackCategories, ExportPersonalData];
 }
 
 /// <summary>The back office's entries for feedback.</summary>
@@ -27,5 +30,6 @@ internal sealed class CitizenServicesAdminMenu : IAdminMenuProvider
         new(GroupName, "Góp ý nhận được", "/admin/gop-y", null, 10),
         new(GroupName, "Tổng hợp góp ý", "/admin/gop-y/tong-hop", CitizenServicesPermissions.ViewFeedbackReport.Name, 20),
         new(GroupName, "Chủ đề góp ý", "/admin/gop-y/chu-de", CitizenServicesPermissions.ManageFeedbackCategories.Name, 30),
+        new(GroupName, "Dữ liệu cá nhân", "/admin/du-lieu-ca-nhan", CitizenServicesPermissions.ExportPersonalData.Name, 40),
     ];
 }

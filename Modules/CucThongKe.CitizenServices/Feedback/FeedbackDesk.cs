@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Outbox;
 using CucThongKe.Contents.Admin;
@@ -10,11 +10,7 @@ using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Mail;
 using CucThongKe.Core.Settings;
-using CucThongKe.Users.Identity;
-using CucThongKe.Users.Units;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CucThongKe.CitizenServices.Feedback;
 
@@ -35,7 +31,7 @@ public sealed record FeedbackDetail(ContentItem Item, FeedbackCase Case)
 }
 
 /// <summary>The feedback inbox (Điều 14.4): what a unit received, its category and status, the unit's reply (stored with the
-/// item, mailed to the sender when they gave an address), and the unit told at once when feedback arrives.</summary>
+/// item, mailed to the sender when they gave an address). Arrival is <see cref="FeedbackIntake"/>'s.</summary>
 /// <remarks>A unit sees its own feedback only; the board (Contents' every-unit permissions) sees all. Callers check
 /// <see cref="ContentAccess.CanView"/> and <see cref="ContentAccess.CanEdit"/> on the item.</remarks>
 public sealed class FeedbackDesk(
@@ -44,60 +40,13 @@ public sealed class FeedbackDesk(
     UnitOfWork unitOfWork,
     CitizenMailOutbox outbox,
     SettingsStore settings,
-    TimeProvider clock,
-    IOptions<CitizenServicesOptions> options)
+    TimeProvider clock)
 {
     public const int PageSize = 50;
 
     public const int MaxReplyLength = 5000;
 
     private static readonly string Type = CitizenMessageKind.Feedback.ContentType;
-
-    /// <summary>Opens the case of a feedback just saved for <paramref name="unit"/> and tells the unit (in the caller's transaction).</summary>
-    public async Task OpenAsync(ContentItem item, Unit unit, string? categoryId, CancellationToken cancellationToken)
-    {
-        var category = await CheckCategoryAsync(categoryId, cancellationToken);
-        db.Add(new FeedbackCase
-        {
-            ContentItemId = item.ContentItemId,
-            CategoryId = category,
-            Status = FeedbackState.New,
-            ReceivedUtc = item.CreatedUtc,
-        });
-        await NotifyUnitAsync(item, unit, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Queues a mail to the head of <paramref name="unit"/> (the units table's address) and to its members holding
-    /// the roles of <see cref="CitizenServicesOptions.FeedbackNotifyRoles"/>: the code, the title and the inbox's address;
-    /// nothing of the sender.</summary>
-    public async Task NotifyUnitAsync(ContentItem item, Unit unit, CancellationToken cancellationToken)
-    {
-        var roles = options.Value.FeedbackNotifyRoles;
-        var members = await (
-            from u in db.Set<CmsUser>()
-            join ur in db.Set<IdentityUserRole<string>>() on u.Id equals ur.UserId
-            join r in db.Set<CmsRole>() on ur.RoleId equals r.Id
-            where roles.Contains(r.Name!) && u.UnitId == unit.Id && u.Email != null
-            select new { u.Email, u.DisplayName }).Distinct().Take(100).ToListAsync(cancellationToken);
-        var recipients = members.Select(m => (Email: m.Email!, Name: (string?)m.DisplayName)).ToList();
-        if (unit.HeadEmail is { Length: > 0 } head && !recipients.Any(r => string.Equals(r.Email, head, StringComparison.OrdinalIgnoreCase)))
-        {
-            recipients.Add((head, unit.HeadName));
-        }
-
-        var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        var code = CitizenInbox.CodeOf(CitizenMessageKind.Feedback.Prefix, item.ContentItemId);
-        foreach (var (email, name) in recipients)
-        {
-            outbox.Enqueue(new CmsMail(
-                email,
-                name,
-                $"[Trang TTĐT] Góp ý mới {code} gửi {unit.Name}",
-                $"{unit.Name} nhận được góp ý mã {code}: “{item.DisplayText}”.\n\n" +
-                $"Xem và xử lý trong trang quản trị: {PublicAddress.Of(site)}/admin/gop-y/{item.ContentItemId}\n\nThư này được gửi tự động."));
-        }
-    }
 
     /// <summary>A page of the feedback <paramref name="user"/> sees (their unit's, or every unit's for the board), newest first.</summary>
     public async Task<(IReadOnlyList<FeedbackRow> Rows, int Total)> PageAsync(ClaimsPrincipal user, FeedbackState? status, string? categoryId, int page, CancellationToken cancellationToken)
@@ -153,7 +102,7 @@ public sealed class FeedbackDesk(
         var text = TextNormalizer.Normalize(reply ?? "").Trim();
         if (text.Length < 10 || text.Length > MaxReplyLength)
         {
-            throw new FeedbackInputException($"Câu trả lời dài từ 10 đến {MaxReplyLength:N0} ký tự.".Replace(",", ".", StringComparison.Ordinal));
+            throw new FeedbackInputException("Câu trả lời dài từ 10 đến 5.000 ký tự.");
         }
 
         await unitOfWork.RunAsync(async ct =>

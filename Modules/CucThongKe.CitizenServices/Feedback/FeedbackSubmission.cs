@@ -1,5 +1,4 @@
 using CucThongKe.CitizenServices.Forms;
-using CucThongKe.Core.Data;
 using CucThongKe.Users.Units;
 
 namespace CucThongKe.CitizenServices.Feedback;
@@ -8,19 +7,14 @@ namespace CucThongKe.CitizenServices.Feedback;
 public sealed record FeedbackStatus(string Code, DateTime ReceivedUtc, string UnitName, bool Replied);
 
 /// <summary>Turns a citizen's feedback (góp ý) into a draft Feedback item for the unit, never published, and finds it again by its tracking code.</summary>
-public sealed class FeedbackSubmission(CitizenInbox inbox, FeedbackDesk desk, UnitOfWork unitOfWork)
+public sealed class FeedbackSubmission(CitizenInbox inbox)
 {
     public static readonly string Prefix = CitizenMessageKind.Feedback.Prefix;
 
-    /// <summary>Saves the feedback for <paramref name="unit"/>, opens its case in the unit's inbox (classed under
-    /// <paramref name="categoryId"/> when the sender chose one) and tells the unit, all in one transaction; returns the tracking code.</summary>
-    public Task<string> SubmitAsync(string name, string email, string? phone, Unit unit, string content, CancellationToken cancellationToken, string? categoryId = null) =>
-        unitOfWork.RunAsync(async ct =>
-        {
-            var item = await inbox.SaveAsync(CitizenMessageKind.Feedback, new CitizenSender(name, email, phone), unit, content, ct);
-            await desk.OpenAsync(item, unit, categoryId, ct);
-            return CitizenInbox.CodeOf(Prefix, item.ContentItemId);
-        }, cancellationToken);
+    /// <summary>Saves the feedback for <paramref name="unit"/>; its case opens in the unit's inbox and the unit is told in the
+    /// same transaction (<see cref="FeedbackCaseHandler"/>). Returns the tracking code.</summary>
+    public Task<string> SubmitAsync(string name, string email, string? phone, Unit unit, string content, CancellationToken cancellationToken) =>
+        inbox.SubmitAsync(CitizenMessageKind.Feedback, new CitizenSender(name, email, phone), unit, content, cancellationToken);
 
     /// <summary>The status of the feedback with this code, or null when there is none: replied once the unit wrote its reply.</summary>
     public async Task<FeedbackStatus?> FindAsync(string code, CancellationToken cancellationToken)

@@ -97,8 +97,8 @@ public sealed class FeedbackSummary(CmsDbContext db, FeedbackCategories categori
             Count("Tổng cộng", pairs.Select(p => p.Times)));
     }
 
-    /// <summary>The summary as a workbook (Statistics' XLSX writer): a title row, the column headers, the three groupings each
-    /// closed by its total, numbers as numbers.</summary>
+    /// <summary>The summary as a workbook (Statistics' XLSX writer): the column headers, the three groupings each under its
+    /// title and closed by the total, numbers as numbers, the source under the data.</summary>
     public static byte[] Xlsx(FeedbackReport report, string owner)
     {
         static string Number(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";

@@ -179,6 +179,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/gop-y/tong-hop?handler=Xlsx&ky=2026", "Administrator Director BoardHead BoardMember BoardSecretary" },
         { "GET /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
         { "POST /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
+        // Everything held about an e-mail address (Điều 7.6): the operator's.
+        { "GET /admin/du-lieu-ca-nhan", AdministratorOnly },
+        { "POST /admin/du-lieu-ca-nhan", AdministratorOnly },
 
         // The admin-audit log (roles, permissions, workflow definitions, transfers): administrators and the board read it.
         { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
@@ -428,6 +431,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path.StartsWith("/admin/gop-y/", StringComparison.Ordinal) && url.Contains("handler=Reply", StringComparison.Ordinal))
         {
             return new Dictionary<string, string> { ["Reply"] = "Cục đã ghi nhận góp ý, xin cảm ơn." };
+        }
+
+        if (path == "/admin/du-lieu-ca-nhan")
+        {
+            return new Dictionary<string, string> { ["Email"] = "gop@example.vn" };
         }
 
         if (path == "/admin/gop-y/chu-de")

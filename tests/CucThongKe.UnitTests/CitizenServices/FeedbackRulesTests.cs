@@ -17,8 +17,8 @@ public sealed class FeedbackRulesTests
         var period = FeedbackPeriod.Parse(code)!;
 
         Assert.Equal(label, period.Label);
-        Assert.Equal(DateTime.Parse(from, null, System.Globalization.DateTimeStyles.AdjustToUniversal), period.FromUtc);
-        Assert.Equal(DateTime.Parse(to, null, System.Globalization.DateTimeStyles.AdjustToUniversal), period.ToUtc);
+        Assert.Equal(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), period.FromUtc);
+        Assert.Equal(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), period.ToUtc);
         Assert.Equal(DateTimeKind.Utc, period.FromUtc.Kind);
     }
 
