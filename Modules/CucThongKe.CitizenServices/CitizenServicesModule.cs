@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CucThongKe.CitizenServices.Consultation;
 using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
@@ -83,6 +84,9 @@ public sealed class CitizenServicesModule : CmsModule
             new DefaultGrant(DiscussionPermissions.ModerateComments.Name, "Administrator", "BoardHead", "BoardMember", "BoardSecretary"));
         services.AddFailureStatus<DiscussionException>(StatusCodes.Status400BadRequest, "Không nhận được ý kiến");
         services.AddFailureStatus<DiscussionNotFoundException>(StatusCodes.Status404NotFound, "Không tìm thấy");
+
+        // Consultation on draft documents: a type whose "Discussion" settings bound the period; its unit reads the summary.
+        services.AddScoped<Consultations>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

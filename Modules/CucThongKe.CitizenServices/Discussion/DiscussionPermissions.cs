@@ -34,18 +34,27 @@ internal sealed class DiscussionEditorPanel(Discussions discussions) : IEditorPa
 {
     public async Task<EditorPanel?> BuildAsync(ContentItem item, ResolvedContentType type, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!user.HasPermission(DiscussionPermissions.OpenDiscussion.Name) || !type.Parts.Any(p => p.Code?.Type == typeof(DiscussionPart)))
+        if (!type.Parts.Any(p => p.Code?.Type == typeof(DiscussionPart)))
         {
             return null;
         }
 
-        var state = await discussions.StateAsync(item.ContentItemId, cancellationToken);
-        return new EditorPanel("EditorPanels/Discussion", new DiscussionPanelModel(item.ContentItemId, state), Position: 20);
+        // A consultation's period is in its fields: its unit reads the summary of the comments; nobody opens or closes it.
+        if (type.Section<DiscussionTypeSettings>() is not null)
+        {
+            return new EditorPanel("EditorPanels/Discussion", new DiscussionPanelModel(item.ContentItemId, null, HasPeriod: true), Position: 20);
+        }
+
+        return user.HasPermission(DiscussionPermissions.OpenDiscussion.Name)
+            ? new EditorPanel("EditorPanels/Discussion", new DiscussionPanelModel(item.ContentItemId, await discussions.StateAsync(item.ContentItemId, cancellationToken), HasPeriod: false), Position: 20)
+            : null;
     }
 }
 
-/// <summary>What the discussion panel shows.</summary>
-public sealed record DiscussionPanelModel(string ContentItemId, DiscussionState? State)
+/// <summary>What the discussion panel shows: the board's open or closed state, or for a consultation the way to its summary.</summary>
+public sealed record DiscussionPanelModel(string ContentItemId, DiscussionState? State, bool HasPeriod)
 {
     public string ManageUrl => $"/admin/thao-luan/{ContentItemId}";
+
+    public string SummaryUrl => $"/admin/lay-y-kien/{ContentItemId}";
 }
