@@ -4,6 +4,7 @@ using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
+using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Display;
@@ -12,6 +13,7 @@ using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Security;
+using CucThongKe.Core.Settings;
 using CucThongKe.OutputCache;
 using CucThongKe.Search;
 using CucThongKe.Users;
@@ -84,6 +86,16 @@ public sealed class CitizenServicesModule : CmsModule
             new DefaultGrant(DiscussionPermissions.ModerateComments.Name, "Administrator", "BoardHead", "BoardMember", "BoardSecretary"));
         services.AddFailureStatus<DiscussionException>(StatusCodes.Status400BadRequest, "Không nhận được ý kiến");
         services.AddFailureStatus<DiscussionNotFoundException>(StatusCodes.Status404NotFound, "Không tìm thấy");
+
+        // Screening (Điều 4.1, 7): the list is a settings document (the Settings recipe step fills it); readers' comments and
+        // citizens' messages show their hits to whoever handles them; a link to a listed domain is refused at save.
+        services.AddSettingsDocument<ScreeningList>(ScreeningList.DocumentName);
+        services.AddScoped<ContentScreening>();
+        services.AddContentHandler<OutboundLinkHandler>();
+        services.AddEditorPanel<ScreeningEditorPanel>();
+        services.AddPermissions<ScreeningPermissions>().AddAdminMenu<ScreeningAdminMenu>();
+        services.AddDefaultGrants("CitizenServices.Screening.DefaultGrants", new DefaultGrant(ScreeningPermissions.ManageScreening.Name, "Administrator", "BoardHead"));
+        services.AddFailureStatus<ScreeningListException>(StatusCodes.Status400BadRequest, "Danh sách sàng lọc không hợp lệ");
 
         // Consultation on draft documents: a type whose "Discussion" settings bound the period; its unit reads the summary.
         services.AddScoped<Consultations>();

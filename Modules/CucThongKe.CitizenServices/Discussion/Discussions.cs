@@ -4,6 +4,7 @@ using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Published;
 using CucThongKe.Core.Data;
+using CucThongKe.CitizenServices.Screening;
 using CucThongKe.OutputCache;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace CucThongKe.CitizenServices.Discussion;
 public sealed record PublicComment(long Id, string Name, string Text, DateTime CreatedUtc);
 
 /// <summary>A comment in the moderators' queue, with the title of the item it was written on.</summary>
-public sealed record QueuedComment(Comment Comment, string? ItemTitle);
+public sealed record QueuedComment(Comment Comment, string? ItemTitle, ScreeningHit? Hit);
 
 /// <summary>What a reader sends (already checked for presence and length by the form).</summary>
 public sealed record CommentSubmission(string Name, string? Email, string Text);
@@ -28,7 +29,7 @@ public sealed class DiscussionNotFoundException(string message) : Exception(mess
 /// Readers' discussion of items the board opened for it: comments are taken as pending, shown only once a moderator accepts
 /// them, and only while the item is public; the board opens and closes discussions; every decision is recorded.
 /// </summary>
-public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicContent publicContent, ContentDefinitionManager definitions, PublicPageStore pages, TimeProvider time)
+public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicContent publicContent, ContentDefinitionManager definitions, PublicPageStore pages, ContentScreening screening, TimeProvider time)
 {
     /// <summary>Accepted comments per public page.</summary>
     public const int PublicPageSize = 20;
@@ -205,7 +206,9 @@ public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicCo
         var ids = comments.Select(c => c.ContentItemId).Distinct().ToList();
         var titles = await db.Set<ContentItem>().AsNoTracking().Where(c => ids.Contains(c.ContentItemId) && c.Latest)
             .Select(c => new { c.ContentItemId, c.DisplayText }).ToDictionaryAsync(c => c.ContentItemId, c => c.DisplayText, cancellationToken);
-        return new PagedList<QueuedComment>([.. comments.Select(c => new QueuedComment(c, titles.GetValueOrDefault(c.ContentItemId)))], page, QueuePageSize, total);
+        // The screening list is applied as the queue is read: a list changed later shows its hits on comments sent before.
+        var list = await screening.ListAsync(cancellationToken);
+        return new PagedList<QueuedComment>([.. comments.Select(c => new QueuedComment(c, titles.GetValueOrDefault(c.ContentItemId), ScreeningRules.Find(c.Name + "\n" + c.Text, list)))], page, QueuePageSize, total);
     }
 
     /// <summary>Accepts a pending comment: from the commit on, it shows under the item.</summary>

@@ -191,6 +191,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/y-kien", "Administrator BoardHead BoardMember BoardSecretary" },
         { "POST /admin/y-kien?handler=Accept&id={comment}", "Administrator BoardHead BoardMember BoardSecretary" },
         { "POST /admin/y-kien?handler=Reject&id={comment}", "Administrator BoardHead BoardMember BoardSecretary" },
+        // The screening list (Điều 4.1, 7): the board's head and the administrator keep it.
+        { "GET /admin/sang-loc", "Administrator BoardHead" },
+        { "POST /admin/sang-loc", "Administrator BoardHead" },
         // A consultation's summary and export: whoever sees the item (its unit, and those who see every unit's items).
         { "GET /admin/lay-y-kien/{consultation}", Everyone },
         { "GET /admin/lay-y-kien/{consultation}?handler=Export&dinh-dang=csv", Everyone },
@@ -443,6 +446,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path == "/admin/sang-loc")
+        {
+            return new Dictionary<string, string> { ["Terms"] = "đánh bạc\ncá độ", ["Domains"] = "casino-online.example" };
         }
 
         if (path == "/admin/y-kien")
