@@ -1,17 +1,23 @@
 using System.Text.Json.Nodes;
+using CucThongKe.CitizenServices.Consultation;
+using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Outbox;
 using CucThongKe.CitizenServices.Privacy;
 using CucThongKe.CitizenServices.Questions;
+using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
+using CucThongKe.Contents.Display;
 using CucThongKe.Contents.Services;
-using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Admin;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
+using CucThongKe.Core.Settings;
+using CucThongKe.OutputCache;
 using CucThongKe.Search;
 using CucThongKe.Users;
 using Microsoft.AspNetCore.Builder;
@@ -29,13 +35,16 @@ public sealed class CitizenServicesModule : CmsModule
     /// <summary>The rate limit of the citizens' forms (questions and feedback together): posts (not views) per address.</summary>
     public const string FormsRateLimit = "public-forms";
 
+    /// <summary>The rate limit of readers' comments: posts per address (<see cref="DiscussionOptions.CommentsPerTenMinutes"/>).</summary>
+    public const string CommentsRateLimit = "comments";
+
     /// <summary>The rate limit of the similar-questions look-up (every request counts: it runs a search).</summary>
     public const string SimilarQuestionsRateLimit = "similar-questions";
 
     /// <summary>Where the question form's script asks for answered questions like the one being written.</summary>
     public const string SimilarQuestionsPath = "/hoi-dap/cau-hoi-tuong-tu";
 
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule), typeof(SearchModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule), typeof(SearchModule), typeof(OutputCacheModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -86,6 +95,39 @@ public sealed class CitizenServicesModule : CmsModule
 
         // The look-up runs as the citizen types (the script waits for a pause): 30 a minute per address.
         services.AddPerAddressRateLimit(SimilarQuestionsRateLimit, 30, TimeSpan.FromMinutes(1), postsOnly: false);
+
+        AddDiscussion(services, configuration);
+    }
+
+    /// <summary>Readers' moderated discussion of items the board opens for it (Điều 2.3, 14.4).</summary>
+    private static void AddDiscussion(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscussionOptions>().Bind(configuration.GetSection(DiscussionOptions.SectionName));
+        services.AddPerAddressRateLimit<DiscussionOptions>(CommentsRateLimit, o => o.CommentsPerTenMinutes, TimeSpan.FromMinutes(10));
+        services.AddContentPart<DiscussionPart>().UseDisplayDriver<DiscussionPartDisplayDriver>();
+        services.AddContentTypeSettings<DiscussionTypeSettings>(DiscussionTypeSettings.SectionName);
+        services.AddScoped<Discussions>();
+        services.AddEditorPanel<DiscussionEditorPanel>();
+        services.AddPermissions<DiscussionPermissions>().AddAdminMenu<DiscussionAdminMenu>();
+        // Sites set up before discussions existed: the grants the setup recipe gives a new site.
+        services.AddDefaultGrants("CitizenServices.Discussion.DefaultGrants",
+            new DefaultGrant(DiscussionPermissions.OpenDiscussion.Name, "Administrator", "BoardHead"),
+            new DefaultGrant(DiscussionPermissions.ModerateComments.Name, "Administrator", "BoardHead", "BoardMember", "BoardSecretary"));
+        services.AddFailureStatus<DiscussionException>(StatusCodes.Status400BadRequest, "Không nhận được ý kiến");
+        services.AddFailureStatus<DiscussionNotFoundException>(StatusCodes.Status404NotFound, "Không tìm thấy");
+
+        // Screening (Điều 4.1, 7): the list is a settings document (the Settings recipe step fills it); readers' comments and
+        // citizens' messages show their hits to whoever handles them; a link to a listed domain is refused at save.
+        services.AddSettingsDocument<ScreeningList>(ScreeningList.DocumentName);
+        services.AddScoped<ContentScreening>();
+        services.AddContentHandler<OutboundLinkHandler>();
+        services.AddEditorPanel<ScreeningEditorPanel>();
+        services.AddPermissions<ScreeningPermissions>().AddAdminMenu<ScreeningAdminMenu>();
+        services.AddDefaultGrants("CitizenServices.Screening.DefaultGrants", new DefaultGrant(ScreeningPermissions.ManageScreening.Name, "Administrator", "BoardHead"));
+        services.AddFailureStatus<ScreeningListException>(StatusCodes.Status400BadRequest, "Danh sách sàng lọc không hợp lệ");
+
+        // Consultation on draft documents: a type whose "Discussion" settings bound the period; its unit reads the summary.
+        services.AddScoped<Consultations>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

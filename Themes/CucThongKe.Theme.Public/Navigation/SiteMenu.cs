@@ -26,6 +26,7 @@ public static class SiteMenu
         new("Lịch phổ biến thông tin thống kê", "/lich-cong-bo", "Thời gian công bố các báo cáo thống kê sắp tới."), // Điều 4.2
         new("Danh bạ thư điện tử", "/danh-ba", "Địa chỉ thư điện tử công vụ của lãnh đạo Cục, trưởng các phòng và chi cục."), // Điều 12.8
         new("Góp ý", "/gop-y", "Gửi góp ý về hoạt động của Cục và Trang thông tin điện tử; tra cứu tình trạng xử lý bằng mã số."),
+        new("Lấy ý kiến dự thảo", "/lay-y-kien", "Dự thảo văn bản đang lấy ý kiến nhân dân, và kết quả các đợt lấy ý kiến đã kết thúc."),
         new("Kênh RSS", "/kenh-rss", "Tin mới theo định dạng RSS 2.0: tất cả, theo từng mục và từng chuyên mục."),
         new("Chỉ số thống kê", "/chi-so", "Các chỉ số kinh tế - xã hội chủ yếu của tỉnh: số liệu theo kỳ, biểu đồ, tải về, phương pháp tính."),
     ];

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CucThongKe.CitizenServices.Feedback;
+using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
 using CucThongKe.Contents.Models;
@@ -199,6 +200,23 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/su-co/ghi", "Administrator Publisher" },
         { "POST /admin/su-co/ghi", "Administrator Publisher" },
         { "GET /admin/tinh-trang-he-thong", "Administrator Publisher" },
+
+        // Readers' discussion (Điều 2.3, 14.4): the board's head opens and closes an item's discussion; the board moderates
+        // comments ({comment}: a new pending comment for each request; {opened}: a new item open for discussion).
+        { "GET /admin/thao-luan/{own}", "Administrator BoardHead" },
+        { "POST /admin/thao-luan/{own}?handler=Open", "Administrator BoardHead" },
+        { "POST /admin/thao-luan/{opened}?handler=Close", "Administrator BoardHead" },
+        { "GET /admin/y-kien", "Administrator BoardHead BoardMember BoardSecretary" },
+        { "POST /admin/y-kien?handler=Accept&id={comment}", "Administrator BoardHead BoardMember BoardSecretary" },
+        { "POST /admin/y-kien?handler=Reject&id={comment}", "Administrator BoardHead BoardMember BoardSecretary" },
+        // The screening list (Điều 4.1, 7): the board's head and the administrator keep it.
+        { "GET /admin/sang-loc", "Administrator BoardHead" },
+        { "POST /admin/sang-loc", "Administrator BoardHead" },
+        // A consultation's summary and export: whoever sees the item (its unit, and those who see every unit's items).
+        { "GET /admin/lay-y-kien/{consultation}", Everyone },
+        { "GET /admin/lay-y-kien/{consultation}?handler=Export&dinh-dang=csv", Everyone },
+        { "GET /admin/lay-y-kien/{otherconsultation}", AllUnitsReaders },
+        { "GET /admin/lay-y-kien/{otherconsultation}?handler=Export&dinh-dang=xlsx", AllUnitsReaders },
     };
 
     [Fact]
@@ -330,6 +348,31 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
     });
 
+    /// <summary>A draft consultation of <paramref name="unitId"/>; returns its id.</summary>
+    private Task<string> ConsultationAsync(string unitId) => Site.WithScopeAsync(async s =>
+    {
+        var contents = s.GetRequiredService<ContentManager>();
+        var item = await contents.NewAsync("Consultation");
+        item.Content["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "Dự thảo lấy ý kiến" };
+        item.Content["Consultation"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["UnitInCharge"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "Phòng Thống kê Tổng hợp" },
+            ["OpensAt"] = new System.Text.Json.Nodes.JsonObject { ["Value"] = "2026-11-01T01:00:00Z" },
+            ["ClosesAt"] = new System.Text.Json.Nodes.JsonObject { ["Value"] = "2026-12-31T01:00:00Z" },
+        };
+        return (await contents.CreateForUnitAsync(item, unitId, owner: null)).ContentItemId;
+    });
+
+    /// <summary>A reader's comment waiting for a moderator; returns its id.</summary>
+    private Task<long> PendingCommentAsync(string itemId) => Site.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<CmsDbContext>();
+        var comment = new Comment { ContentItemId = itemId, Name = "Bạn đọc", Text = "Ý kiến chờ kiểm duyệt.", CreatedUtc = DateTime.UtcNow, TokenHash = Guid.NewGuid().ToString("N") };
+        db.Add(comment);
+        await db.SaveChangesAsync();
+        return comment.Id;
+    });
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -362,6 +405,25 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (url.Contains("{otherfeedback}", StringComparison.Ordinal))
         {
             url = url.Replace("{otherfeedback}", await FeedbackAsync("chi-cuc-huyen-dai-tu"), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("consultation}", StringComparison.Ordinal))
+        {
+            var other = url.Contains("{otherconsultation}", StringComparison.Ordinal);
+            var consultation = await ConsultationAsync(other ? "chi-cuc-huyen-dai-tu" : "phong-tong-hop");
+            url = url.Replace(other ? "{otherconsultation}" : "{consultation}", consultation, StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{comment}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{comment}", (await PendingCommentAsync(ids.Own)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{opened}", StringComparison.Ordinal))
+        {
+            var opened = await CreateAsync(ids.Author, "News", NewsForm("Tin mở thảo luận"));
+            await Site.WithScopeAsync(async s => await s.GetRequiredService<Discussions>().OpenAsync((await s.GetRequiredService<ContentManager>().GetAsync(opened, VersionOptions.Latest))!, "truongban", default));
+            url = url.Replace("{opened}", opened, StringComparison.Ordinal);
         }
 
         if (url.Contains("{fresh}", StringComparison.Ordinal))
@@ -441,6 +503,21 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/gop-y/chu-de")
         {
             return new Dictionary<string, string> { ["Text"] = "so-lieu-thong-ke: Số liệu thống kê\ntrang-thong-tin: Trang thông tin điện tử\nthu-tuc-hanh-chinh: Thủ tục\ncan-bo-cong-vu: Cán bộ\nkhac: Khác " + n };
+        }
+
+        if (path == "/admin/sang-loc")
+        {
+            return new Dictionary<string, string> { ["Terms"] = "đánh bạc\ncá độ", ["Domains"] = "casino-online.example" };
+        }
+
+        if (path == "/admin/y-kien")
+        {
+            return new Dictionary<string, string> { ["reason"] = "Không liên quan đến nội dung." };
+        }
+
+        if (path.StartsWith("/admin/thao-luan/", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
         }
 
         if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))
