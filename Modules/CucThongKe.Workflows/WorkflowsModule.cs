@@ -37,6 +37,10 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowTracker>();
         services.AddScoped<WorkflowInbox>();
         services.AddEditorPanel<WorkflowEditorPanel>();
+        services.AddContentListExtension<WorkflowContentList>();
+        services.AddContentBulkAction<SubmitBulkAction>();
+        services.AddContentBulkAction<UnpublishBulkAction>();
+        services.AddContentBulkAction<ArchiveBulkAction>();
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<IWorkflowSubmissions, WorkflowSubmissions>();
@@ -66,6 +70,9 @@ public sealed class WorkflowsModule : CmsModule
             .AddPermissions<WorkflowsPermissions>()
             .AddAdminMenu<WorkflowsAdminMenu>()
             .AddDashboardWidget<InboxWidget>()
+            .AddDashboardWidget<ChainGatesWidget>()
+            .AddDashboardWidget<MyWorkWidget>()
+            .AddDashboardWidget<PublicationsWidget>()
             .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();

@@ -203,8 +203,9 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
         var diff = await client.GetStringAsync($"/admin/contents/{id}/versions?a=1&b=2");
         var restore = await PostFormAsync(client, $"/admin/contents/{id}/versions", $"/admin/contents/{id}/versions?handler=Restore", new() { ["version"] = "1", ["latest"] = "2" });
 
-        Assert.Contains("<del class=\"diff-line\">− HtmlBodyPart.Html: Dân số năm 2025 là 1,3 triệu người.</del>", diff, StringComparison.Ordinal);
-        Assert.Contains("<ins class=\"diff-line\">+ HtmlBodyPart.Html: Dân số năm 2025 là 1,4 triệu người.</ins>", diff, StringComparison.Ordinal);
+        // The value under its Vietnamese name (the body part's "Nội dung", not "HtmlBodyPart.Html"), the changed word marked.
+        Assert.Matches("<del class=\"diff-line\">− <span class=\"diff-label\">Nội dung:</span>\\s*Dân số năm 2025 là <mark>1,3 </mark>triệu người.</del>", diff);
+        Assert.Matches("<ins class=\"diff-line\">\\+ <span class=\"diff-label\">Nội dung:</span>\\s*Dân số năm 2025 là <mark>1,4 </mark>triệu người.</ins>", diff);
         AssertStatus(HttpStatusCode.Redirect, restore);
         var versions = await VersionsAsync(id);
         Assert.Equal(3, versions[0].Version);
