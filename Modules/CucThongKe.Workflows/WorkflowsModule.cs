@@ -7,6 +7,7 @@ using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
+using CucThongKe.Core.Setup;
 using CucThongKe.Users;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Instances;
@@ -29,6 +30,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowDefinitionValidator>();
         services.AddScoped<IWorkflowStateOccupancy, WorkflowStateOccupancy>();
         services.AddScoped<WorkflowDefinitionStore>();
+        services.AddSiteUpgrade<WithdrawalStepsUpgrade>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowRecorder>();
         services.AddScoped<WorkflowStateNotifications>();

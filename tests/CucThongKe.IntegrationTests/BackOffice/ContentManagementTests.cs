@@ -178,6 +178,82 @@ public abstract partial class ContentManagementTests(DatabaseProvider provider) 
         AssertStatus(HttpStatusCode.Conflict, await TransitionAsync(Contributor, id, "rework"));
     }
 
+    [Fact]
+    public async Task Each_role_reads_on_the_dashboard_what_waits_for_it_and_what_is_late_first()
+    {
+        await AddPeopleAsync();
+        var late = await CreateNewsAsync("Tin chờ kiểm tra đã quá hạn");
+        await AdvanceAsync(late, (Contributor, "submit"));
+        Clock.Advance(TimeSpan.FromDays(4)); // Friday 04/12: two working days for the unit head's check have passed.
+        var published = await CreateNewsAsync("Tin đã đăng trong tháng 12");
+        await AdvanceAsync(published, [.. ToApproved, (Publisher, "publish")]);
+        var returned = await CreateNewsAsync("Tin bị trả lại cho tác giả");
+        await AdvanceAsync(returned, (Contributor, "submit"));
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(UnitHead, returned, "unit-return", "Bổ sung nguồn số liệu <b>quý III</b>."));
+
+        var board = await DashboardAsync(BoardHead);
+        // What is late comes before the rest (the profile is the widgets' first otherwise).
+        Assert.True(board.IndexOf("<h2>Đang chờ ở từng khâu</h2>", StringComparison.Ordinal) is var gates and >= 0);
+        Assert.True(gates < board.IndexOf("<h2>Hồ sơ của tôi</h2>", StringComparison.Ordinal));
+        Assert.Contains("1 nội dung đang chờ duyệt, 1 quá hạn.", board, StringComparison.Ordinal);
+        Assert.Contains("<dt>Chờ thủ trưởng đơn vị kiểm tra</dt>", board, StringComparison.Ordinal);
+        Assert.Contains("1 nội dung, lâu nhất 4 ngày, 1 quá hạn", board, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/admin/quy-trinh/noi-dung/{late}\">Tin chờ kiểm tra đã quá hạn</a>", board, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\" aria-label=\"Số nội dung đăng mỗi ngày, từ 01/12/2026 đến 04/12/2026\"", board, StringComparison.Ordinal);
+        Assert.Contains("<title>04: 1</title>", board, StringComparison.Ordinal);
+        Assert.Contains("1 nội dung đã đăng từ đầu tháng.", board, StringComparison.Ordinal);
+
+        var unitHead = await DashboardAsync(UnitHead);
+        Assert.Contains("<h2>Hàng chờ của đơn vị</h2>", unitHead, StringComparison.Ordinal);
+        Assert.Contains("1 nội dung đang chờ duyệt, 1 quá hạn.", unitHead, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đăng trong tháng", unitHead, StringComparison.Ordinal);
+        var otherUnitHead = await DashboardAsync(OtherUnitHead);
+        Assert.Contains("Không có nội dung nào đang chờ duyệt.", otherUnitHead, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tin chờ kiểm tra đã quá hạn", otherUnitHead, StringComparison.Ordinal);
+
+        // The author: what was returned, with the comment that returned it (encoded, never markup), before their drafts.
+        var author = await DashboardAsync(Contributor);
+        Assert.Contains("<h2>Bài viết của tôi</h2>", author, StringComparison.Ordinal);
+        Assert.Contains("1 bài bị trả lại, 0 bản nháp.", author, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/admin/contents/{returned}/edit\">Tin bị trả lại cho tác giả</a>", author, StringComparison.Ordinal);
+        Assert.Contains("trả lại: “Bổ sung nguồn số liệu &lt;b&gt;quý III&lt;/b&gt;.” (tp.tonghop)", author, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Đang chờ ở từng khâu</h2>", author, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_diff_names_fields_in_Vietnamese_offers_changes_only_and_never_runs_an_attackers_markup()
+    {
+        await AddPeopleAsync();
+        var id = await CreateNewsAsync("Tin thử so sánh");
+        var edit = await (await ApiAsync(Contributor)).PutAsync($"/api/content/{id}", Json(new
+        {
+            expectedVersion = 1,
+            content = NewsContent("<img src=x onerror=alert(1)> Tin thử so sánh", "<p>Sáng 28/11, Cục Thống kê tổ chức hội nghị tổng kết.</p>"),
+        }));
+        AssertStatus(HttpStatusCode.OK, edit);
+        var contributor = await SignedInAsync(Contributor);
+
+        var all = await (await contributor.GetAsync($"/admin/contents/{id}/versions?a=1&b=2")).Content.ReadAsStringAsync();
+        var changes = await (await contributor.GetAsync($"/admin/contents/{id}/versions?a=1&b=2&chi-thay-doi=1")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<span class=\"diff-label\">Tiêu đề:</span>", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("TitlePart.Title", all, StringComparison.Ordinal);
+        Assert.Contains("<mark>tổng kết.</mark>", all, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", all, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/admin/contents/" + id + "/versions?a=1&amp;b=2&amp;chi-thay-doi=1\">Chỉ xem thay đổi</a>", all, StringComparison.Ordinal);
+        Assert.Contains("Đang xem: chỉ thay đổi", changes, StringComparison.Ordinal);
+        Assert.Contains("Chuyên mục", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("<div class=\"diff-line muted\">", changes, StringComparison.Ordinal);
+    }
+
+    private async Task<string> DashboardAsync(string userName)
+    {
+        var response = await (await SignedInAsync(userName)).GetAsync("/admin");
+        AssertStatus(HttpStatusCode.OK, response);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     [GeneratedRegex("<td><a href=\"/admin/contents/[0-9a-f]+/edit\">([^<]*)</a></td>")]
     private static partial Regex RowTitle();
 }
