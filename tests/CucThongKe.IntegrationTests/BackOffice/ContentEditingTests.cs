@@ -204,8 +204,10 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
         var restore = await PostFormAsync(client, $"/admin/contents/{id}/versions", $"/admin/contents/{id}/versions?handler=Restore", new() { ["version"] = "1", ["latest"] = "2" });
 
         // The value under its Vietnamese name (the body part's "Nội dung", not "HtmlBodyPart.Html"), the changed word marked.
-        Assert.Matches("<del class=\"diff-line\">− <span class=\"diff-label\">Nội dung:</span>\\s*Dân số năm 2025 là <mark>1,3 </mark>triệu người.</del>", diff);
-        Assert.Matches("<ins class=\"diff-line\">\\+ <span class=\"diff-label\">Nội dung:</span>\\s*Dân số năm 2025 là <mark>1,4 </mark>triệu người.</ins>", diff);
+        var removed = System.Text.RegularExpressions.Regex.Match(diff, "<del class=\"diff-line\">([\\s\\S]*?)</del>").Groups[1].Value;
+        var added = System.Text.RegularExpressions.Regex.Match(diff, "<ins class=\"diff-line\">([\\s\\S]*?)</ins>").Groups[1].Value;
+        Assert.True(removed.StartsWith("− <span class=\"diff-label\">Nội dung:</span>", StringComparison.Ordinal) && removed.Contains("Dân số năm 2025 là <mark>1,3 </mark>triệu người.", StringComparison.Ordinal), removed);
+        Assert.True(added.StartsWith("+ <span class=\"diff-label\">Nội dung:</span>", StringComparison.Ordinal) && added.Contains("Dân số năm 2025 là <mark>1,4 </mark>triệu người.", StringComparison.Ordinal), added);
         AssertStatus(HttpStatusCode.Redirect, restore);
         var versions = await VersionsAsync(id);
         Assert.Equal(3, versions[0].Version);
