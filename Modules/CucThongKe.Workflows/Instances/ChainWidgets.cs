@@ -144,7 +144,7 @@ internal sealed class PublicationsWidget(CmsDbContext db, TimeProvider clock) : 
         // Items first published this month (their published version), one row per item; bounded by a month's publications.
         var times = await db.Set<ContentItem>().AsNoTracking()
             .Where(c => c.Published && c.PublishedUtc >= fromUtc && c.PublishedUtc < toUtc)
-            .Select(c => c.PublishedUtc!.Value).Take(10_000).ToListAsync(cancellationToken);
+            .Select(c => c.PublishedUtc!.Value).OrderBy(t => t).Take(10_000).ToListAsync(cancellationToken);
         var perDay = times.GroupBy(t => DateOnly.FromDateTime(VietnamTime.FromUtc(t)).Day).ToDictionary(g => g.Key, g => g.Count());
         var bars = Enumerable.Range(1, today.Day).Select(d => new DashboardBar(d.ToString("00", CultureInfo.InvariantCulture), perDay.GetValueOrDefault(d))).ToList();
         var month = today.ToString("MM/yyyy", CultureInfo.InvariantCulture);
