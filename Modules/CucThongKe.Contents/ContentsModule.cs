@@ -16,6 +16,7 @@ using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
+using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,8 @@ public sealed class ContentsModule : CmsModule
             .Validate(o => o.MaxPresenceMarks is > 0 and <= 100_000 && o.PresenceExpiry > TimeSpan.Zero, "Cms:ContentEditing: MaxPresenceMarks 1–100000, PresenceExpiry > 0.");
         services.AddSingleton<EditingPresence>();
         services.AddScoped<ContentListQuery>();
+        services.AddSiteUpgrade<TitleKeysUpgrade>();
+        services.AddScoped<ContentDiffer>();
 
         // The engine's refusals: what the API, the pages and the middleware answer for each (nothing was saved).
         services

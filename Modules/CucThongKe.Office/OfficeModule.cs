@@ -66,6 +66,8 @@ public sealed class OfficeModule : CmsModule
         services
             .AddPermissions<OfficePermissions>()
             .AddAdminMenu<OfficeAdminMenu>()
+            .AddDashboardWidget<ObligationsWidget>()
+            .AddDashboardWidget<IncidentsWidget>()
             .AddRecipeStep<ObligationsRecipeStep>()
             .AddRecipeStep<IncidentsRecipeStep>();
     }

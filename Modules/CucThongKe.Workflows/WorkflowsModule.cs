@@ -31,6 +31,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<IWorkflowStateOccupancy, WorkflowStateOccupancy>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddSiteUpgrade<QuestionDraftNoticeUpgrade>();
+        services.AddSiteUpgrade<WithdrawalStepsUpgrade>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowRecorder>();
         services.AddScoped<WorkflowStateNotifications>();
@@ -39,6 +40,10 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowTracker>();
         services.AddScoped<WorkflowInbox>();
         services.AddEditorPanel<WorkflowEditorPanel>();
+        services.AddContentListExtension<WorkflowContentList>();
+        services.AddContentBulkAction<SubmitBulkAction>();
+        services.AddContentBulkAction<UnpublishBulkAction>();
+        services.AddContentBulkAction<ArchiveBulkAction>();
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<IWorkflowSubmissions, WorkflowSubmissions>();
@@ -68,6 +73,9 @@ public sealed class WorkflowsModule : CmsModule
             .AddPermissions<WorkflowsPermissions>()
             .AddAdminMenu<WorkflowsAdminMenu>()
             .AddDashboardWidget<InboxWidget>()
+            .AddDashboardWidget<ChainGatesWidget>()
+            .AddDashboardWidget<MyWorkWidget>()
+            .AddDashboardWidget<PublicationsWidget>()
             .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();

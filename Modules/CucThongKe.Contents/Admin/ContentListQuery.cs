@@ -1,17 +1,34 @@
+using System.Security.Claims;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
+using CucThongKe.TextEncoding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Contents.Admin;
 
-/// <summary>The back office's content list: filters on columns only, newest first by default.</summary>
-public sealed class ContentListQuery(CmsDbContext db)
+/// <summary>The back office's content list: filters on columns (and the modules' filters, <see cref="IContentListExtension"/>),
+/// newest first by default, titles in Vietnamese order and matched without diacritics.</summary>
+public sealed class ContentListQuery(CmsDbContext db, IEnumerable<IContentListExtension> extensions)
 {
     public const int PageSize = 20;
 
-    public async Task<ContentListPage> RunAsync(ContentListFilter filter, string? onlyUnit, CancellationToken cancellationToken = default)
+    /// <summary>The page of the list, or null when a module's filter does not know the value asked for.</summary>
+    public async Task<ContentListPage?> RunAsync(ContentListFilter filter, string? onlyUnit, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var items = db.Set<ContentItem>().AsNoTracking().Where(c => c.Latest);
+        foreach (var extension in extensions)
+        {
+            if (filter.Extra?.GetValueOrDefault(extension.Key) is { Length: > 0 } value)
+            {
+                if (await extension.FilterAsync(items, value, user, cancellationToken) is not { } filtered)
+                {
+                    return null;
+                }
+
+                items = filtered;
+            }
+        }
+
         if (onlyUnit is not null)
         {
             items = items.Where(c => c.UnitId == onlyUnit);
@@ -53,14 +70,15 @@ public sealed class ContentListQuery(CmsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim();
-            items = items.Where(c => c.DisplayText != null && c.DisplayText.Contains(text));
+            // Folded on both sides (VietnameseText.Fold): "dong hy" finds "Đồng Hỷ", and "Đồng" finds "dong".
+            var text = VietnameseText.Fold(filter.Text.Trim());
+            items = items.Where(c => c.TitleFolded != null && c.TitleFolded.Contains(text));
         }
 
         var total = await items.CountAsync(cancellationToken);
         var ordered = filter.Sort switch
         {
-            "title" => items.OrderBy(c => c.DisplayText).ThenBy(c => c.Id),
+            "title" => items.OrderBy(c => c.TitleKey).ThenBy(c => c.Id),
             "created" => items.OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id),
             _ => items.OrderByDescending(c => c.ModifiedUtc).ThenByDescending(c => c.Id),
         };
@@ -73,7 +91,9 @@ public sealed class ContentListQuery(CmsDbContext db)
 }
 
 /// <summary>What the editor asked the list for (all optional).</summary>
-public sealed record ContentListFilter(string? Type, string? State, string? Unit, string? Author, DateOnly? From, DateOnly? To, string? Text, string? Sort, int Page = 1);
+/// <param name="Extra">The modules' filters by their <see cref="IContentListExtension.Key"/>.</param>
+public sealed record ContentListFilter(string? Type, string? State, string? Unit, string? Author, DateOnly? From, DateOnly? To, string? Text, string? Sort, int Page = 1,
+    IReadOnlyDictionary<string, string>? Extra = null);
 
 public sealed record ContentListRow(string ContentItemId, int Version, string ContentType, string? DisplayText, bool Published, DateTime ModifiedUtc, string? Author, string? UnitId);
 

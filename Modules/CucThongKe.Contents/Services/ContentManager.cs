@@ -219,6 +219,7 @@ public sealed class ContentManager(
             }
         }
 
+        saved.UpdateTitleKeys();
         await SaveChangesOrConflictAsync(saved, expectedVersion ?? 0, cancellationToken);
         if (latest is not null && latest != saved)
         {

@@ -97,6 +97,13 @@ public enum WorkflowStateKind
 
     /// <summary>Refused for good.</summary>
     Rejected,
+
+    /// <summary>Taken off the public site after publication (gỡ xuống): its state runs <see cref="WorkflowActionType.Unpublish"/>;
+    /// the author's unit may rework it and submit it again.</summary>
+    Unpublished,
+
+    /// <summary>Kept for the record only (lưu trữ): off the public site, no further step expected.</summary>
+    Archived,
 }
 
 /// <summary>One state of a workflow.</summary>

@@ -45,7 +45,7 @@ public sealed class EmergencyPublication(
             }
 
             var current = definition.FindState(instance.State) ?? throw new WorkflowConflictException($"Trạng thái '{instance.State}' không còn trong quy trình.");
-            if (current.Kind is WorkflowStateKind.Published or WorkflowStateKind.Rejected)
+            if (current.Kind is WorkflowStateKind.Published or WorkflowStateKind.Rejected or WorkflowStateKind.Archived)
             {
                 throw new WorkflowConflictException($"Nội dung đang ở bước '{current.DisplayName}': không đăng khẩn cấp được.");
             }

@@ -18,7 +18,11 @@ public sealed class WorkflowInbox(CmsDbContext db, WorkflowDefinitionStore defin
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var definition in await definitions.ListAsync(cancellationToken))
         {
-            var states = definition.Transitions.Where(t => t.Roles.Any(actor.Roles.Contains)).Select(t => t.From).Distinct().ToList();
+            // Only states where an item waits for someone: a published, taken-down, archived or rejected item waits for nobody, even
+            // though a publisher may take it down or archive it.
+            var states = definition.Transitions.Where(t => t.Roles.Any(actor.Roles.Contains)).Select(t => t.From).Distinct()
+                .Where(s => definition.FindState(s)?.Kind is WorkflowStateKind.Draft or WorkflowStateKind.InReview or WorkflowStateKind.Approved or WorkflowStateKind.Returned)
+                .ToList();
             if (states.Count == 0)
             {
                 continue;

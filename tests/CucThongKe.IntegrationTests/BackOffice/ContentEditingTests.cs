@@ -203,8 +203,11 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
         var diff = await client.GetStringAsync($"/admin/contents/{id}/versions?a=1&b=2");
         var restore = await PostFormAsync(client, $"/admin/contents/{id}/versions", $"/admin/contents/{id}/versions?handler=Restore", new() { ["version"] = "1", ["latest"] = "2" });
 
-        Assert.Contains("<del class=\"diff-line\">− HtmlBodyPart.Html: Dân số năm 2025 là 1,3 triệu người.</del>", diff, StringComparison.Ordinal);
-        Assert.Contains("<ins class=\"diff-line\">+ HtmlBodyPart.Html: Dân số năm 2025 là 1,4 triệu người.</ins>", diff, StringComparison.Ordinal);
+        // The value under its Vietnamese name (the body part's "Nội dung", not "HtmlBodyPart.Html"), the changed word marked.
+        var removed = System.Text.RegularExpressions.Regex.Match(diff, "<del class=\"diff-line\">([\\s\\S]*?)</del>").Groups[1].Value;
+        var added = System.Text.RegularExpressions.Regex.Match(diff, "<ins class=\"diff-line\">([\\s\\S]*?)</ins>").Groups[1].Value;
+        Assert.True(removed.StartsWith("− <span class=\"diff-label\">Nội dung:</span>", StringComparison.Ordinal) && removed.Contains("Dân số năm 2025 là <mark>1,3 </mark>triệu người.", StringComparison.Ordinal), removed);
+        Assert.True(added.StartsWith("+ <span class=\"diff-label\">Nội dung:</span>", StringComparison.Ordinal) && added.Contains("Dân số năm 2025 là <mark>1,4 </mark>triệu người.", StringComparison.Ordinal), added);
         AssertStatus(HttpStatusCode.Redirect, restore);
         var versions = await VersionsAsync(id);
         Assert.Equal(3, versions[0].Version);

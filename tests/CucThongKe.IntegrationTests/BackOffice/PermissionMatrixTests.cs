@@ -84,6 +84,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         // Moving an item to another unit: an explicit, recorded act of the board's head or an administrator.
         { "POST /admin/contents/{other}/versions?handler=Transfer", "Administrator BoardHead" },
         { "POST /admin/contents/{own}/versions?handler=Transfer", "Administrator BoardHead" },
+        // The content list's saved filter and bulk action (issue 16): each item goes through the chain's own checks, so a role
+        // that may not submit gets 403 for a fresh draft of its own unit, and nothing changes.
+        { "GET /admin/contents?buoc=cho-toi", Everyone },
+        { "POST /admin/contents?handler=Bulk&chon={fresh} gui-duyet", "UnitHead Contributor" },
         { "GET /admin/contents/{own}/preview", Everyone },
         { "GET /admin/contents/{other}/preview", AllUnitsReaders },
         // The edit page's presence refresh ("someone else is editing"): whoever may open the page.
@@ -518,6 +522,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path.StartsWith("/admin/thao-luan/", StringComparison.Ordinal))
         {
             return new Dictionary<string, string>();
+        }
+
+        if (path == "/admin/contents" && url.Contains("handler=Bulk", StringComparison.Ordinal))
+        {
+            var id = url.Split("chon=")[1];
+            return new Dictionary<string, string> { ["bulkAction"] = intent!, ["selected"] = $"{id}:{await LatestVersionAsync(id)}" };
         }
 
         if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))

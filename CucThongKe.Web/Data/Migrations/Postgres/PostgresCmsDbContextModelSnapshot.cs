@@ -410,6 +410,14 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.Property<bool>("Removed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TitleFolded")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("UnitId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -426,11 +434,13 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PublishedUtc", "Published");
 
+                    b.HasIndex("TitleKey", "Latest");
+
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
 
-                    b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
+                    b.HasIndex("ModifiedUtc", "Latest", "TitleFolded");
 
                     b.HasIndex("UnitId", "ModifiedUtc", "Latest");
 

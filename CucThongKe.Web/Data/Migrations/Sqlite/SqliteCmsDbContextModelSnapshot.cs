@@ -420,6 +420,14 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Removed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TitleFolded")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -436,11 +444,13 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PublishedUtc", "Published");
 
+                    b.HasIndex("TitleKey", "Latest");
+
                     b.HasIndex("ContentType", "ModifiedUtc", "Latest");
 
                     b.HasIndex("ContentType", "PublishedUtc", "Published");
 
-                    b.HasIndex("ModifiedUtc", "Latest", "DisplayText");
+                    b.HasIndex("ModifiedUtc", "Latest", "TitleFolded");
 
                     b.HasIndex("UnitId", "ModifiedUtc", "Latest");
 

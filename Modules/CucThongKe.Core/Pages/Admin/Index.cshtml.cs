@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CucThongKe.Core.Pages.Admin;
 
-/// <summary>The dashboard: a greeting, then what each module has for the signed-in user (their profile, their open tasks...).</summary>
+/// <summary>The dashboard: a greeting, then what each module has for the signed-in user (their open tasks, what is late, their
+/// profile...); the page only lays the blocks out, each module decides what its block says to whom.</summary>
 public sealed class IndexModel(IEnumerable<IDashboardWidget> widgets) : PageModel
 {
     public IReadOnlyList<DashboardBlock> Blocks { get; private set; } = [];
@@ -19,6 +20,7 @@ public sealed class IndexModel(IEnumerable<IDashboardWidget> widgets) : PageMode
             }
         }
 
-        Blocks = blocks;
+        // What is late first (a stable sort: the widgets' order stays within each group).
+        Blocks = [.. blocks.OrderByDescending(b => b.Urgent)];
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>An item's versions: who and when, a diff between any two, restoring an old one as a new draft, and its transfers between units.</summary>
-public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDirectory, FailureStatuses failures) : PageModel
+public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDirectory, FailureStatuses failures, ContentDiffer differ) : PageModel
 {
     /// <summary>The item's recorded moves from one unit to another, newest first.</summary>
     public IReadOnlyList<AdminAuditEntry> Transfers { get; private set; } = [];
@@ -55,7 +55,7 @@ public sealed class VersionsModel(ContentManager contents, IUnitDirectory unitDi
 
         if (before is not null && after is not null && before.Id != after.Id)
         {
-            Diff = ContentDiff.Compare(before.Content, after.Content);
+            Diff = await differ.CompareAsync(before, after, cancellationToken);
         }
 
         return Page();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Workflows.Pages.Admin.Workflows;
 
 /// <summary>An item's place in its workflow: the state, the record of every step, and a button for each step the user may take now.</summary>
-public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency, FailureStatuses failures, ContentManager contents) : PageModel
+public sealed class ItemModel(WorkflowService workflows, EmergencyPublication emergency, FailureStatuses failures, ContentManager contents, ContentDiffer differ) : PageModel
 {
     public WorkflowStatus Status { get; private set; } = null!;
 
@@ -41,7 +41,7 @@ public sealed class ItemModel(WorkflowService workflows, EmergencyPublication em
         if (SeenVersion is { } seen && seen < Status.Item.Version
             && (await contents.GetVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == seen) is { } before)
         {
-            Changes = ContentDiff.Compare(before.Content, Status.Item.Content);
+            Changes = await differ.CompareAsync(before, Status.Item, cancellationToken);
         }
 
         return Page();
