@@ -43,6 +43,7 @@ public static class AdminAuditActions
     public const string UserRoles = "user-roles";
     public const string WorkflowDefinition = "workflow-definition";
     public const string ContentUnitTransfer = "content-unit-transfer";
+    public const string MaintenanceWindow = "maintenance-window";
 
     /// <summary>The Vietnamese name of an action, for the log's page.</summary>
     public static string DisplayName(string action) => action switch
@@ -51,6 +52,7 @@ public static class AdminAuditActions
         UserRoles => "Vai trò của tài khoản",
         WorkflowDefinition => "Định nghĩa quy trình duyệt",
         ContentUnitTransfer => "Chuyển nội dung sang đơn vị khác",
+        MaintenanceWindow => "Lịch bảo trì (tạm ngừng trang)",
         "media-replace" => "Thay nội dung tệp của thư viện",
         "media-delete" => "Xoá tệp của thư viện",
         _ => action,

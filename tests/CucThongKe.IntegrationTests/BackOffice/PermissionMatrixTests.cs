@@ -181,6 +181,13 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/su-co/ghi", "Administrator Publisher" },
         { "POST /admin/su-co/ghi", "Administrator Publisher" },
         { "GET /admin/tinh-trang-he-thong", "Administrator Publisher" },
+
+        // Planned downtime (issue 13): the technical staff schedule, change and cancel maintenance windows.
+        { "GET /admin/bao-tri", "Administrator Publisher" },
+        { "POST /admin/bao-tri", "Administrator Publisher" },
+        { "GET /admin/bao-tri/{maintenance}", "Administrator Publisher" },
+        { "POST /admin/bao-tri/{maintenance}", "Administrator Publisher" },
+        { "POST /admin/bao-tri/{maintenance}?handler=Cancel", "Administrator Publisher" },
     };
 
     [Fact]
@@ -303,6 +310,15 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
     });
 
+    /// <summary>A fresh maintenance window (urgent, on a day of its own), as its page would schedule it; returns its id.</summary>
+    private Task<string> MaintenanceWindowAsync() => Site.WithScopeAsync(async s =>
+    {
+        var start = DateTime.UtcNow.Date.AddDays(400 + (3 * Interlocked.Increment(ref _sequence)));
+        var input = new CucThongKe.Core.Maintenance.MaintenanceInput { Start = start, End = start.AddHours(2), Reason = "Bảo trì máy chủ.", Urgent = true, UrgentReason = "Vá lỗi bảo mật." };
+        var window = await s.GetRequiredService<CucThongKe.Core.Maintenance.MaintenanceSchedule>().ScheduleAsync(input, "quantri");
+        return window.Id.ToString(CultureInfo.InvariantCulture);
+    });
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -325,6 +341,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (url.Contains("{question}", StringComparison.Ordinal))
         {
             url = url.Replace("{question}", await QuestionAsync(), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{maintenance}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{maintenance}", await MaintenanceWindowAsync(), StringComparison.Ordinal);
         }
 
         if (url.Contains("{fresh}", StringComparison.Ordinal))
@@ -384,6 +405,21 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path.StartsWith("/admin/bao-tri", StringComparison.Ordinal))
+        {
+            // An urgent window (no notice needed), each on its own day so that none overlaps another.
+            var start = DateTime.UtcNow.Date.AddDays(30 + (3 * int.Parse(n, CultureInfo.InvariantCulture)));
+            return new Dictionary<string, string>
+            {
+                ["Input.Start"] = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ["Input.End"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ["Input.Reason"] = "Bảo trì máy chủ.",
+                ["Input.Urgent"] = "true",
+                ["Input.UrgentReason"] = "Vá lỗi bảo mật.",
+                ["version"] = "1",
+            };
         }
 
         if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))
