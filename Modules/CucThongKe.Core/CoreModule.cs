@@ -60,6 +60,8 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<SettingsStore>();
 
         services.AddSettingsDocument<SiteSettings>(SiteSettings.DocumentName);
+        services.AddScoped<SiteSettingsEditor>();
+        services.AddFailureStatus<SiteSettingsInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddRecipeStep<SettingsRecipeStep>();
         services.AddRecipeExporter<SettingsRecipeExporter>();
 
@@ -105,5 +107,6 @@ internal sealed class CoreAdminMenu : IAdminMenuProvider
         new("Hệ thống", "Công thức (recipe)", "/admin/recipes", CorePermissions.ManageRecipes.Name, 90),
         new("Hệ thống", "Nhật ký quản trị", "/admin/nhat-ky-quan-tri", CorePermissions.ViewAdminAudit.Name, 95),
         new("Hệ thống", "Lịch bảo trì", "/admin/bao-tri", CorePermissions.ManageMaintenance.Name, 96),
+        new("Hệ thống", "Cài đặt trang", "/admin/cai-dat", CorePermissions.ManageSettings.Name, 89),
     ];
 }

@@ -44,6 +44,8 @@ public static class AdminAuditActions
     public const string WorkflowDefinition = "workflow-definition";
     public const string ContentUnitTransfer = "content-unit-transfer";
     public const string MaintenanceWindow = "maintenance-window";
+    public const string AccountActivation = "account-activation";
+    public const string SiteSettings = "site-settings";
 
     /// <summary>The Vietnamese name of an action, for the log's page.</summary>
     public static string DisplayName(string action) => action switch
@@ -53,6 +55,8 @@ public static class AdminAuditActions
         WorkflowDefinition => "Định nghĩa quy trình duyệt",
         ContentUnitTransfer => "Chuyển nội dung sang đơn vị khác",
         MaintenanceWindow => "Lịch bảo trì (tạm ngừng trang)",
+        AccountActivation => "Ngừng hoặc cho hoạt động lại tài khoản",
+        SiteSettings => "Cài đặt trang",
         "media-replace" => "Thay nội dung tệp của thư viện",
         "media-delete" => "Xoá tệp của thư viện",
         _ => action,

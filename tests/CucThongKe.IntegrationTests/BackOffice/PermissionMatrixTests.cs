@@ -66,6 +66,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     {
         { "GET /admin", Everyone },
         { "GET /admin/tai-khoan/xac-thuc-hai-buoc", Everyone },
+        // One's own account: password, latest sign-ins, sign out everywhere (always the signed-in user's own).
+        { "GET /admin/tai-khoan", Everyone },
+        { "POST /admin/tai-khoan?handler=Password", Everyone },
+        { "POST /admin/tai-khoan?handler=SignOutEverywhere", Everyone },
 
         // Content (Điều 9.1, 9.5.c, 14.5, 15): units write their own, the board edits all, the Director reads all.
         { "GET /admin/contents", Everyone },
@@ -149,6 +153,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/users/edit/{user}?handler=Save", AdministratorOnly },
         { "POST /admin/users/edit/{user}?handler=Unlock", AdministratorOnly },
         { "POST /admin/users/edit/{user}?handler=ResetTwoFactor", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Deactivate", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Reactivate", AdministratorOnly },
         { "GET /admin/users/audit", AdministratorOnly },
         { "GET /admin/roles", AdministratorOnly },
         { "POST /admin/roles", AdministratorOnly },
@@ -181,6 +187,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/su-co/ghi", "Administrator Publisher" },
         { "POST /admin/su-co/ghi", "Administrator Publisher" },
         { "GET /admin/tinh-trang-he-thong", "Administrator Publisher" },
+
+        // Site settings (name, addresses, contacts, citation): the administrator.
+        { "GET /admin/cai-dat", AdministratorOnly },
+        { "POST /admin/cai-dat", AdministratorOnly },
 
         // Planned downtime (issue 13): the technical staff schedule, change and cancel maintenance windows.
         { "GET /admin/bao-tri", "Administrator Publisher" },
@@ -388,6 +398,17 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             return NewsForm("Tin mới " + n);
         }
 
+        if (url.Contains("handler=Password", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["Input.CurrentPassword"] = Password, ["Input.NewPassword"] = "Mới@2026!matkhau", ["Input.ConfirmPassword"] = "Mới@2026!matkhau" };
+        }
+
+        if (url.Contains("handler=Deactivate", StringComparison.Ordinal) || url.Contains("handler=Reactivate", StringComparison.Ordinal)
+            || url.Contains("handler=SignOutEverywhere", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
+        }
+
         if (url.Contains("handler=Presence", StringComparison.Ordinal) || url.Contains("handler=Delete", StringComparison.Ordinal))
         {
             return new Dictionary<string, string>();
@@ -405,6 +426,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path == "/admin/cai-dat")
+        {
+            return new Dictionary<string, string> { ["Input.SiteName"] = "Trang thông tin điện tử Cục Thống kê tỉnh Thái Nguyên", ["Input.Citation"] = "Thông tin khai thác từ Trang Thông tin điện tử", ["Input.PageSize"] = "20" };
         }
 
         if (path.StartsWith("/admin/bao-tri", StringComparison.Ordinal))
