@@ -33,6 +33,8 @@ public sealed class ContentsModule : CmsModule
         services.AddPermissions<ContentsPermissions>();
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<ContentDefinitionManager>();
+        services.AddDisplayNameSource<ContentTypeDisplayNames>();
+        services.AddScoped<IUnitMergeParticipant, PendingContentUnitMerge>();
         services.AddScoped<ContentValidator>();
         services.AddScoped<ContentChangePipeline>();
         services.AddScoped<ContentManager>();

@@ -77,6 +77,7 @@ public sealed class CoreModule : CmsModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddPermissions<CorePermissions>();
         services.AddAdminMenu<CoreAdminMenu>();
+        services.AddScoped<DisplayNames>();
 
         // Planned downtime: the working-day calendar of the notice rule, the windows, their cache read by every request.
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));

@@ -115,6 +115,9 @@ public sealed class UsersModule : CmsModule
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddDashboardWidget<ProfileWidget>();
+        services.AddDisplayNameSource<UnitDisplayNames>().AddDisplayNameSource<RoleDisplayNames>();
+        services.AddScoped<UnitMerge>();
+        services.AddFailureStatus<UnitMergeException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services
             .AddRecipeStep<RolesRecipeStep>()
             .AddRecipeStep<UnitsRecipeStep>()

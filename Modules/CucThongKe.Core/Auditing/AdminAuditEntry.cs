@@ -46,6 +46,7 @@ public static class AdminAuditActions
     public const string MaintenanceWindow = "maintenance-window";
     public const string AccountActivation = "account-activation";
     public const string SiteSettings = "site-settings";
+    public const string UnitMerge = "unit-merge";
 
     /// <summary>The Vietnamese name of an action, for the log's page.</summary>
     public static string DisplayName(string action) => action switch
@@ -57,6 +58,7 @@ public static class AdminAuditActions
         MaintenanceWindow => "Lịch bảo trì (tạm ngừng trang)",
         AccountActivation => "Ngừng hoặc cho hoạt động lại tài khoản",
         SiteSettings => "Cài đặt trang",
+        UnitMerge => "Sáp nhập đơn vị (chuyển tài khoản và nội dung chưa đăng)",
         "media-replace" => "Thay nội dung tệp của thư viện",
         "media-delete" => "Xoá tệp của thư viện",
         _ => action,

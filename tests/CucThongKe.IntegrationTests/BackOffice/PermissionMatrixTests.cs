@@ -161,6 +161,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/units", AdministratorOnly },
         { "GET /admin/units/phong-tong-hop", AdministratorOnly },
         { "POST /admin/units", AdministratorOnly },
+        // The guided merge moves a unit's accounts and pending items: an administrator's act, never a unit head's.
+        { "POST /admin/units/chi-cuc-huyen-vo-nhai?handler=Merge", AdministratorOnly },
         { "GET /admin/recipes", AdministratorOnly },
         { "POST /admin/recipes?handler=Upload", AdministratorOnly },
         { "POST /admin/recipes?handler=Export", AdministratorOnly },
@@ -505,6 +507,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
                        where c.ClaimType == CmsClaims.Permission
                        select r.Name + "|" + c.ClaimValue).ToListAsync());
             return grants.Select(g => new KeyValuePair<string, string>("grants", g)).ToList();
+        }
+
+        if (url.Contains("handler=Merge", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["mergeInto"] = "chi-cuc-huyen-dong-hy", ["mergeReason"] = "Quyết định sáp nhập số 12/QĐ-CTK." };
         }
 
         if (path == "/admin/units")
