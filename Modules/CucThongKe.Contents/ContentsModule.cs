@@ -10,6 +10,7 @@ using CucThongKe.Contents.Routing;
 using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Contents.TaxonomyAdmin;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
@@ -62,6 +63,8 @@ public sealed class ContentsModule : CmsModule
             .AddFailureStatus<ContentNotFoundException>(StatusCodes.Status404NotFound, FailureTitles.NotFound);
         services.AddScoped<ContentEditor>();
         services.AddAdminMenu<ContentsAdminMenu>();
+        services.AddScoped<TaxonomyAdministration>().AddAdminMenu<TaxonomiesAdminMenu>()
+            .AddFailureStatus<TaxonomyInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddPublishedContent();

@@ -47,6 +47,7 @@ public static class AdminAuditActions
     public const string AccountActivation = "account-activation";
     public const string SiteSettings = "site-settings";
     public const string UnitMerge = "unit-merge";
+    public const string TaxonomyMerge = "taxonomy-merge";
 
     /// <summary>The Vietnamese name of an action, for the log's page.</summary>
     public static string DisplayName(string action) => action switch
@@ -59,6 +60,7 @@ public static class AdminAuditActions
         AccountActivation => "Ngừng hoặc cho hoạt động lại tài khoản",
         SiteSettings => "Cài đặt trang",
         UnitMerge => "Sáp nhập đơn vị (chuyển tài khoản và nội dung chưa đăng)",
+        TaxonomyMerge => "Gộp mục danh mục phân loại",
         "media-replace" => "Thay nội dung tệp của thư viện",
         "media-delete" => "Xoá tệp của thư viện",
         _ => action,

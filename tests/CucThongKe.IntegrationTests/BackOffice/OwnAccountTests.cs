@@ -2,7 +2,6 @@ using System.Net;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Tests.Site;
 using CucThongKe.Tests.Workflows;
 using CucThongKe.Users.Identity;
 using Microsoft.AspNetCore.Identity;

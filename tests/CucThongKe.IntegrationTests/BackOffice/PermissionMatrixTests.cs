@@ -190,6 +190,14 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/su-co/ghi", "Administrator Publisher" },
         { "GET /admin/tinh-trang-he-thong", "Administrator Publisher" },
 
+        // Taxonomies (issue 16): whoever holds ManageTaxonomies (the administrator and the Publisher in the setup recipe).
+        { "GET /admin/danh-muc", "Administrator Publisher" },
+        { "GET /admin/danh-muc/chuyen-muc-tin", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Add", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Rename", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Move", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Merge", "Administrator Publisher" },
+
         // Site settings (name, addresses, contacts, citation): the administrator.
         { "GET /admin/cai-dat", AdministratorOnly },
         { "POST /admin/cai-dat", AdministratorOnly },
@@ -331,6 +339,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         return window.Id.ToString(CultureInfo.InvariantCulture);
     });
 
+    /// <summary>A fresh term of the news categories, for a merge into "tin-khac"; returns its id.</summary>
+    private Task<string> TermToMergeAsync(string n) => Site.WithScopeAsync(async s =>
+        (await s.GetRequiredService<CucThongKe.Contents.TaxonomyAdmin.TaxonomyAdministration>().AddAsync("chuyen-muc-tin", "Mục để gộp " + n, null)).TermId);
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -428,6 +440,18 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             form["version"] = (await LatestVersionAsync(id)).ToString(CultureInfo.InvariantCulture);
             form["intent"] = intent ?? "save";
             return form;
+        }
+
+        if (path.StartsWith("/admin/danh-muc/", StringComparison.Ordinal))
+        {
+            var handler = url.Split("handler=")[1];
+            return handler switch
+            {
+                "Add" => new Dictionary<string, string> { ["termName"] = "Mục mới " + n },
+                "Rename" => new Dictionary<string, string> { ["termId"] = "tin-khac", ["termName"] = "Tin khác " + n },
+                "Move" => new Dictionary<string, string> { ["termId"] = "tin-khac", ["up"] = "true" },
+                _ => new Dictionary<string, string> { ["termId"] = await TermToMergeAsync(n), ["intoId"] = "tin-khac" },
+            };
         }
 
         if (path == "/admin/cai-dat")

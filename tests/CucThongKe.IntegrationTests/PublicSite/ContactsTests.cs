@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
-using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Units;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.PublicSite;
