@@ -38,7 +38,7 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
     {
         var terms = await db.Set<TaxonomyTerm>().AsNoTracking().Where(t => t.Taxonomy == taxonomy).OrderBy(t => t.Order).ToListAsync(cancellationToken);
         var counts = await db.Set<TaxonomyIndex>().AsNoTracking().Where(i => i.Taxonomy == taxonomy && i.Latest)
-            .GroupBy(i => i.TermId).Select(g => new { g.Key, Count = g.Select(i => i.ContentItemId).Distinct().Count() })
+            .GroupBy(i => i.TermId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var rows = new List<TermRow>();
         void Add(string? parent, int depth)
@@ -54,13 +54,17 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
         return rows;
     }
 
-    public async Task<IReadOnlyList<TermUsage>> UsageAsync(string taxonomy, string termId, CancellationToken cancellationToken = default) =>
-        await (from i in db.Set<TaxonomyIndex>().AsNoTracking()
-               join c in db.Set<ContentItem>().AsNoTracking() on i.ContentItemVersionId equals c.Id
-               where i.Taxonomy == taxonomy && i.TermId == termId && i.Latest
-               orderby c.ModifiedUtc descending
-               select new TermUsage(c.ContentItemId, c.ContentType, c.DisplayText, c.Published))
-            .Distinct().Take(UsageLimit).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<TermUsage>> UsageAsync(string taxonomy, string termId, CancellationToken cancellationToken = default)
+    {
+        // Twice the limit: an item whose type has two fields of the taxonomy has a row for each.
+        var rows = await (from i in db.Set<TaxonomyIndex>().AsNoTracking()
+                          join c in db.Set<ContentItem>().AsNoTracking() on i.ContentItemVersionId equals c.Id
+                          where i.Taxonomy == taxonomy && i.TermId == termId && i.Latest
+                          orderby c.ModifiedUtc descending
+                          select new TermUsage(c.ContentItemId, c.ContentType, c.DisplayText, c.Published))
+            .Take(UsageLimit * 2).ToListAsync(cancellationToken);
+        return [.. rows.DistinctBy(r => r.ContentItemId).Take(UsageLimit)];
+    }
 
     public Task<TaxonomyTerm> AddAsync(string taxonomy, string? name, string? parentId, CancellationToken cancellationToken = default) =>
         ChangeAsync(async ct =>

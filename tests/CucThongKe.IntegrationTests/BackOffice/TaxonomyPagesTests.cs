@@ -33,8 +33,9 @@ public sealed class TaxonomyPagesTests() : WorkflowTestBase(DatabaseProvider.Sql
         var publisher = await SignedInAsync(Publisher);
 
         // Bad input and a role without the right: 4xx with a reason, nothing stored.
+        var unitHead = await SignedInAsync(UnitHead);
         var before = await DatabaseSnapshot.TakeAsync(Site);
-        AssertStatus(HttpStatusCode.Forbidden, await PostAsync(await SignedInAsync(UnitHead), "Add", new() { ["termName"] = "Mục của trưởng phòng" }));
+        AssertStatus(HttpStatusCode.Forbidden, await PostAsync(unitHead, "Add", new() { ["termName"] = "Mục của trưởng phòng" }));
         foreach (var (handler, form, message) in new (string, Dictionary<string, string>, string)[]
         {
             ("Add", new() { ["termName"] = "  " }, "Hãy nhập tên mục"),

@@ -41,8 +41,9 @@ public sealed class UnitMergeTests() : WorkflowTestBase(DatabaseProvider.Sqlite)
         Assert.Contains("2 nội dung chưa đăng", page, StringComparison.Ordinal);
 
         // The unit's own head may not merge it (403); an unknown unit, the unit itself and a missing reason are 400; nothing moves.
+        var unitHead = await SignedInAsync(OtherUnitHead);
         var before = await DatabaseSnapshot.TakeAsync(Site);
-        AssertStatus(HttpStatusCode.Forbidden, await MergeAsync(await SignedInAsync(OtherUnitHead), ThaiNguyen, "Quyết định sáp nhập số 12/QĐ-CTK."));
+        AssertStatus(HttpStatusCode.Forbidden, await MergeAsync(unitHead, ThaiNguyen, "Quyết định sáp nhập số 12/QĐ-CTK."));
         foreach (var (into, reason, message) in new[]
         {
             ("khong-co-don-vi", "Quyết định sáp nhập số 12/QĐ-CTK.", "Hãy chọn đơn vị nhận sáp nhập"),
