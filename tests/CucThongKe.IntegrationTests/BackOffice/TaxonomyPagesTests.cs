@@ -17,7 +17,7 @@ public sealed class TaxonomyPagesTests() : WorkflowTestBase(DatabaseProvider.Sql
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> form)
     {
-        form["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, Page);
+        form["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, "/admin/tai-khoan");
         return await client.PostAsync($"{Page}?handler={handler}", new FormUrlEncodedContent(form));
     }
 

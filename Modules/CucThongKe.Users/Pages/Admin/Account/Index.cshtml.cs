@@ -69,7 +69,8 @@ public sealed class IndexModel(UserManager<CmsUser> users, SignInManager<CmsUser
 
         await revocation.RevokeAllAsync(Account, cancellationToken);
         await signIn.SignOutAsync();
-        return Redirect("/dang-nhap");
+        // Out here too: the public home page (the back office would only send the browser to sign in).
+        return Redirect("/");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
