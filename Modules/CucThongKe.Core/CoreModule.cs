@@ -10,6 +10,7 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
+using CucThongKe.Core.SettingsAdmin;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

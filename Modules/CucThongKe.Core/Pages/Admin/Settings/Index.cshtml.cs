@@ -1,5 +1,5 @@
 using CucThongKe.Core.Hosting;
-using CucThongKe.Core.Settings;
+using CucThongKe.Core.SettingsAdmin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

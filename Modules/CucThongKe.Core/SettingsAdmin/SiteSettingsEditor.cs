@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Settings;
 
-namespace CucThongKe.Core.Settings;
+namespace CucThongKe.Core.SettingsAdmin;
 
 /// <summary>The site settings as the back-office form gives them.</summary>
 public sealed class SiteSettingsInput
