@@ -10,6 +10,7 @@ using CucThongKe.Contents.Routing;
 using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
+using CucThongKe.Contents.TaxonomyAdmin;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
@@ -34,6 +35,8 @@ public sealed class ContentsModule : CmsModule
         services.AddPermissions<ContentsPermissions>();
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<ContentDefinitionManager>();
+        services.AddDisplayNameSource<ContentTypeDisplayNames>();
+        services.AddScoped<IUnitMergeParticipant, PendingContentUnitMerge>();
         services.AddScoped<ContentValidator>();
         services.AddScoped<ContentChangePipeline>();
         services.AddScoped<ContentManager>();
@@ -63,6 +66,8 @@ public sealed class ContentsModule : CmsModule
             .AddFailureStatus<ContentNotFoundException>(StatusCodes.Status404NotFound, FailureTitles.NotFound);
         services.AddScoped<ContentEditor>();
         services.AddAdminMenu<ContentsAdminMenu>();
+        services.AddScoped<TaxonomyAdministration>().AddAdminMenu<TaxonomiesAdminMenu>()
+            .AddFailureStatus<TaxonomyInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddSingleton<ScheduleSignal>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddPublishedContent();

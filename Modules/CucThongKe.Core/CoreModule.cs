@@ -5,12 +5,15 @@ using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
+using CucThongKe.Core.Maintenance;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
+using CucThongKe.Core.SettingsAdmin;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
@@ -58,6 +61,8 @@ public sealed class CoreModule : CmsModule
         services.AddScoped<SettingsStore>();
 
         services.AddSettingsDocument<SiteSettings>(SiteSettings.DocumentName);
+        services.AddScoped<SiteSettingsEditor>();
+        services.AddFailureStatus<SiteSettingsInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddRecipeStep<SettingsRecipeStep>();
         services.AddRecipeExporter<SettingsRecipeExporter>();
 
@@ -73,10 +78,28 @@ public sealed class CoreModule : CmsModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddPermissions<CorePermissions>();
         services.AddAdminMenu<CoreAdminMenu>();
+        services.AddScoped<DisplayNames>();
+
+        // Planned downtime: the working-day calendar of the notice rule, the windows, their cache read by every request.
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName));
+        services.AddSingleton(s =>
+        {
+            var calendar = s.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value;
+            return new WorkingCalendar(calendar.ExtraDaysOff, calendar.ExtraWorkingDays);
+        });
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.SectionName));
+        services.AddSingleton<MaintenanceState>();
+        services.AddScoped<MaintenanceSchedule>();
+        services.AddFailureStatus<MaintenanceInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
+        // Sites set up before: the technical staff (as for the incident log) schedule windows.
+        services.AddDefaultGrants("Core.Maintenance.DefaultGrants", new DefaultGrant(CorePermissions.ManageMaintenance.Name, "Administrator", "Publisher"));
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));
     }
+
+    // Before the page cache (OutputCache's early middleware comes after Core's): no cached page is served during a window.
+    public override void ConfigureEarly(IApplicationBuilder app) => app.UseMiddleware<MaintenanceMiddleware>();
 }
 
 internal sealed class CoreAdminMenu : IAdminMenuProvider
@@ -85,5 +108,7 @@ internal sealed class CoreAdminMenu : IAdminMenuProvider
     [
         new("Hệ thống", "Công thức (recipe)", "/admin/recipes", CorePermissions.ManageRecipes.Name, 90),
         new("Hệ thống", "Nhật ký quản trị", "/admin/nhat-ky-quan-tri", CorePermissions.ViewAdminAudit.Name, 95),
+        new("Hệ thống", "Lịch bảo trì", "/admin/bao-tri", CorePermissions.ManageMaintenance.Name, 96),
+        new("Hệ thống", "Cài đặt trang", "/admin/cai-dat", CorePermissions.ManageSettings.Name, 89),
     ];
 }

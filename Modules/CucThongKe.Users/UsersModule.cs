@@ -44,6 +44,8 @@ public sealed class UsersModule : CmsModule
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                // "Confirmed" means "not deactivated" here (ActiveAccountConfirmation): Identity then refuses every sign-in of a deactivated account.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<CmsDbContext>()
             .AddClaimsPrincipalFactory<CmsClaimsPrincipalFactory>()
@@ -52,6 +54,7 @@ public sealed class UsersModule : CmsModule
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(1, security.Value.LockoutMinutes)));
 
+        services.AddScoped<IUserConfirmation<CmsUser>, ActiveAccountConfirmation>();
         services.AddScoped<SignInCookieEvents>();
         services.ConfigureApplicationCookie(o =>
         {
@@ -112,9 +115,13 @@ public sealed class UsersModule : CmsModule
         services.AddPermissions<UsersPermissions>();
         services.AddAdminMenu<UsersAdminMenu>();
         services.AddDashboardWidget<ProfileWidget>();
+        services.AddDisplayNameSource<UnitDisplayNames>().AddDisplayNameSource<RoleDisplayNames>();
+        services.AddScoped<UnitMerge>();
+        services.AddFailureStatus<UnitMergeException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services
             .AddRecipeStep<RolesRecipeStep>()
             .AddRecipeStep<UnitsRecipeStep>()
+            .AddRecipeStep<UnitContactsRecipeStep>()
             .AddRecipeStep<UsersRecipeStep>()
             .AddRecipeExporter<RolesRecipeExporter>()
             .AddRecipeExporter<UnitsRecipeExporter>()

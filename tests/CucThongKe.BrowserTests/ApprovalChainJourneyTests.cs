@@ -43,11 +43,11 @@ public sealed class ApprovalChainJourneyTests : LiveSiteTest
         Assert.Equal(5, record.Count);
         (string Step, string User, string Role)[] expected =
         [
-            ("Gửi thủ trưởng đơn vị", "ctv.tonghop", "Contributor"),
-            ("Gửi Ban Biên tập", "tp.tonghop", "UnitHead"),
-            ("Trình Trưởng Ban", "thuky", "BoardSecretary"),
-            ("Duyệt đăng", "truongban", "BoardHead"),
-            ("Đăng bản đã duyệt", "dangtin", "Publisher"),
+            ("Gửi thủ trưởng đơn vị", "ctv.tonghop", "Cán bộ, cộng tác viên"),
+            ("Gửi Ban Biên tập", "tp.tonghop", "Thủ trưởng đơn vị"),
+            ("Trình Trưởng Ban", "thuky", "Thư ký Ban Biên tập"),
+            ("Duyệt đăng", "truongban", "Trưởng Ban Biên tập"),
+            ("Đăng bản đã duyệt", "dangtin", "Cán bộ quản trị, đăng tin"),
         ];
         for (var i = 0; i < expected.Length; i++)
         {

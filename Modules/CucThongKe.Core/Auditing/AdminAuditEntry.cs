@@ -43,6 +43,11 @@ public static class AdminAuditActions
     public const string UserRoles = "user-roles";
     public const string WorkflowDefinition = "workflow-definition";
     public const string ContentUnitTransfer = "content-unit-transfer";
+    public const string MaintenanceWindow = "maintenance-window";
+    public const string AccountActivation = "account-activation";
+    public const string SiteSettings = "site-settings";
+    public const string UnitMerge = "unit-merge";
+    public const string TaxonomyMerge = "taxonomy-merge";
 
     /// <summary>The Vietnamese name of an action, for the log's page.</summary>
     public static string DisplayName(string action) => action switch
@@ -51,6 +56,11 @@ public static class AdminAuditActions
         UserRoles => "Vai trò của tài khoản",
         WorkflowDefinition => "Định nghĩa quy trình duyệt",
         ContentUnitTransfer => "Chuyển nội dung sang đơn vị khác",
+        MaintenanceWindow => "Lịch bảo trì (tạm ngừng trang)",
+        AccountActivation => "Ngừng hoặc cho hoạt động lại tài khoản",
+        SiteSettings => "Cài đặt trang",
+        UnitMerge => "Sáp nhập đơn vị (chuyển tài khoản và nội dung chưa đăng)",
+        TaxonomyMerge => "Gộp mục danh mục phân loại",
         "media-replace" => "Thay nội dung tệp của thư viện",
         "media-delete" => "Xoá tệp của thư viện",
         _ => action,

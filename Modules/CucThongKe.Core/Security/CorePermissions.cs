@@ -10,5 +10,8 @@ public sealed class CorePermissions : IPermissionProvider
     /// <summary>Reading the admin-audit log (roles, permissions, workflow definitions, transfers); nobody may edit it.</summary>
     public static readonly Permission ViewAdminAudit = new("ViewAdminAudit", "Xem nhật ký quản trị (thay đổi vai trò, quyền, quy trình)", "Hệ thống");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings, ViewAdminAudit];
+    /// <summary>Scheduling planned downtime; during a window, the only accounts the site still serves.</summary>
+    public static readonly Permission ManageMaintenance = new("ManageMaintenance", "Đặt lịch bảo trì (tạm ngừng trang) và làm việc trong lúc bảo trì", "Hệ thống");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings, ViewAdminAudit, ManageMaintenance];
 }

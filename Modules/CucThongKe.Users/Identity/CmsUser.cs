@@ -14,6 +14,10 @@ public sealed class CmsUser : IdentityUser
     public string? Position { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When an administrator deactivated the account (ngừng hoạt động); null while it may sign in. A deactivated
+    /// account keeps its history and its content's authorship, and can be reactivated.</summary>
+    public DateTime? DeactivatedUtc { get; set; }
 }
 
 /// <summary>A role of the regulation (Administrator, BoardHead, Contributor...); its permissions are role claims.</summary>

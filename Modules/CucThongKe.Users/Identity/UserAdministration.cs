@@ -196,4 +196,46 @@ public sealed class UserAdministration(UserManager<CmsUser> users, CmsDbContext 
         // Whoever holds the old authenticator (or a session or token opened with it) is out.
         await revocation.RevokeAllAsync(user, cancellationToken);
     }
+
+    /// <summary>Deactivates an account: it can no longer sign in or use an API token, and its open sessions end now.
+    /// An administrator cannot deactivate their own account (the site would be left without the one who can undo it).</summary>
+    /// <returns>False when <paramref name="user"/> is the actor.</returns>
+    public async Task<bool> DeactivateAsync(CmsUser user, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        if (user.Id == users.GetUserId(actor))
+        {
+            return false;
+        }
+
+        if (user.DeactivatedUtc is not null)
+        {
+            return true;
+        }
+
+        user.DeactivatedUtc = clock.GetUtcNow().UtcDateTime;
+        // The new security stamp saves the user with the flag; then the other modules' tokens go.
+        await revocation.RevokeAllAsync(user, cancellationToken);
+        await audit.RecordAsync(AdminAuditActions.AccountActivation, user.UserName!, $"Ngừng hoạt động tài khoản {user.UserName}: không đăng nhập, không dùng mã truy cập được nữa; các phiên đang mở kết thúc.",
+            "hoạt động", "ngừng hoạt động", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>Lets a deactivated account sign in again (with its password; old sessions and API tokens stay ended).</summary>
+    public async Task ReactivateAsync(CmsUser user, CancellationToken cancellationToken = default)
+    {
+        if (user.DeactivatedUtc is null)
+        {
+            return;
+        }
+
+        user.DeactivatedUtc = null;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(' ', result.Errors.Select(e => e.Description)));
+        }
+
+        await audit.RecordAsync(AdminAuditActions.AccountActivation, user.UserName!, $"Cho tài khoản {user.UserName} hoạt động trở lại.",
+            "ngừng hoạt động", "hoạt động", cancellationToken: cancellationToken);
+    }
 }

@@ -61,4 +61,8 @@ public sealed class SignInAuditor(CmsDbContext db, IHttpContextAccessor http, Ti
     /// <summary>The latest <paramref name="count"/> attempts, newest first.</summary>
     public async Task<IReadOnlyList<SignInAuditEntry>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
         await db.Set<SignInAuditEntry>().AsNoTracking().OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
+
+    /// <summary>The latest <paramref name="count"/> attempts on one account, newest first (the account page's sign-ins).</summary>
+    public async Task<IReadOnlyList<SignInAuditEntry>> LatestOfAsync(string userName, int count, CancellationToken cancellationToken = default) =>
+        await db.Set<SignInAuditEntry>().AsNoTracking().Where(e => e.UserName == userName).OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
 }

@@ -68,6 +68,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     {
         { "GET /admin", Everyone },
         { "GET /admin/tai-khoan/xac-thuc-hai-buoc", Everyone },
+        // One's own account: password, latest sign-ins, sign out everywhere (always the signed-in user's own).
+        { "GET /admin/tai-khoan", Everyone },
+        { "POST /admin/tai-khoan?handler=Password", Everyone },
+        { "POST /admin/tai-khoan?handler=SignOutEverywhere", Everyone },
 
         // Content (Điều 9.1, 9.5.c, 14.5, 15): units write their own, the board edits all, the Director reads all.
         { "GET /admin/contents", Everyone },
@@ -155,12 +159,16 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/users/edit/{user}?handler=Save", AdministratorOnly },
         { "POST /admin/users/edit/{user}?handler=Unlock", AdministratorOnly },
         { "POST /admin/users/edit/{user}?handler=ResetTwoFactor", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Deactivate", AdministratorOnly },
+        { "POST /admin/users/edit/{user}?handler=Reactivate", AdministratorOnly },
         { "GET /admin/users/audit", AdministratorOnly },
         { "GET /admin/roles", AdministratorOnly },
         { "POST /admin/roles", AdministratorOnly },
         { "GET /admin/units", AdministratorOnly },
         { "GET /admin/units/phong-tong-hop", AdministratorOnly },
         { "POST /admin/units", AdministratorOnly },
+        // The guided merge moves a unit's accounts and pending items: an administrator's act, never a unit head's.
+        { "POST /admin/units/chi-cuc-huyen-vo-nhai?handler=Merge", AdministratorOnly },
         { "GET /admin/recipes", AdministratorOnly },
         { "POST /admin/recipes?handler=Upload", AdministratorOnly },
         { "POST /admin/recipes?handler=Export", AdministratorOnly },
@@ -221,6 +229,24 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/lay-y-kien/{consultation}?handler=Export&dinh-dang=csv", Everyone },
         { "GET /admin/lay-y-kien/{otherconsultation}", AllUnitsReaders },
         { "GET /admin/lay-y-kien/{otherconsultation}?handler=Export&dinh-dang=xlsx", AllUnitsReaders },
+        // Taxonomies (issue 16): whoever holds ManageTaxonomies (the administrator and the Publisher in the setup recipe).
+        { "GET /admin/danh-muc", "Administrator Publisher" },
+        { "GET /admin/danh-muc/chuyen-muc-tin", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Add", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Rename", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Move", "Administrator Publisher" },
+        { "POST /admin/danh-muc/chuyen-muc-tin?handler=Merge", "Administrator Publisher" },
+
+        // Site settings (name, addresses, contacts, citation): the administrator.
+        { "GET /admin/cai-dat", AdministratorOnly },
+        { "POST /admin/cai-dat", AdministratorOnly },
+
+        // Planned downtime (issue 13): the technical staff schedule, change and cancel maintenance windows.
+        { "GET /admin/bao-tri", "Administrator Publisher" },
+        { "POST /admin/bao-tri", "Administrator Publisher" },
+        { "GET /admin/bao-tri/{maintenance}", "Administrator Publisher" },
+        { "POST /admin/bao-tri/{maintenance}", "Administrator Publisher" },
+        { "POST /admin/bao-tri/{maintenance}?handler=Cancel", "Administrator Publisher" },
     };
 
     [Fact]
@@ -377,6 +403,19 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         return comment.Id;
     });
 
+    /// <summary>A fresh maintenance window (urgent, on a day of its own), as its page would schedule it; returns its id.</summary>
+    private Task<string> MaintenanceWindowAsync() => Site.WithScopeAsync(async s =>
+    {
+        var start = DateTime.UtcNow.Date.AddDays(400 + (3 * Interlocked.Increment(ref _sequence)));
+        var input = new CucThongKe.Core.Maintenance.MaintenanceInput { Start = start, End = start.AddHours(2), Reason = "Bảo trì máy chủ.", Urgent = true, UrgentReason = "Vá lỗi bảo mật." };
+        var window = await s.GetRequiredService<CucThongKe.Core.Maintenance.MaintenanceSchedule>().ScheduleAsync(input, "quantri");
+        return window.Id.ToString(CultureInfo.InvariantCulture);
+    });
+
+    /// <summary>A fresh term of the news categories, for a merge into "tin-khac"; returns its id.</summary>
+    private Task<string> TermToMergeAsync(string n) => Site.WithScopeAsync(async s =>
+        (await s.GetRequiredService<CucThongKe.Contents.TaxonomyAdmin.TaxonomyAdministration>().AddAsync("chuyen-muc-tin", "Mục để gộp " + n, null)).TermId);
+
     private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
@@ -430,6 +469,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             url = url.Replace("{opened}", opened, StringComparison.Ordinal);
         }
 
+        if (url.Contains("{maintenance}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{maintenance}", await MaintenanceWindowAsync(), StringComparison.Ordinal);
+        }
+
         if (url.Contains("{fresh}", StringComparison.Ordinal))
         {
             url = url.Replace("{fresh}", await CreateAsync(ids.Author, "News", NewsForm("Tin mới để gửi")), StringComparison.Ordinal);
@@ -468,6 +512,17 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/contents/create/News")
         {
             return NewsForm("Tin mới " + n);
+        }
+
+        if (url.Contains("handler=Password", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["Input.CurrentPassword"] = Password, ["Input.NewPassword"] = "Mới@2026!matkhau", ["Input.ConfirmPassword"] = "Mới@2026!matkhau" };
+        }
+
+        if (url.Contains("handler=Deactivate", StringComparison.Ordinal) || url.Contains("handler=Reactivate", StringComparison.Ordinal)
+            || url.Contains("handler=SignOutEverywhere", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
         }
 
         if (url.Contains("handler=Presence", StringComparison.Ordinal) || url.Contains("handler=Delete", StringComparison.Ordinal))
@@ -530,6 +585,38 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             return new Dictionary<string, string> { ["bulkAction"] = intent!, ["selected"] = $"{id}:{await LatestVersionAsync(id)}" };
         }
 
+        if (path.StartsWith("/admin/danh-muc/", StringComparison.Ordinal))
+        {
+            var handler = url.Split("handler=")[1];
+            return handler switch
+            {
+                "Add" => new Dictionary<string, string> { ["termName"] = "Mục mới " + n },
+                "Rename" => new Dictionary<string, string> { ["termId"] = "tin-khac", ["termName"] = "Tin khác " + n },
+                "Move" => new Dictionary<string, string> { ["termId"] = "tin-khac", ["up"] = "true" },
+                _ => new Dictionary<string, string> { ["termId"] = await TermToMergeAsync(n), ["intoId"] = "tin-khac" },
+            };
+        }
+
+        if (path == "/admin/cai-dat")
+        {
+            return new Dictionary<string, string> { ["Input.SiteName"] = "Trang thông tin điện tử Cục Thống kê tỉnh Thái Nguyên", ["Input.Citation"] = "Thông tin khai thác từ Trang Thông tin điện tử", ["Input.PageSize"] = "20" };
+        }
+
+        if (path.StartsWith("/admin/bao-tri", StringComparison.Ordinal))
+        {
+            // An urgent window (no notice needed), each on its own day so that none overlaps another.
+            var start = DateTime.UtcNow.Date.AddDays(30 + (3 * int.Parse(n, CultureInfo.InvariantCulture)));
+            return new Dictionary<string, string>
+            {
+                ["Input.Start"] = start.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ["Input.End"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ["Input.Reason"] = "Bảo trì máy chủ.",
+                ["Input.Urgent"] = "true",
+                ["Input.UrgentReason"] = "Vá lỗi bảo mật.",
+                ["version"] = "1",
+            };
+        }
+
         if (path.StartsWith("/admin/tiep-nhan/", StringComparison.Ordinal))
         {
             return new Dictionary<string, string> { ["UnitId"] = "phong-kinh-te", ["Reason"] = "Câu hỏi thuộc lĩnh vực thống kê kinh tế." };
@@ -587,6 +674,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
                        where c.ClaimType == CmsClaims.Permission
                        select r.Name + "|" + c.ClaimValue).ToListAsync());
             return grants.Select(g => new KeyValuePair<string, string>("grants", g)).ToList();
+        }
+
+        if (url.Contains("handler=Merge", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["mergeInto"] = "chi-cuc-huyen-dong-hy", ["mergeReason"] = "Quyết định sáp nhập số 12/QĐ-CTK." };
         }
 
         if (path == "/admin/units")

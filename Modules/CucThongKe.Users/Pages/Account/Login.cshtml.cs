@@ -71,7 +71,7 @@ public sealed class LoginModel(
         }
 
         logger.LogInformation("Sign-in for {UserName} from {Address}: {Result}", Input.UserName, HttpContext.Connection.RemoteIpAddress, result);
-        await audit.RecordAsync(Input.UserName, result.Succeeded, result.Succeeded ? "Password" : result.RequiresTwoFactor ? "PasswordThenCode" : result.IsLockedOut ? "LockedOut" : "WrongPassword");
+        await audit.RecordAsync(Input.UserName, result.Succeeded, result.Succeeded ? "Password" : result.RequiresTwoFactor ? "PasswordThenCode" : result.IsLockedOut ? "LockedOut" : result.IsNotAllowed ? "Deactivated" : "WrongPassword");
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);

@@ -1,3 +1,5 @@
+using CucThongKe.Core.Hosting;
+using CucThongKe.Users.Identity;
 using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +10,7 @@ namespace CucThongKe.Users.Pages.Admin.Units;
 
 /// <summary>The organisation tree: units, their heads and official contacts, their dates and successors.</summary>
 [Authorize(Policy = "ManageUnits")]
-public sealed class IndexModel(UnitService unitService) : PageModel
+public sealed class IndexModel(UnitService unitService, UnitMerge merge, FailureStatuses failures) : PageModel
 {
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
@@ -21,6 +23,9 @@ public sealed class IndexModel(UnitService unitService) : PageModel
     public IReadOnlyList<UnitChange> History { get; private set; } = [];
 
     public List<string> Errors { get; } = [];
+
+    /// <summary>What a merge of the unit being edited would move (null for a new unit).</summary>
+    public UnitMergePreview? MergePreview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? id)
     {
@@ -36,9 +41,37 @@ public sealed class IndexModel(UnitService unitService) : PageModel
             IsNew = false;
             Input = UnitInput.From(unit);
             History = await unitService.HistoryAsync(unit.Id);
+            MergePreview = await merge.PreviewAsync(unit.Id);
         }
 
         return Page();
+    }
+
+    /// <summary>The guided merge: the unit's accounts and its items not yet published move to <paramref name="mergeInto"/>, recorded.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(string? id, string? mergeInto, string? mergeReason, CancellationToken cancellationToken)
+    {
+        Units = await unitService.ListAsync(cancellationToken);
+        var unit = Units.FirstOrDefault(u => u.Id == id);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await merge.MergeAsync(unit.Id, mergeInto, mergeReason, User.Identity!.Name!, cancellationToken);
+            TempData["Message"] = $"Đã sáp nhập {unit.Name}: tài khoản và nội dung chưa đăng đã chuyển sang đơn vị mới.";
+            return Redirect($"/admin/units/{unit.Id}");
+        }
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
+        {
+            Errors.Add(this.ShowFailure(failure));
+            IsNew = false;
+            Input = UnitInput.From(unit);
+            History = await unitService.HistoryAsync(unit.Id, cancellationToken);
+            MergePreview = await merge.PreviewAsync(unit.Id, cancellationToken);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? id, bool isNew)

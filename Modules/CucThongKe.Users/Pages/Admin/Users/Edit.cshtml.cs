@@ -18,6 +18,8 @@ public sealed class EditModel(UserAdministration accounts) : PageModel
 
     public bool Locked { get; private set; }
 
+    public bool Deactivated { get; private set; }
+
     public bool TwoFactorEnabled { get; private set; }
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];
@@ -104,10 +106,46 @@ public sealed class EditModel(UserAdministration accounts) : PageModel
         return Redirect($"/admin/users/edit/{user.Id}");
     }
 
+    public async Task<IActionResult> OnPostDeactivateAsync(string? id)
+    {
+        var user = await accounts.FindAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!await accounts.DeactivateAsync(user, User, HttpContext.RequestAborted))
+        {
+            Show(user);
+            Input = await accounts.InputOfAsync(user);
+            await LoadListsAsync();
+            Errors.Add("Không tự ngừng hoạt động tài khoản của chính mình được.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Message"] = $"Đã ngừng hoạt động tài khoản {user.UserName}: các phiên và mã truy cập của họ đã kết thúc.";
+        return Redirect($"/admin/users/edit/{user.Id}");
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(string? id)
+    {
+        var user = await accounts.FindAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await accounts.ReactivateAsync(user, HttpContext.RequestAborted);
+        TempData["Message"] = $"Tài khoản {user.UserName} đã hoạt động trở lại.";
+        return Redirect($"/admin/users/edit/{user.Id}");
+    }
+
     private void Show(CmsUser user)
     {
         IsNew = false;
         Locked = accounts.IsLocked(user);
+        Deactivated = user.DeactivatedUtc is not null;
         TwoFactorEnabled = user.TwoFactorEnabled;
     }
 
