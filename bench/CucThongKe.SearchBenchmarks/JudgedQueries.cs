@@ -13,7 +13,7 @@ using CucThongKe.TextEncoding;
 /// </summary>
 internal static partial class JudgedQueries
 {
-    public static int Run()
+    public static int Run(bool withSynonyms)
     {
         var root = RepositoryRoot();
         var folder = Path.Combine(Path.GetTempPath(), "cucthongke-search-judge", Guid.NewGuid().ToString("N"));
@@ -31,6 +31,8 @@ internal static partial class JudgedQueries
         }
 
         var search = new SearchService(store);
+        // The setup recipe's synonym list, as a new site has it ("nosynonyms" leaves it out, to see what it adds).
+        var synonyms = withSynonyms ? SetupSynonyms(Path.Combine(root, "Recipes", "cucthongke-thainguyen.recipe.json")) : SynonymList.Empty;
         double precisionSum = 0, recallAt10Sum = 0, recallSum = 0;
         var count = 0;
         Console.WriteLine($"{documents.Count} items, {judgements.Count} judged queries");
@@ -44,12 +46,12 @@ internal static partial class JudgedQueries
                 throw new InvalidOperationException($"Judged item '{id}' of '{query}' is in neither the demo recipe nor corpus.json.");
             }
 
-            var first = search.Search(new SearchRequest(query, PageSize: 10));
-            var all = search.Search(new SearchRequest(query, PageSize: 50));
+            var first = search.Search(new SearchRequest(query, PageSize: 10, Synonyms: synonyms));
+            var all = search.Search(new SearchRequest(query, PageSize: 50, Synonyms: synonyms));
             var firstIds = first.Hits.Select(h => h.Id).ToList();
             var found = firstIds.Count(relevant.Contains);
             var allFound = Enumerable.Range(1, Math.Max(1, all.PageCount))
-                .SelectMany(page => page == 1 ? all.Hits : search.Search(new SearchRequest(query, Page: page, PageSize: 50)).Hits)
+                .SelectMany(page => page == 1 ? all.Hits : search.Search(new SearchRequest(query, Page: page, PageSize: 50, Synonyms: synonyms)).Hits)
                 .Count(h => relevant.Contains(h.Id));
             // Precision of what the first page shows (a query with 2 relevant items and 2 right hits scores 1, not 0.2).
             var precision = firstIds.Count == 0 ? 0 : (double)found / firstIds.Count;
@@ -79,6 +81,13 @@ internal static partial class JudgedQueries
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    private static SynonymList SetupSynonyms(string path)
+    {
+        var recipe = JsonNode.Parse(File.ReadAllText(path))!;
+        var step = recipe["steps"]!.AsArray().First(s => s!["name"]!.GetValue<string>() == "SearchSynonyms")!;
+        return SynonymList.From(step["Groups"]!.AsArray().Select(g => g!.AsArray().Select(p => p!.GetValue<string>())));
     }
 
     /// <summary>The demo recipe's published items; the id is the title folded to a slug (60 characters at most).</summary>

@@ -5,10 +5,10 @@ using CucThongKe.Search.Querying;
 
 // Query latency of the public search over generated Vietnamese items.
 // Usage: dotnet run -c Release --project bench/CucThongKe.SearchBenchmarks -- [items=100000] [rounds=200]
-//        dotnet run -c Release --project bench/CucThongKe.SearchBenchmarks -- judge   (precision and recall, see bench/search-judgements)
+//        dotnet run -c Release --project bench/CucThongKe.SearchBenchmarks -- judge [nosynonyms]   (precision and recall, see bench/search-judgements)
 if (args.Length > 0 && args[0] == "judge")
 {
-    return JudgedQueries.Run();
+    return JudgedQueries.Run(withSynonyms: !args.Contains("nosynonyms"));
 }
 
 var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
