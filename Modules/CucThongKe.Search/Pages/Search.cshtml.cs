@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Search.Pages;
 
 /// <summary>The public search page: results with highlighted snippets, facets, filters, sorting and paging, all server-rendered.</summary>
-public sealed class SearchModel(SearchService search, ContentDefinitionManager definitions, SettingsStore settings) : PageModel
+public sealed class SearchModel(SearchService search, SearchSynonyms synonyms, ContentDefinitionManager definitions, SettingsStore settings) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -41,7 +41,7 @@ public sealed class SearchModel(SearchService search, ContentDefinitionManager d
         var type = Type is not null && TypeNames.ContainsKey(Type) ? Type : null;
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            Results = search.Search(new SearchRequest(Query, type, year, page, Sort == "date" ? SearchSort.Date : SearchSort.Relevance));
+            Results = search.Search(new SearchRequest(Query, type, year, page, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Synonyms: await synonyms.GetAsync(cancellationToken)));
         }
     }
 
