@@ -92,6 +92,25 @@ public sealed class SynonymList
         return (groups, errors);
     }
 
+    /// <summary>
+    /// The query's folded syllables, then the same with each phrase of the list it holds replaced by the phrase's
+    /// synonyms ("cpi thang 10" → also "chi so gia tieu dung thang 10"): what another module matches names against.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> FoldedVariants(string text)
+    {
+        var folded = FoldedSyllables(text).Take(MaxPhraseSyllables * 4).ToList();
+        var variants = new List<IReadOnlyList<string>> { folded };
+        foreach (var (start, length, replacement) in Alternatives(folded).Take(MaxPhrasesPerGroup))
+        {
+            variants.Add([.. folded[..start], .. replacement.Folded, .. folded[(start + length)..]]);
+        }
+
+        return variants;
+    }
+
+    /// <summary>A text's syllables as the search reads them, folded: "Chỉ số giá (CPI)" → "chi", "so", "gia", "cpi".</summary>
+    public static IReadOnlyList<string> FoldedSyllables(string text) => [.. SearchQueryParser.Analyze(Exact, text).Select(VietnameseText.Fold)];
+
     /// <summary>The other phrases of each group a span of <paramref name="folded"/> belongs to: (start, length, replacement).</summary>
     internal IEnumerable<(int Start, int Length, SynonymPhrase Replacement)> Alternatives(IReadOnlyList<string> folded)
     {
