@@ -28,6 +28,7 @@ public sealed class SearchModule : CmsModule
         services.AddSingleton<RebuildStatus>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<SearchSynonyms.Cache>().AddScoped<SearchSynonyms>();
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchIndexSource>();
         services.AddHostedService<SearchIndexingService>();
@@ -36,9 +37,13 @@ public sealed class SearchModule : CmsModule
             .AddPermissions<SearchPermissions>()
             .AddAdminMenu<SearchAdminMenu>()
             .AddSettingsDocument<SearchSettings>(SearchSettings.DocumentName)
+            .AddSettingsDocument<SearchSynonymSettings>(SearchSynonymSettings.DocumentName)
             .AddRecipeStep<SearchIndexRecipeStep>()
+            .AddRecipeStep<SearchSynonymsRecipeStep>()
             .AddRecipeEventHandler<SearchSettingsCacheReset>()
-            .AddCommand<SearchCommand>();
+            .AddCommand<SearchCommand>()
+            // Sites set up before the synonym list: who may edit it, as the setup recipe gives a new site.
+            .AddDefaultGrants("Search.DefaultGrants", new DefaultGrant(SearchPermissions.ManageSearchSynonyms.Name, "Administrator", "BoardHead", "BoardSecretary"));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSearchApi();
@@ -49,7 +54,9 @@ public sealed class SearchPermissions : IPermissionProvider
 {
     public static readonly Permission ManageSearch = new("ManageSearch", "Quản lý chỉ mục tìm kiếm (xây dựng lại)", "Hệ thống");
 
-    public IEnumerable<Permission> GetPermissions() => [ManageSearch];
+    public static readonly Permission ManageSearchSynonyms = new("ManageSearchSynonyms", "Quản lý từ đồng nghĩa khi tìm kiếm", "Hệ thống");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageSearch, ManageSearchSynonyms];
 }
 
 internal sealed class SearchAdminMenu : IAdminMenuProvider
@@ -57,6 +64,7 @@ internal sealed class SearchAdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("Hệ thống", "Chỉ mục tìm kiếm", "/admin/search", SearchPermissions.ManageSearch.Name, 80),
+        new("Hệ thống", "Từ đồng nghĩa khi tìm kiếm", "/admin/tu-dong-nghia", SearchPermissions.ManageSearchSynonyms.Name, 81),
         // Like the content list: shown to every back-office user, the page itself checks who may search.
         new("Nội dung", "Tìm nội dung", "/admin/tim-kiem", null, 15),
     ];

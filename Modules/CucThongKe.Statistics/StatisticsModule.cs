@@ -10,6 +10,8 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Modules;
 using CucThongKe.Media;
 using CucThongKe.OutputCache;
+using CucThongKe.Search;
+using CucThongKe.Search.Querying;
 using CucThongKe.Statistics.Calendar;
 using CucThongKe.Statistics.DataTables;
 using CucThongKe.Statistics.Indicators;
@@ -26,7 +28,7 @@ namespace CucThongKe.Statistics;
 /// indicators and their series, and the release calendar.</summary>
 public sealed class StatisticsModule : CmsModule
 {
-    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule), typeof(OutputCacheModule)];
+    public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule), typeof(OutputCacheModule), typeof(SearchModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +39,8 @@ public sealed class StatisticsModule : CmsModule
             new JsonObject { ["Field"] = "SocioEconomicReport.DataFiles" }, "SocioEconomicReport.DataFiles", nameof(AttachmentField));
         services.AddContentHandler<DataFileValidationHandler>();
         services.AddScoped<ReportArchive>();
+        // "CPI tháng 10" on the search page shows the released value above the results.
+        services.AddScoped<ISearchAnswerProvider, IndicatorSearchAnswers>();
         services.AddScoped<ReleaseCalendar>().AddScoped<IReleaseCodes, IndicatorCodes>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
         services.AddRecipeStep<IndicatorsRecipeStep>().AddRecipeStep<ReleaseCalendarRecipeStep>().AddRecipeStep<IndicatorValuesRecipeStep>();
         services.AddPermissions<StatisticsPermissions>().AddAdminMenu<StatisticsAdminMenu>();

@@ -5,6 +5,12 @@ using CucThongKe.Search.Querying;
 
 // Query latency of the public search over generated Vietnamese items.
 // Usage: dotnet run -c Release --project bench/CucThongKe.SearchBenchmarks -- [items=100000] [rounds=200]
+//        dotnet run -c Release --project bench/CucThongKe.SearchBenchmarks -- judge [nosynonyms]   (precision and recall, see bench/search-judgements)
+if (args.Length > 0 && args[0] == "judge")
+{
+    return JudgedQueries.Run(withSynonyms: !args.Contains("nosynonyms"));
+}
+
 var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var folder = Path.Combine(Path.GetTempPath(), "cucthongke-search-bench", Guid.NewGuid().ToString("N"));
@@ -80,6 +86,7 @@ Console.WriteLine($"All queries: p50 {Percentile(all, 50):F2} ms, p95 {Percentil
 Console.WriteLine($"Load average during the run: {File.ReadAllText("/proc/loadavg").Trim()}");
 store.Dispose();
 Directory.Delete(folder, recursive: true);
+return 0;
 
 static double Percentile(List<double> values, int percent)
 {

@@ -22,6 +22,9 @@ public enum VietnameseForm
 
     /// <summary>Pairs of neighbouring folded syllables: "Thống kê dân số" gives "thong ke", "ke dan", "dan so".</summary>
     FoldedPairs,
+
+    /// <summary>Pairs of neighbouring syllables in the exact form: "Thống kê dân số" gives "thống kê", "kê dân", "dân số".</summary>
+    ExactPairs,
 }
 
 /// <summary>
@@ -43,15 +46,17 @@ public sealed class VietnameseAnalyzer(VietnameseForm form) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
         stream = new ToneMarkFilter(stream);
-        if (Form != VietnameseForm.Exact)
+        if (Form is VietnameseForm.Folded or VietnameseForm.FoldedPairs)
         {
             // ASCIIFoldingFilter removes every Vietnamese diacritic and maps đ to d.
             stream = new ASCIIFoldingFilter(stream);
         }
 
-        if (Form == VietnameseForm.FoldedPairs)
+        if (Form is VietnameseForm.FoldedPairs or VietnameseForm.ExactPairs)
         {
-            // A phrase of syllables becomes plain terms: "kinh te" side by side is one term, cheap to score.
+            // A phrase of syllables becomes plain terms: "kinh te" side by side is one term, cheap to match and score.
+            // Most Vietnamese words are two or three syllables, so "two syllables side by side" is the unit a query's
+            // words are matched by ("dân số" is not "dẫn ... so với").
             var pairs = new ShingleFilter(stream, 2, 2);
             pairs.SetOutputUnigrams(false);
             stream = pairs;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CucThongKe.TextEncoding;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
@@ -25,7 +26,7 @@ public sealed record SearchDocument(
     bool HasNewerDraft = false);
 
 /// <summary>The index's field names and the mapping of a <see cref="SearchDocument"/> to Lucene fields.</summary>
-public static class SearchFields
+public static partial class SearchFields
 {
     public const string Id = "id";
     public const string Type = "type";
@@ -37,6 +38,15 @@ public static class SearchFields
 
     /// <summary>Neighbouring folded syllables of title and body as single terms ("kinh te"): the phrase bonus.</summary>
     public const string Pairs = "all.f2";
+
+    /// <summary>Neighbouring syllables of title and body in the exact form ("kinh tế"): what a query typed with diacritics matches.</summary>
+    public const string ExactPairs = "all.e2";
+
+    /// <summary>The keys of the legal document numbers a title or body cites ("theo Quyết định số 181/QĐ-CTK").</summary>
+    public const string CitedNumbers = "cited";
+
+    /// <summary>Cited numbers kept per item: a law's appendix may cite hundreds, a search needs the first few.</summary>
+    private const int MaxCitedNumbers = 50;
     public const string Summary = "summary";
     public const string Url = "url";
     public const string Date = "date";
@@ -83,6 +93,12 @@ public static class SearchFields
 
         document.Add(new TextField(Pairs, source.Title, Field.Store.NO));
         document.Add(new TextField(Pairs, source.Body, Field.Store.NO));
+        document.Add(new TextField(ExactPairs, source.Title, Field.Store.NO));
+        document.Add(new TextField(ExactPairs, source.Body, Field.Store.NO));
+        foreach (var cited in CitedNumberKeys(source.Title + "\n" + source.Body))
+        {
+            document.Add(new StringField(CitedNumbers, cited, Field.Store.NO));
+        }
 
         if (!string.IsNullOrEmpty(source.Summary))
         {
@@ -123,4 +139,13 @@ public static class SearchFields
 
         return document;
     }
+
+    /// <summary>The keys of the legal document numbers written in a text ("181/QĐ-CTK", "15/2024/TT-BKHĐT", "89/2015/QH13"), each once.</summary>
+    public static IEnumerable<string> CitedNumberKeys(string text) =>
+        CitedNumber().Matches(text).Select(m => VietnameseText.DocumentNumberKey(m.Value)).Distinct(StringComparer.Ordinal).Take(MaxCitedNumbers);
+
+    // A number, an optional year, then at least one part of capital letters (and digits) after a '/': the shape of a
+    // Vietnamese legal document's number. "181 công chức" or "6,5%" are not numbers of documents.
+    [GeneratedRegex(@"(?<![\p{L}\d/])\d{1,5}(?:/\d{4})?/\p{Lu}[\p{Lu}\d]*(?:-\p{Lu}[\p{Lu}\d]*)*", RegexOptions.CultureInvariant)]
+    private static partial Regex CitedNumber();
 }

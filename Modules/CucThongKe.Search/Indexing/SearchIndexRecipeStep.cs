@@ -48,6 +48,7 @@ internal sealed class SearchSettingsCacheReset(SettingsStore settings) : IRecipe
     public Task RecipeFinishedAsync(RecipeDocument recipe, bool succeeded)
     {
         settings.Invalidate(SearchSettings.DocumentName);
+        settings.Invalidate(Querying.SearchSynonymSettings.DocumentName);
         return Task.CompletedTask;
     }
 }

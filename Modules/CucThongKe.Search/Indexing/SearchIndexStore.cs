@@ -18,6 +18,11 @@ namespace CucThongKe.Search.Indexing;
 public sealed class SearchIndexStore : IDisposable
 {
     public const string CursorKey = "indexingTaskCursor";
+
+    /// <summary>The fields' layout this code writes and reads, kept in the index's commit data: an index written
+    /// with another layout (before exact pairs and cited numbers, say) is rebuilt rather than searched wrongly.</summary>
+    public const string FormatKey = "format";
+    public const string Format = "2";
     private const string PointerFile = "current";
 
     private readonly System.Threading.Lock _gate = new();
@@ -37,6 +42,7 @@ public sealed class SearchIndexStore : IDisposable
             [SearchFields.Folded(SearchFields.Title)] = new VietnameseAnalyzer(VietnameseForm.Folded),
             [SearchFields.Folded(SearchFields.All)] = new VietnameseAnalyzer(VietnameseForm.Folded),
             [SearchFields.Pairs] = new VietnameseAnalyzer(VietnameseForm.FoldedPairs),
+            [SearchFields.ExactPairs] = new VietnameseAnalyzer(VietnameseForm.ExactPairs),
         });
 
     public string Root { get; }
@@ -94,6 +100,13 @@ public sealed class SearchIndexStore : IDisposable
             }
 
             var opened = Generation.Open(Root, folder);
+            if (opened.Format != Format)
+            {
+                // Written by an older version: the caller rebuilds it from the database.
+                opened.Dispose();
+                return false;
+            }
+
             var old = _current;
             _current = opened;
             old?.Dispose();
@@ -296,8 +309,9 @@ public sealed class SearchIndexStore : IDisposable
         private readonly Analyzer _analyzer;
         private readonly LuceneDirectory _directory;
 
-        private Generation(string folder, LuceneDirectory directory, Analyzer analyzer, IndexWriter writer, long cursor)
+        private Generation(string folder, LuceneDirectory directory, Analyzer analyzer, IndexWriter writer, long cursor, string format)
         {
+            Format = format;
             Folder = folder;
             _directory = directory;
             _analyzer = analyzer;
@@ -314,6 +328,8 @@ public sealed class SearchIndexStore : IDisposable
 
         public long Cursor { get; private set; }
 
+        public string Format { get; }
+
         public static Generation Open(string root, string folder)
         {
             var directory = FSDirectory.Open(Path.Combine(root, folder));
@@ -322,6 +338,8 @@ public sealed class SearchIndexStore : IDisposable
             var config = new IndexWriterConfig(VietnameseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
             var writer = new IndexWriter(directory, config);
             long cursor = 0;
+            // A new folder is written with this code's layout; an existing one says which it has ("1" before the key).
+            var format = SearchIndexStore.Format;
             if (DirectoryReader.IndexExists(directory))
             {
                 var commit = DirectoryReader.ListCommits(directory)[^1];
@@ -329,13 +347,16 @@ public sealed class SearchIndexStore : IDisposable
                 {
                     cursor = long.Parse(value, CultureInfo.InvariantCulture);
                 }
+
+                format = commit.UserData.TryGetValue(FormatKey, out var written) ? written : "1";
             }
             else
             {
+                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = format });
                 writer.Commit();
             }
 
-            return new Generation(folder, directory, analyzer, writer, cursor);
+            return new Generation(folder, directory, analyzer, writer, cursor, format);
         }
 
         /// <summary>One segment: a query then looks each term up once, not once per segment (seconds for 100,000 items).</summary>
@@ -343,7 +364,7 @@ public sealed class SearchIndexStore : IDisposable
 
         public void Commit(long cursor)
         {
-            Writer.SetCommitData(new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
+            Writer.SetCommitData(new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture), [FormatKey] = Format });
             Writer.Commit();
             Cursor = cursor;
             Searchers.MaybeRefreshBlocking();

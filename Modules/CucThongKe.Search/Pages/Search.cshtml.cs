@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.Search.Pages;
 
 /// <summary>The public search page: results with highlighted snippets, facets, filters, sorting and paging, all server-rendered.</summary>
-public sealed class SearchModel(SearchService search, ContentDefinitionManager definitions, SettingsStore settings) : PageModel
+public sealed class SearchModel(SearchService search, SearchSynonyms synonyms, IEnumerable<ISearchAnswerProvider> answerProviders, ContentDefinitionManager definitions, SettingsStore settings) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -27,6 +27,9 @@ public sealed class SearchModel(SearchService search, ContentDefinitionManager d
 
     public SearchResults? Results { get; private set; }
 
+    /// <summary>Figures that answer the query (an indicator's released value), shown above the results.</summary>
+    public IReadOnlyList<SearchAnswer> Answers { get; private set; } = [];
+
     public IReadOnlyDictionary<string, string> TypeNames { get; private set; } = new Dictionary<string, string>();
 
     public string Citation { get; private set; } = "";
@@ -41,9 +44,22 @@ public sealed class SearchModel(SearchService search, ContentDefinitionManager d
         var type = Type is not null && TypeNames.ContainsKey(Type) ? Type : null;
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            Results = search.Search(new SearchRequest(Query, type, year, page, Sort == "date" ? SearchSort.Date : SearchSort.Relevance));
+            var list = await synonyms.GetAsync(cancellationToken);
+            Results = search.Search(new SearchRequest(Query, type, year, page, Sort == "date" ? SearchSort.Date : SearchSort.Relevance, Synonyms: list));
+            if (Results.Page == 1 && type is null && year is null)
+            {
+                var answers = new List<SearchAnswer>();
+                foreach (var provider in answerProviders)
+                {
+                    answers.AddRange(await provider.AnswerAsync(Results.Query, list, cancellationToken));
+                }
+
+                Answers = [.. answers.Take(MaxAnswers)];
+            }
         }
     }
+
+    private const int MaxAnswers = 3;
 
     public string TypeName(string type) => TypeNames.GetValueOrDefault(type, type);
 

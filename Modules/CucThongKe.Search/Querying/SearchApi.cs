@@ -23,9 +23,9 @@ public static class SearchApi
 
     private static async Task<IResult> SearchAsync(
         string? q, string? type, int? year, string? sort, int? page,
-        SearchService search, SettingsStore settings, ContentDefinitionManager definitions, CancellationToken cancellationToken)
+        SearchService search, SearchSynonyms synonyms, SettingsStore settings, ContentDefinitionManager definitions, CancellationToken cancellationToken)
     {
-        var results = search.Search(new SearchRequest(q, type, year, page ?? 1, sort == "date" ? SearchSort.Date : SearchSort.Relevance));
+        var results = search.Search(new SearchRequest(q, type, year, page ?? 1, sort == "date" ? SearchSort.Date : SearchSort.Relevance, Synonyms: await synonyms.GetAsync(cancellationToken)));
         var typeNames = (await definitions.ListTypesAsync(cancellationToken)).ToDictionary(t => t.Name, t => t.DisplayName, StringComparer.Ordinal);
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         return Results.Ok(new SearchApiResponse(

@@ -10,7 +10,7 @@ public enum SearchSort
 }
 
 /// <summary>A reader's search: words, optional filters, a page.</summary>
-public sealed record SearchRequest(string? Query, string? Type = null, int? Year = null, int Page = 1, SearchSort Sort = SearchSort.Relevance, int PageSize = 10, EditorScope? Editor = null);
+public sealed record SearchRequest(string? Query, string? Type = null, int? Year = null, int Page = 1, SearchSort Sort = SearchSort.Relevance, int PageSize = 10, EditorScope? Editor = null, SynonymList? Synonyms = null);
 
 /// <summary>
 /// An editor's search: published items plus the drafts of <see cref="UnitIds"/>, or of every unit when
@@ -22,9 +22,16 @@ public sealed record EditorScope(bool AllUnits, IReadOnlyCollection<string> Unit
 /// A reader's words as queries, and the folded syllables to mark in snippets. <see cref="Match"/> decides which items
 /// match and is cheap to run over all of them; <see cref="Rank"/> matches the same items and orders them (the exact
 /// form, neighbouring syllables and a document number add to the score). They are the same query when the words
-/// need no second pass.
+/// need no second pass. <see cref="Wider"/> is what to search when this finds little (the folded form, then each
+/// syllable anywhere), null for the widest.
 /// </summary>
-public sealed record ParsedQuery(Query Match, Query Rank, IReadOnlySet<string> Terms);
+public sealed record ParsedQuery(Query Match, Query Rank, IReadOnlySet<string> Terms)
+{
+    public ParsedQuery? Wider { get; init; }
+
+    /// <summary>Fewer matches than this and <see cref="Wider"/> is searched: "little" for words, none for a document number.</summary>
+    public int WidenBelow { get; init; } = 3;
+}
 
 /// <summary>One result; <see cref="SnippetHtml"/> is encoded text with the matched words in <c>&lt;mark&gt;</c>.</summary>
 public sealed record SearchHit(string Id, string Title, string? Url, string Type, DateTime? PublishedUtc, string SnippetHtml, int? Year, bool Draft = false);

@@ -20,6 +20,11 @@ public static partial class SearchQueryParser
     /// <summary>Queries of up to this many syllables need them all; longer ones three quarters.</summary>
     private const int AllSyllablesUpTo = 6;
 
+    /// <summary>Queries a synonym list may add to the reader's own: each costs a clause per syllable.</summary>
+    private const int MaxSynonymVariants = 4;
+
+    private const float TierBoost = 10_000;
+
     private static readonly Analyzer Exact = new VietnameseAnalyzer(VietnameseForm.Exact);
 
     /// <summary>The folded form, shared with the snippets so that they mark exactly what matched.</summary>
@@ -49,12 +54,18 @@ public static partial class SearchQueryParser
     public static Query? BuildQuery(string text) => Parse(text)?.Rank;
 
     /// <summary>
-    /// A reader's words as a Lucene query: each syllable must match in the folded form (title or body); a match in
-    /// the title, in the exact form, and of neighbouring syllables as a pair ("kinh tế" side by side) add to the
-    /// score; a legal document number matches whole. Apart from that number in a title, term queries only: no
-    /// positions read, so a query matching most of the index stays cheap.
+    /// A reader's words as Lucene queries, precise first and wider only when that finds little (<see cref="ParsedQuery.Wider"/>):
+    /// <list type="number">
+    /// <item>Each syllable side by side with a neighbour of the query, as the reader typed it: "dân số" finds the pair
+    /// "dân số", not "dẫn ... so với" nor "dân ... số"; a query typed without diacritics is matched in the folded form.</item>
+    /// <item>The same in the folded form (a query typed with diacritics that the exact form barely answers).</item>
+    /// <item>Each syllable anywhere (words typed in another order, a one-syllable word beside a name: "lúa Đại Từ").</item>
+    /// </list>
+    /// A phrase of the synonym list also matches its other phrases ("CPI" and "chỉ số giá tiêu dùng"); a legal
+    /// document number matches the items that carry it, as their own number or cited in their text. Term queries
+    /// only: no positions read, so a query matching most of the index stays cheap.
     /// </summary>
-    public static ParsedQuery? Parse(string text)
+    public static ParsedQuery? Parse(string text, SynonymList? synonyms = null)
     {
         var exact = Analyze(Exact, text);
         if (exact.Count == 0)
@@ -72,56 +83,190 @@ public static partial class SearchQueryParser
         folded = [.. folded.Take(MaxTerms)];
         var terms = new HashSet<string>(folded, StringComparer.Ordinal);
 
+        // Diacritics typed anywhere: the reader wrote the words; respect their form. None: match the folded form.
+        var typedExact = exact.Where((syllable, i) => syllable != folded[i]).Any();
+        var variants = Variants(exact, folded, typedExact, synonyms ?? SynonymList.Empty);
+        foreach (var variant in variants.Skip(1))
+        {
+            terms.UnionWith(variant.Folded);
+        }
+
+        var ranking = Ranking(variants, text);
+        var tiers = new List<Query> { Any(variants.Select(v => Coverage(v, exactForm: true))) };
+        if (variants.Any(v => v.UseExact.Any(e => e)))
+        {
+            tiers.Add(Any(variants.Select(v => Coverage(v, exactForm: false))));
+        }
+
+        tiers.Add(Any(variants.Select(Loose)));
+
+        // Each wider query is the union of the tiers so far; a narrower tier's items keep their place above.
+        ParsedQuery? wider = null;
+        for (var count = tiers.Count; count >= 1; count--)
+        {
+            var match = count == 1 ? tiers[0] : Any(tiers.Take(count));
+            if (count > 1 && match.ToString() == wider?.Match.ToString())
+            {
+                continue;
+            }
+
+            var rank = new BooleanQuery(disableCoord: true) { { match, Occur.MUST } };
+            foreach (var clause in ranking)
+            {
+                rank.Add(clause, Occur.SHOULD);
+            }
+
+            for (var tier = 0; tier < count - 1; tier++)
+            {
+                // Far above any text score (a few hundred at most), so a narrower tier's item always ranks first.
+                rank.Add(new ConstantScoreQuery(tiers[tier]) { Boost = TierBoost * (count - 1 - tier) }, Occur.SHOULD);
+            }
+
+            wider = new ParsedQuery(match, rank, terms) { Wider = wider };
+        }
+
         if (LooksLikeDocumentNumber(text))
         {
-            // "181/QĐ-CTK", "181/qd-ctk" and "181 QĐ CTK": the number's parts together, never one of them alone.
+            // "181/QĐ-CTK", "181/qd-ctk" and "181 QĐ CTK": the number whole, never one of its parts alone; an item
+            // numbered so first, then those that cite it. Only when no item carries it are the words searched.
+            var number = VietnameseText.DocumentNumberKey(text);
             var whole = new BooleanQuery
             {
-                { new TermQuery(new Term(SearchFields.Number, VietnameseText.DocumentNumberKey(text))) { Boost = 20 }, Occur.SHOULD },
-                { Phrase(SearchFields.Folded(SearchFields.Title), folded, 4), Occur.SHOULD },
-                { Pairs(folded, 2), Occur.SHOULD },
+                { new TermQuery(new Term(SearchFields.Number, number)) { Boost = 20 }, Occur.SHOULD },
+                { new TermQuery(new Term(SearchFields.CitedNumbers, number)) { Boost = 5 }, Occur.SHOULD },
             };
-            return new ParsedQuery(whole, whole, terms);
+            return new ParsedQuery(whole, whole, terms) { Wider = wider, WidenBelow = 1 };
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        // Short queries need every syllable (a conjunction of single terms, the cheapest to run); long ones most of them.
-        var all = exact.Count <= AllSyllablesUpTo;
-        var syllables = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = all ? 0 : (int)Math.Ceiling(exact.Count * 0.75) };
-        for (var i = 0; i < exact.Count; i++)
+        return wider;
+    }
+
+    /// <summary>The query as typed, then each synonym's replacement of a phrase in it (one at a time, a few at most).</summary>
+    private static List<Variant> Variants(List<string> exact, List<string> folded, bool typedExact, SynonymList synonyms)
+    {
+        var variants = new List<Variant> { new(exact, folded, [.. exact.Select(_ => typedExact)]) };
+        foreach (var (start, length, replacement) in synonyms.Alternatives(folded))
         {
-            var syllable = new TermQuery(new Term(SearchFields.Folded(SearchFields.All), folded[i])) { Boost = 0.3f };
-            syllables.Add(syllable, all ? Occur.MUST : Occur.SHOULD);
-            if (all)
+            if (variants.Count > MaxSynonymVariants)
             {
-                query.Add(syllable, Occur.MUST);
+                break;
             }
 
-            // Ranking only, in the second pass over the candidates the syllables found: the exact form counts more
-            // (the title counts double through the index itself).
-            query.Add(new TermQuery(new Term(SearchFields.All, exact[i])) { Boost = 1.5f }, Occur.SHOULD);
+            // The list's phrases are written with their diacritics: their exact form is respected.
+            variants.Add(new Variant(
+                [.. exact[..start], .. replacement.Exact, .. exact[(start + length)..]],
+                [.. folded[..start], .. replacement.Folded, .. folded[(start + length)..]],
+                [.. Enumerable.Repeat(typedExact, start), .. replacement.Exact.Select(_ => replacement.HasDiacritics), .. Enumerable.Repeat(typedExact, exact.Count - start - length)]));
+        }
+
+        return variants;
+    }
+
+    /// <summary>
+    /// Every syllable side by side with one of its neighbours in the query (the pair indexed as one term): the query's
+    /// words of two or three syllables are found as words, whatever their order ("dân số và lao động" for "lao động
+    /// dân số"). Longer queries need three quarters of their syllables so.
+    /// </summary>
+    private static Query Coverage(Variant variant, bool exactForm)
+    {
+        var count = variant.Exact.Count;
+        if (count == 1)
+        {
+            return Syllable(variant, 0, exactForm);
+        }
+
+        var all = count <= AllSyllablesUpTo;
+        var coverage = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = all ? 0 : (int)Math.Ceiling(count * 0.75) };
+        for (var i = 0; i < count; i++)
+        {
+            var beside = new BooleanQuery(disableCoord: true);
             if (i > 0)
             {
-                // Syllables side by side ("kinh tế", not "kinh ... tế").
-                query.Add(new TermQuery(new Term(SearchFields.Pairs, folded[i - 1] + " " + folded[i])) { Boost = 1.5f }, Occur.SHOULD);
+                beside.Add(Pair(variant, i - 1, exactForm), Occur.SHOULD);
             }
+
+            if (i < count - 1)
+            {
+                beside.Add(Pair(variant, i, exactForm), Occur.SHOULD);
+            }
+
+            coverage.Add(beside, all ? Occur.MUST : Occur.SHOULD);
         }
 
-        if (!all)
+        return coverage;
+    }
+
+    /// <summary>Every syllable anywhere in the item, in the form it was typed: the forgiving last resort.</summary>
+    private static Query Loose(Variant variant)
+    {
+        var count = variant.Exact.Count;
+        var all = count <= AllSyllablesUpTo;
+        var loose = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = all ? 0 : (int)Math.Ceiling(count * 0.75) };
+        for (var i = 0; i < count; i++)
         {
-            query.Add(syllables, Occur.MUST);
+            loose.Add(Syllable(variant, i, exactForm: true), all ? Occur.MUST : Occur.SHOULD);
+        }
+
+        return count == 1 ? loose.Clauses[0].Query : loose;
+    }
+
+    /// <summary>What orders the matches: the exact form of a syllable and syllables side by side count more; the title counts double through the index itself.</summary>
+    private static List<Query> Ranking(List<Variant> variants, string text)
+    {
+        var clauses = new List<Query>();
+        foreach (var variant in variants)
+        {
+            for (var i = 0; i < variant.Exact.Count; i++)
+            {
+                clauses.Add(new TermQuery(new Term(SearchFields.Folded(SearchFields.All), variant.Folded[i])) { Boost = 0.3f });
+                clauses.Add(new TermQuery(new Term(SearchFields.All, variant.Exact[i])) { Boost = 1.5f });
+                if (i > 0)
+                {
+                    var pair = Pair(variant, i - 1, exactForm: true);
+                    pair.Boost = 1.5f;
+                    clauses.Add(pair);
+                }
+            }
         }
 
         var key = VietnameseText.DocumentNumberKey(text);
         if (key.Length is > 0 and <= 40)
         {
-            query.Add(new TermQuery(new Term(SearchFields.Number, key)) { Boost = 20 }, Occur.SHOULD);
+            clauses.Add(new TermQuery(new Term(SearchFields.Number, key)) { Boost = 20 });
         }
 
-        return new ParsedQuery(syllables, query, terms);
+        return clauses;
     }
 
-    /// <summary>A digit run followed by letter groups joined by '/', '-' or spaces: "181/QĐ-CTK", "15/2024/TT-BKHĐT".</summary>
+    private static TermQuery Syllable(Variant variant, int i, bool exactForm) => exactForm && variant.UseExact[i]
+        ? new TermQuery(new Term(SearchFields.All, variant.Exact[i]))
+        : new TermQuery(new Term(SearchFields.Folded(SearchFields.All), variant.Folded[i]));
+
+    private static TermQuery Pair(Variant variant, int first, bool exactForm) => exactForm && variant.UseExact[first] && variant.UseExact[first + 1]
+        ? new TermQuery(new Term(SearchFields.ExactPairs, variant.Exact[first] + " " + variant.Exact[first + 1]))
+        : new TermQuery(new Term(SearchFields.Pairs, variant.Folded[first] + " " + variant.Folded[first + 1]));
+
+    private static Query Any(IEnumerable<Query> queries)
+    {
+        var distinct = queries.DistinctBy(q => q.ToString()).ToList();
+        if (distinct.Count == 1)
+        {
+            return distinct[0];
+        }
+
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var query in distinct)
+        {
+            any.Add(query, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    /// <summary>A query's syllables (exact and folded) and which of them must match in the exact form.</summary>
+    private sealed record Variant(IReadOnlyList<string> Exact, IReadOnlyList<string> Folded, IReadOnlyList<bool> UseExact);
+
+    /// <summary>A digit run followed by groups joined by '/', '-' or spaces, the last with a letter: "181/QĐ-CTK", "15/2024/TT-BKHĐT".</summary>
     public static bool LooksLikeDocumentNumber(string text) => DocumentNumber().IsMatch(text);
 
     public static List<string> Analyze(Analyzer analyzer, string text)
@@ -139,32 +284,12 @@ public static partial class SearchQueryParser
         return terms;
     }
 
-    /// <summary>Every pair of neighbouring syllables required: the phrase, found by terms rather than positions.</summary>
-    private static BooleanQuery Pairs(List<string> folded, float boost)
-    {
-        var pairs = new BooleanQuery(disableCoord: true) { Boost = boost };
-        for (var i = 1; i < folded.Count; i++)
-        {
-            pairs.Add(new TermQuery(new Term(SearchFields.Pairs, folded[i - 1] + " " + folded[i])), Occur.MUST);
-        }
-
-        return pairs;
-    }
-
-    private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)
-    {
-        var phrase = new PhraseQuery { Boost = boost };
-        foreach (var term in terms)
-        {
-            phrase.Add(new Term(field, term));
-        }
-
-        return phrase;
-    }
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^\s*\d+(\s*[/\-\s]\s*\d*\p{L}[\p{L}\d]*)+\s*$")]
+    // Digits, then groups of letters or digits joined by '/', '-' or spaces, at least one with a letter: "181/QĐ-CTK",
+    // "15/2024/TT-BKHĐT", "181 qd ctk"; "2024 dân số" too, which finds no number and is then searched as words.
+    // Non-backtracking: a reader's query must not be able to make the match slow.
+    [GeneratedRegex(@"^\s*\d+(?:\s*[/\-]\s*|\s+)(?:[\p{L}\d]+(?:\s*[/\-]\s*|\s+))*\d*\p{L}[\p{L}\d]*\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex DocumentNumber();
 }

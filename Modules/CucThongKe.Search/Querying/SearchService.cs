@@ -27,7 +27,7 @@ public sealed class SearchService(SearchIndexStore store)
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var pageSize = Math.Clamp(request.PageSize, 1, 50);
         var empty = new SearchResults(text, cut, 0, page, pageSize, [], [], []);
-        var parsed = SearchQueryParser.Parse(text);
+        var parsed = SearchQueryParser.Parse(text, request.Synonyms);
         if (parsed is null || !store.IsOpen)
         {
             return empty;
@@ -37,24 +37,14 @@ public sealed class SearchService(SearchIndexStore store)
         {
             var wanted = page * pageSize;
             var byDate = request.Sort == SearchSort.Date;
-            var twoPasses = !byDate && !ReferenceEquals(parsed.Match, parsed.Rank);
-            ITopDocsCollector collector = byDate
-                ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true)), wanted, false, false, false, false)
-                : TopScoreDocCollector.Create(twoPasses ? Math.Max(wanted, RankedCandidates) : wanted, false);
-
-            // One pass over the matches gives the candidates (or the page) and both facets; each facet counts over the
-            // other filter only, so a reader sees what choosing another value would give.
-            var facets = new FilteringFacetCollector(collector, request.Type, request.Year?.ToString(CultureInfo.InvariantCulture));
-            searcher.Search(SearchScope.WithScope(byDate || twoPasses ? parsed.Match : parsed.Rank, request.Editor), facets);
-
-            var top = collector.GetTopDocs();
-            if (twoPasses && top.ScoreDocs.Length > 0)
+            var (top, facets) = Run(searcher, parsed, request, wanted, byDate);
+            // Precise first: the wider forms (folded, then each syllable anywhere) only when that finds little.
+            while (facets.TotalHits < parsed.WidenBelow && parsed.Wider is not null)
             {
-                // The second pass scores only the candidates, with the full ranking query: with fewer matches than
-                // candidates the order is exactly the full query's; otherwise the best candidates by the folded
-                // syllables are ordered by it. (Lucene.Net 4.8's rescorer fails when there is nothing to rescore.)
-                top = new RankOnly(parsed.Rank).Rescore(searcher, top, wanted);
+                parsed = parsed.Wider;
+                (top, facets) = Run(searcher, parsed, request, wanted, byDate);
             }
+
             var hits = new List<SearchHit>();
             foreach (var scoreDoc in top.ScoreDocs.Skip((page - 1) * pageSize).Take(pageSize))
             {
@@ -75,6 +65,30 @@ public sealed class SearchService(SearchIndexStore store)
                 [.. facets.Types.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))],
                 [.. facets.Years.OrderByDescending(t => t.Key, StringComparer.Ordinal).Select(t => new FacetValue(t.Key, t.Value))]);
         });
+    }
+
+    private static (TopDocs Top, FilteringFacetCollector Facets) Run(IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, int wanted, bool byDate)
+    {
+        var twoPasses = !byDate;
+        ITopDocsCollector collector = byDate
+            ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.Date, SortFieldType.INT64, true)), wanted, false, false, false, false)
+            : TopScoreDocCollector.Create(Math.Max(wanted, RankedCandidates), false);
+
+        // One pass over the matches gives the candidates (or the page) and both facets; each facet counts over the
+        // other filter only, so a reader sees what choosing another value would give.
+        var facets = new FilteringFacetCollector(collector, request.Type, request.Year?.ToString(CultureInfo.InvariantCulture));
+        searcher.Search(SearchScope.WithScope(parsed.Match, request.Editor), facets);
+
+        var top = collector.GetTopDocs();
+        if (twoPasses && top.ScoreDocs.Length > 0)
+        {
+            // The second pass scores only the candidates, with the full ranking query: with fewer matches than
+            // candidates the order is exactly the full query's; otherwise the best candidates by the matching
+            // query are ordered by it. (Lucene.Net 4.8's rescorer fails when there is nothing to rescore.)
+            top = Recency.BreakTies(searcher, new RankOnly(parsed.Rank).Rescore(searcher, top, top.ScoreDocs.Length), wanted);
+        }
+
+        return (top, facets);
     }
 
     /// <summary>The second pass: the candidates' order is the ranking query's score alone.</summary>

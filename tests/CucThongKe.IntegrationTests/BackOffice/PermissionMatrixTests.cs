@@ -200,6 +200,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "GET /admin/nhat-ky-quan-tri", "Administrator BoardHead BoardMember BoardSecretary" },
         { "GET /admin/search", AdministratorOnly },
         { "POST /admin/search?handler=Rebuild", AdministratorOnly },
+        { "GET /admin/tu-dong-nghia", "Administrator BoardHead BoardSecretary" },
+        { "POST /admin/tu-dong-nghia", "Administrator BoardHead BoardSecretary" },
 
         // Reporting obligations (Điều 9.1, 17.1): every unit sees its own entries; the board and the administrator define them.
         { "GET /admin/nghia-vu-bao-cao", Everyone },
@@ -739,6 +741,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
                 { new StringContent(release.ToString(CultureInfo.InvariantCulture)), "dot" },
                 { new ByteArrayContent(Encoding.UTF8.GetBytes($"Mã chỉ số,Kỳ,Giá trị\ncpi,T1/2099,10{n}\n")), "file", "cpi.csv" },
             };
+        }
+
+        if (path == "/admin/tu-dong-nghia")
+        {
+            return new Dictionary<string, string> { ["Lines"] = "CPI = chỉ số giá tiêu dùng\nKT-XH = kinh tế - xã hội " + n };
         }
 
         if (path == "/admin/lich-cong-bo")

@@ -56,6 +56,11 @@ public sealed class IndicatorTests() : SiteTestBase(DatabaseProvider.Sqlite)
         Assert.DoesNotContain("104,87", home, StringComparison.Ordinal);
         Assert.Contains("Chỉ số giá tiêu dùng tháng 11", home, StringComparison.Ordinal);
         Assert.Contains("Dự kiến", await TextAsync(client, "/lich-cong-bo"), StringComparison.Ordinal);
+        // The search's answer card: nothing of November before its release, October's figure (the card's period) meanwhile.
+        var search = await TextAsync(client, "/tim-kiem?q=" + Uri.EscapeDataString("CPI tháng 11"));
+        Assert.DoesNotContain("104,87", search, StringComparison.Ordinal);
+        Assert.DoesNotContain("search-answer-value", search, StringComparison.Ordinal);
+        Assert.Contains("<strong>103,52%</strong> <span>Tháng 10/2026</span>", await TextAsync(client, "/tim-kiem?q=" + Uri.EscapeDataString("chỉ số giá tiêu dùng")), StringComparison.Ordinal);
 
         // The report published ahead of the planned time (an editor's slip) still releases nothing (read from the
         // store: a page would now be cached, and no event comes when the planned time passes, see the README).
@@ -79,6 +84,7 @@ public sealed class IndicatorTests() : SiteTestBase(DatabaseProvider.Sqlite)
 
         Assert.Contains("Tháng 11/2026", await XlsxTextAsync(client), StringComparison.Ordinal);
         Assert.Contains("104,87%", await TextAsync(client, "/"), StringComparison.Ordinal);
+        Assert.Contains("<strong>104,87%</strong> <span>Tháng 11/2026</span>", await TextAsync(client, "/tim-kiem?q=" + Uri.EscapeDataString("cpi thang 11")), StringComparison.Ordinal);
         var calendar = await TextAsync(client, "/lich-cong-bo");
         Assert.Contains($"<a href=\"/{laterPath}\">Chỉ số giá tiêu dùng tháng 11</a>", calendar, StringComparison.Ordinal);
         Assert.Contains("Đã công bố", calendar, StringComparison.Ordinal);

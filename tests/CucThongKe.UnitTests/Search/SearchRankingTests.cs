@@ -86,7 +86,9 @@ public sealed class SearchRankingTests : IDisposable
         // Every item scored by the full ranking query, the slow way.
         var everyMatchRanked = _store.Search(searcher => searcher.Search(SearchQueryParser.BuildQuery(query)!, 10).ScoreDocs
             .Select(hit => searcher.Doc(hit.Doc).Get(SearchFields.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList());
-        Assert.Equal(803, results.Total);
+        // Typed with diacritics, the query respects them: the item titled without diacritics is found only by the
+        // query typed without (issue 15: the folded form is a fallback when the exact form finds little).
+        Assert.Equal(query.Contains('ố', StringComparison.Ordinal) ? 802 : 803, results.Total);
         Assert.Equal(everyMatchRanked, Ids(results));
         Assert.StartsWith("title-", Ids(results)[0], StringComparison.Ordinal);
     }
@@ -202,5 +204,134 @@ public sealed class SearchRankingTests : IDisposable
 
         Assert.True(results.QueryWasCut);
         Assert.Equal(["a"], Ids(results));
+    }
+    private static readonly SynonymList Synonyms = SynonymList.From([["CPI", "chỉ số giá tiêu dùng"], ["KT-XH", "kinh tế - xã hội"], ["GRDP", "tổng sản phẩm trên địa bàn"]]);
+
+    [Fact]
+    public void Diacritics_typed_are_respected_and_syllables_apart_are_not_a_word()
+    {
+        var search = Index(
+            Doc("dan-so-1", "Dân số trung bình năm 2025", "Dân số tăng 1,1%."),
+            Doc("dan-so-2", "Kết quả điều tra dân số giữa kỳ", "Quy mô hộ 3,4 người."),
+            Doc("dan-so-3", "Xin số liệu dân số theo xã", "Gửi yêu cầu bằng văn bản."),
+            Doc("dan-so-folded", "Dẫn số liệu từ báo cáo", "Trích dẫn số liệu đúng nguồn."),
+            Doc("apart", "Hướng dẫn đọc bảng", "Bài viết dẫn các ví dụ; cột so với cùng kỳ cho biết mức tăng."));
+
+        // Typed with diacritics: "dân số" only, not "dẫn số" (folds alike) nor "dẫn ... so với" (apart).
+        Assert.Equal(["dan-so-1", "dan-so-2", "dan-so-3"], Ids(search.Search(new("dân số"))).Order().ToList());
+        // Typed without: both spellings side by side, still not the syllables apart.
+        Assert.Equal(["dan-so-1", "dan-so-2", "dan-so-3", "dan-so-folded"], Ids(search.Search(new("dan so"))).Order().ToList());
+    }
+
+    [Fact]
+    public void A_query_typed_with_diacritics_that_the_exact_form_barely_answers_falls_back_to_the_folded_form_then_to_syllables_anywhere()
+    {
+        var search = Index(
+            Doc("exact", "Lấy ý kiến dự thảo Quy chế", "Góp ý đến hết tháng 11."),
+            Doc("misspelt", "Góp ý du thảo kế hoạch", "Trước khi trình ký."),
+            Doc("apart", "Dự án mới", "Hội nghị thảo luận về dự án."),
+            Doc("other", "Du lịch và thể thao", "Đông khách dịp nghỉ lễ."));
+
+        // One exact match is little: the folded pair comes next, then the syllables anywhere; "du lịch ... thể thao" never.
+        Assert.Equal(["exact", "misspelt", "apart"], Ids(search.Search(new("dự thảo"))));
+    }
+
+    [Fact]
+    public void The_words_of_a_query_are_found_in_another_order()
+    {
+        var search = Index(
+            Doc("both", "Dân số và lao động năm 2025", "Lực lượng lao động tăng."),
+            Doc("one", "Dân số trung bình", "Quy mô dân số tăng."),
+            Doc("other", "Lao động việc làm", "Thất nghiệp giảm."));
+
+        Assert.Equal(["both"], Ids(search.Search(new("lao động dân số"))));
+    }
+
+    [Fact]
+    public void Recency_breaks_ties_between_the_same_report_of_several_years_but_never_overturns_a_better_match()
+    {
+        var search = Index(
+            Doc("r2024", "Tình hình kinh tế - xã hội tháng 10 năm 2024", "Sản xuất công nghiệp tăng.", "SocioEconomicReport", 2024, published: new DateTime(2024, 11, 6, 0, 0, 0, DateTimeKind.Utc)),
+            Doc("r2026", "Tình hình kinh tế - xã hội tháng 10 năm 2026", "Sản xuất công nghiệp tăng.", "SocioEconomicReport", 2026, published: new DateTime(2026, 11, 6, 0, 0, 0, DateTimeKind.Utc)),
+            Doc("r2025", "Tình hình kinh tế - xã hội tháng 10 năm 2025", "Sản xuất công nghiệp tăng.", "SocioEconomicReport", 2025, published: new DateTime(2025, 11, 6, 0, 0, 0, DateTimeKind.Utc)),
+            Doc("newer-weaker", "Bản tin tháng 12", "Nhắc lại tình hình kinh tế - xã hội tháng 10.", "News", 2026, published: new DateTime(2026, 12, 20, 0, 0, 0, DateTimeKind.Utc)));
+
+        Assert.Equal(["r2026", "r2025", "r2024", "newer-weaker"], Ids(search.Search(new("tình hình kinh tế xã hội tháng 10"))));
+    }
+
+    [Theory]
+    [InlineData("CPI tháng 10")]
+    [InlineData("cpi thang 10")]
+    [InlineData("chỉ số giá tiêu dùng tháng 10")]
+    public void A_synonym_of_the_list_finds_the_items_written_with_another(string query)
+    {
+        var search = Index(
+            Doc("long", "Chỉ số giá tiêu dùng tháng 10 năm 2026", "Tăng 0,42% so với tháng trước."),
+            Doc("short", "CPI tháng 10 tăng nhẹ", "Giá thực phẩm tăng."),
+            Doc("other", "Chỉ số sản xuất công nghiệp tháng 10", "Tăng 9,1%."));
+
+        Assert.Equal(["long", "short"], Ids(search.Search(new(query, Synonyms: Synonyms))).Order().ToList());
+    }
+
+    [Fact]
+    public void Without_the_synonym_list_an_abbreviation_finds_only_itself_and_the_list_also_reads_hyphenated_abbreviations()
+    {
+        var search = Index(
+            Doc("long", "Tình hình kinh tế - xã hội tháng 11", "Sản xuất tăng."),
+            Doc("short", "Họp báo công bố số liệu KT-XH tháng 11", "Trả lời phóng viên."),
+            Doc("grdp", "Tổng sản phẩm trên địa bàn năm 2025", "Tăng 6,8%."));
+
+        Assert.Equal(["short"], Ids(search.Search(new("KT-XH"))));
+        Assert.Equal(["long", "short"], Ids(search.Search(new("KT-XH", Synonyms: Synonyms))).Order().ToList());
+        Assert.Equal(["long", "short"], Ids(search.Search(new("kinh te xa hoi", Synonyms: Synonyms))).Order().ToList());
+        Assert.Equal(["grdp"], Ids(search.Search(new("grdp", Synonyms: Synonyms))));
+    }
+
+    [Fact]
+    public void A_legal_number_finds_the_item_numbered_so_first_then_those_that_cite_it_and_a_number_nobody_carries_is_searched_as_words()
+    {
+        var search = Index(
+            Doc("cites", "Hướng dẫn chế độ báo cáo", "Thực hiện theo Thông tư số 15/2024/TT-BKHĐT của Bộ.", "News"),
+            Doc("own", "Thông tư quy định chế độ báo cáo thống kê", "Có hiệu lực từ tháng 10.", "LegalDocument", number: "15/2024/TT-BKHĐT"),
+            Doc("parts", "Báo cáo 15 ngày", "Năm 2024 TT và BKHĐT phối hợp.", "News"),
+            Doc("people", "Cử 181 công chức tham gia tập huấn", "Tập huấn nghiệp vụ.", "News"));
+
+        Assert.Equal(["own", "cites"], Ids(search.Search(new("15/2024/TT-BKHĐT"))));
+        Assert.Equal(["own", "cites"], Ids(search.Search(new("15/2024/tt-bkhdt"))));
+        // Looks like a number, but no item carries "181 công chức" as one: the words are searched.
+        Assert.Equal(["people"], Ids(search.Search(new("181 công chức"))));
+    }
+
+    [Fact]
+    public void The_synonym_list_is_read_from_lines_and_bad_lines_are_refused_with_their_number()
+    {
+        var (groups, errors) = SynonymList.ParseLines("CPI = chỉ số giá tiêu dùng\n\n  KT-XH =  kinh tế -  xã hội ");
+        Assert.Empty(errors);
+        Assert.Equal([["CPI", "chỉ số giá tiêu dùng"], ["KT-XH", "kinh tế - xã hội"]], groups);
+
+        var (_, bad) = SynonymList.ParseLines("CPI\nGRDP = \n" + "A = " + new string('x', 81) + "\nB = ---\n" + string.Join(" = ", Enumerable.Range(0, 11).Select(i => "t" + i)));
+        Assert.Equal(5, bad.Count);
+        Assert.StartsWith("Dòng 1:", bad[0], StringComparison.Ordinal);
+        Assert.StartsWith("Dòng 2:", bad[1], StringComparison.Ordinal);
+        Assert.StartsWith("Dòng 3:", bad[2], StringComparison.Ordinal);
+        Assert.StartsWith("Dòng 4:", bad[3], StringComparison.Ordinal);
+        Assert.StartsWith("Dòng 5:", bad[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_index_written_before_the_current_field_layout_is_not_opened_so_the_node_rebuilds_it()
+    {
+        var folder = Path.Combine(_folder, "index-old");
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(CucThongKe.Search.Analysis.VietnameseAnalyzer.Version, SearchIndexStore.CreateAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [SearchIndexStore.CursorKey] = "7" });
+            writer.Commit();
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "current"), "index-old");
+
+        Assert.False(_store.TryOpen());
+        Assert.False(_store.IsOpen);
     }
 }

@@ -12,7 +12,7 @@ namespace CucThongKe.Search.Pages.Admin.Search;
 /// Editors' search: published items and the drafts the user may see — the board every unit's, anyone else only
 /// their own unit's (the rule of the content list, <see cref="ContentAccess.VisibleUnit"/>).
 /// </summary>
-public sealed class FindModel(SearchService search, ContentDefinitionManager definitions) : PageModel
+public sealed class FindModel(SearchService search, SearchSynonyms synonyms, ContentDefinitionManager definitions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -36,7 +36,7 @@ public sealed class FindModel(SearchService search, ContentDefinitionManager def
         {
             var unit = ContentAccess.VisibleUnit(User);
             var scope = new EditorScope(unit is null, unit is null ? [] : [unit]);
-            Results = search.Search(new SearchRequest(Query, Page: int.TryParse(PageNumber, out var p) ? p : 1, Editor: scope));
+            Results = search.Search(new SearchRequest(Query, Page: int.TryParse(PageNumber, out var p) ? p : 1, Editor: scope, Synonyms: await synonyms.GetAsync(cancellationToken)));
         }
 
         return Page();
