@@ -1,4 +1,5 @@
 using CucThongKe.Core.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CucThongKe.Tests.Site;
 
@@ -22,6 +23,10 @@ public sealed class SharedSite : IDisposable
             await arrange(site);
             return null;
         })).Site;
+
+    /// <summary>A new client (cookies of its own, redirects not followed) of the class's site, which needs no arrangement.</summary>
+    public async Task<HttpClient> ClientAsync(DatabaseProvider provider) =>
+        (await GetAsync(provider, _ => Task.CompletedTask)).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>The same, with what the arrangement made (signed-in clients, ids of arranged items) for every test to use.</summary>
     public async Task<(TestSite Site, T State)> GetAsync<T>(DatabaseProvider provider, Func<TestSite, Task<T>> arrange)
