@@ -57,8 +57,18 @@ if ! dotnet build CucThongKe.slnx -c Release -nologo -v quiet; then
 fi
 
 echo "== Testing"
-dotnet test CucThongKe.slnx -c Release --no-build --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
+# Three lanes on two cores: the integration project (the longest, the critical path) starts first, the browser project
+# beside it, the architecture and unit projects one after the other in a third (bench/README.md, "fourth round").
+test_project() {
+    dotnet test "tests/$1/$1.csproj" -c Release --no-build --logger "trx;LogFileName=$1.trx" --logger "console;verbosity=minimal" --results-directory "$results"
+}
+test_project CucThongKe.IntegrationTests & integration=$!
+test_project CucThongKe.BrowserTests & browser=$!
+status=0
+test_project CucThongKe.ArchitectureTests || status=1
+test_project CucThongKe.UnitTests || status=1
+wait "$browser" || status=1
+wait "$integration" || status=1
 
 read -r passed failed < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -29,7 +29,10 @@ namespace CucThongKe.Tests.BackOffice;
 /// Every back-office action against every role of the regulation: the allowed roles succeed, every other role gets 403
 /// and the database is exactly as it was (every row of every table compared before and after the refused request).
 /// </summary>
-public abstract partial class PermissionMatrixTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>Each row that posts gets a site of its own (an allowed post changes it). The rows that only read (GET) share
+/// one site per class, arranged once like a row's (the recipe, the nine sign-ins, the items): every role is still
+/// checked on every row, and each refused request is still compared before and after on that site.</remarks>
+public abstract partial class PermissionMatrixTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     private const string Password = "Demo@2026!ctk";
 
@@ -251,6 +254,28 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         { "POST /admin/bao-tri/{maintenance}?handler=Cancel", "Administrator Publisher" },
     };
 
+    /// <summary>The rows that only read, checked on the class's shared site.</summary>
+    public static TheoryData<string, string> ReadRows => Rows(reads: true);
+
+    /// <summary>The rows that post, each checked on a site of its own.</summary>
+    public static TheoryData<string, string> WriteRows => Rows(reads: false);
+
+    private static TheoryData<string, string> Rows(bool reads)
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var row in Matrix.Where(row => ((string)row[0]).StartsWith("GET ", StringComparison.Ordinal) == reads))
+        {
+            rows.Add((string)row[0], (string)row[1]);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The site the rows' requests go to: the class's shared one for a reading row, else the test's own.</summary>
+    private TestSite Target => _readSite ?? Site;
+
+    private TestSite? _readSite;
+
     [Fact]
     public void The_matrix_names_every_role_of_the_regulation_and_every_back_office_page()
     {
@@ -275,11 +300,30 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     }
 
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(WriteRows))]
     public async Task Allowed_roles_succeed_and_the_others_get_403_with_nothing_changed(string action, string allowedRoles)
     {
-        await RunRecipeAsync("permission-matrix.recipe.json");
-        var allowed = allowedRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var (clients, ids) = await ArrangeAsync();
+        await CheckRowAsync(action, allowedRoles, clients, ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadRows))]
+    public async Task Allowed_roles_read_and_the_others_get_403_with_nothing_changed(string action, string allowedRoles)
+    {
+        var (site, arranged) = await shared.GetAsync(Provider, site =>
+        {
+            _readSite = site;
+            return ArrangeAsync();
+        });
+        _readSite = site;
+        await CheckRowAsync(action, allowedRoles, arranged.Clients, arranged.Ids);
+    }
+
+    /// <summary>The recipe's people signed in, one client per role, and the items the rows act on.</summary>
+    private async Task<(Dictionary<string, HttpClient> Clients, Items Ids)> ArrangeAsync()
+    {
+        await RunRecipeAsync(Target, "permission-matrix.recipe.json");
         // Nine sign-ins: under the sign-in rate limit (ten a minute from one address).
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var (role, user) in UserOfRole)
@@ -287,14 +331,19 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             clients[role] = await SignedInAsync(user);
         }
 
-        var ids = await ArrangeItemsAsync(clients["Contributor"], clients["Publisher"]);
+        return (clients, await ArrangeItemsAsync(clients["Contributor"], clients["Publisher"]));
+    }
+
+    private async Task CheckRowAsync(string action, string allowedRoles, Dictionary<string, HttpClient> clients, Items ids)
+    {
+        var allowed = allowedRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
         // Refused roles first, so that an allowed change (a new version, a new account) never hides a refused one.
         foreach (var role in UserOfRole.Keys.OrderBy(r => allowed.Contains(r)))
         {
             var client = clients[role];
             var request = await BuildRequestAsync(client, action, ids);
-            var before = await DatabaseSnapshot.TakeAsync(Site);
+            var before = await DatabaseSnapshot.TakeAsync(Target);
             Assert.True(before.Contains("Users", "ctv.tonghop"), "The snapshot must see the accounts it guards.");
 
             var response = await client.SendAsync(request);
@@ -308,7 +357,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
             else
             {
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} may not {action} but got {response.StatusCode}.");
-                var changed = before.Differences(await DatabaseSnapshot.TakeAsync(Site));
+                var changed = before.Differences(await DatabaseSnapshot.TakeAsync(Target));
                 Assert.True(changed.Count == 0, $"{role} was refused {action} but the database changed:\n{string.Join("\n", changed)}");
             }
         }
@@ -318,7 +367,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
-        var client = Client();
+        var client = ClientOf(Target);
         AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, user, Password));
         return client;
     }
@@ -331,7 +380,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         var otherId = await CreateAsync(other, "News", NewsForm("Tin của Chi cục Đại Từ"));
         await SaveAsync(other, otherId, 1, NewsForm("Tin của Chi cục Đại Từ (sửa)"));
         var page = await CreateAsync(publisher, "Page", PageForm());
-        var userId = await Site.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("ctv.tonghop"))!.Id);
+        var userId = await Target.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("ctv.tonghop"))!.Id);
         return new Items(own, otherId, page, userId, author, await UploadMediaAsync(author), await UploadMediaAsync(other));
     }
 
@@ -339,7 +388,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     private async Task<long> UploadMediaAsync(HttpClient client)
     {
         AssertStatus(HttpStatusCode.OK, await MediaLibraryTests.UploadAsync(client, Convert.FromBase64String(TinyPng), "anh-thu-quyen.png"));
-        return await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<CucThongKe.Media.Library.MediaFile>().MaxAsync(m => m.Id));
+        return await Target.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<CucThongKe.Media.Library.MediaFile>().MaxAsync(m => m.Id));
     }
 
     private static Dictionary<string, string> NewsForm(string title) => new() { ["TitlePart.Title"] = title, ["News.Category.TermIds"] = "tin-khac" };
@@ -363,7 +412,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     }
 
     /// <summary>A citizen's question to Phòng Thống kê Tổng hợp, as the public form saves it; returns its id.</summary>
-    private Task<string> QuestionAsync() => Site.WithScopeAsync(async s =>
+    private Task<string> QuestionAsync() => Target.WithScopeAsync(async s =>
     {
         var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync("phong-tong-hop", default);
         await s.GetRequiredService<QuestionSubmission>().SubmitAsync("Lê Văn Hỏi", "hoi@example.vn", null, unit!, "Xin cho biết dân số trung bình của tỉnh năm 2025?", default);
@@ -372,7 +421,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     });
 
     /// <summary>A citizen's feedback to <paramref name="unitId"/>, as the public form saves it; returns its id.</summary>
-    private Task<string> FeedbackAsync(string unitId) => Site.WithScopeAsync(async s =>
+    private Task<string> FeedbackAsync(string unitId) => Target.WithScopeAsync(async s =>
     {
         var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync(unitId, default);
         await s.GetRequiredService<FeedbackSubmission>().SubmitAsync("Lê Văn Góp", "gop@example.vn", null, unit!, "Đề nghị đăng thêm số liệu giá cả theo huyện.", default);
@@ -381,7 +430,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     });
 
     /// <summary>A draft consultation of <paramref name="unitId"/>; returns its id.</summary>
-    private Task<string> ConsultationAsync(string unitId) => Site.WithScopeAsync(async s =>
+    private Task<string> ConsultationAsync(string unitId) => Target.WithScopeAsync(async s =>
     {
         var contents = s.GetRequiredService<ContentManager>();
         var item = await contents.NewAsync("Consultation");
@@ -396,7 +445,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     });
 
     /// <summary>A reader's comment waiting for a moderator; returns its id.</summary>
-    private Task<long> PendingCommentAsync(string itemId) => Site.WithScopeAsync(async s =>
+    private Task<long> PendingCommentAsync(string itemId) => Target.WithScopeAsync(async s =>
     {
         var db = s.GetRequiredService<CmsDbContext>();
         var comment = new Comment { ContentItemId = itemId, Name = "Bạn đọc", Text = "Ý kiến chờ kiểm duyệt.", CreatedUtc = DateTime.UtcNow, TokenHash = Guid.NewGuid().ToString("N") };
@@ -406,7 +455,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     });
 
     /// <summary>A fresh maintenance window (urgent, on a day of its own), as its page would schedule it; returns its id.</summary>
-    private Task<string> MaintenanceWindowAsync() => Site.WithScopeAsync(async s =>
+    private Task<string> MaintenanceWindowAsync() => Target.WithScopeAsync(async s =>
     {
         var start = DateTime.UtcNow.Date.AddDays(400 + (3 * Interlocked.Increment(ref _sequence)));
         var input = new CucThongKe.Core.Maintenance.MaintenanceInput { Start = start, End = start.AddHours(2), Reason = "Bảo trì máy chủ.", Urgent = true, UrgentReason = "Vá lỗi bảo mật." };
@@ -415,10 +464,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     });
 
     /// <summary>A fresh term of the news categories, for a merge into "tin-khac"; returns its id.</summary>
-    private Task<string> TermToMergeAsync(string n) => Site.WithScopeAsync(async s =>
+    private Task<string> TermToMergeAsync(string n) => Target.WithScopeAsync(async s =>
         (await s.GetRequiredService<CucThongKe.Contents.TaxonomyAdmin.TaxonomyAdministration>().AddAsync("chuyen-muc-tin", "Mục để gộp " + n, null)).TermId);
 
-    private Task<int> LatestVersionAsync(string id) => Site.WithScopeAsync(async s =>
+    private Task<int> LatestVersionAsync(string id) => Target.WithScopeAsync(async s =>
         (await s.GetRequiredService<ContentManager>().GetVersionsAsync(id)).Max(v => v.Version));
 
     private async Task<HttpRequestMessage> BuildRequestAsync(HttpClient client, string action, Items ids)
@@ -467,7 +516,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (url.Contains("{opened}", StringComparison.Ordinal))
         {
             var opened = await CreateAsync(ids.Author, "News", NewsForm("Tin mở thảo luận"));
-            await Site.WithScopeAsync(async s => await s.GetRequiredService<Discussions>().OpenAsync((await s.GetRequiredService<ContentManager>().GetAsync(opened, VersionOptions.Latest))!, "truongban", default));
+            await Target.WithScopeAsync(async s => await s.GetRequiredService<Discussions>().OpenAsync((await s.GetRequiredService<ContentManager>().GetAsync(opened, VersionOptions.Latest))!, "truongban", default));
             url = url.Replace("{opened}", opened, StringComparison.Ordinal);
         }
 
@@ -628,7 +677,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         {
             // Each allowed role moves the item away from wherever the previous one left it.
             var id = path.Split('/')[3];
-            var unit = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentItemId == id && c.Latest).Select(c => c.UnitId).SingleAsync());
+            var unit = await Target.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentItemId == id && c.Latest).Select(c => c.UnitId).SingleAsync());
             return new Dictionary<string, string> { ["unitId"] = unit == "phong-thanh-tra" ? "phong-kinh-te" : "phong-thanh-tra", ["reason"] = "Chuyển về đơn vị phụ trách lĩnh vực này." };
         }
 
@@ -670,7 +719,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/roles")
         {
             // The grants as they are: saving them changes nothing for anyone.
-            var grants = await Site.WithScopeAsync(async s =>
+            var grants = await Target.WithScopeAsync(async s =>
                 await (from c in s.GetRequiredService<CmsDbContext>().Set<IdentityRoleClaim<string>>()
                        join r in s.GetRequiredService<CmsDbContext>().Set<CmsRole>() on c.RoleId equals r.Id
                        where c.ClaimType == CmsClaims.Permission
@@ -705,7 +754,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
         if (path == "/admin/quy-trinh/dinh-nghia/quy-trinh-duyet-tin/sua")
         {
             // The definition as it is: an allowed save changes nothing but its own row.
-            var definition = await Site.WithScopeAsync(async s => await s.GetRequiredService<WorkflowDefinitionStore>().GetAsync("quy-trinh-duyet-tin"));
+            var definition = await Target.WithScopeAsync(async s => await s.GetRequiredService<WorkflowDefinitionStore>().GetAsync("quy-trinh-duyet-tin"));
             return new Dictionary<string, string> { ["Json"] = JsonSerializer.Serialize(definition, CmsJson.Indented) };
         }
 
@@ -735,7 +784,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
 
         if (path == "/admin/chi-so")
         {
-            var release = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ReleaseEntry>().Where(e => e.Key == "ma-tran-quyen").Select(e => e.Id).SingleAsync());
+            var release = await Target.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ReleaseEntry>().Where(e => e.Key == "ma-tran-quyen").Select(e => e.Id).SingleAsync());
             return new MultipartFormDataContent
             {
                 { new StringContent(release.ToString(CultureInfo.InvariantCulture)), "dot" },
@@ -787,6 +836,6 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider) :
     private static partial Regex AlertPattern();
 }
 
-public sealed class SqlitePermissionMatrixTests() : PermissionMatrixTests(DatabaseProvider.Sqlite);
+public sealed class SqlitePermissionMatrixTests(SharedSite shared) : PermissionMatrixTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
 // SQLite only: the database does not matter to authorization, refused before the database is written.

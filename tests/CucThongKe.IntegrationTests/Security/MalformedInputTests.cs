@@ -4,6 +4,7 @@ using System.Text;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Tests.Site;
 using CucThongKe.Tests.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,12 @@ namespace CucThongKe.Tests.Security;
 
 /// <summary>Text that is not text (lone surrogates, bytes that are not UTF-8, control characters) gets a 4xx with a Vietnamese
 /// explanation or is cleaned on the way in: never a 500, never a NUL stored (PostgreSQL refuses it).</summary>
-public abstract class MalformedInputTests(DatabaseProvider provider) : WorkflowTestBase(provider)
+/// <remarks>The tests of return targets and public queries only read: they share one site per class
+/// (<paramref name="shared"/>); the tests that post keep their own.</remarks>
+public abstract class MalformedInputTests(DatabaseProvider provider, SharedSite shared) : WorkflowTestBase(provider)
 {
+    private Task<HttpClient> ReaderAsync() => shared.ClientAsync(Provider);
+
     private static ByteArrayContent RawJson(byte[] body)
     {
         var content = new ByteArrayContent(body);
@@ -92,7 +97,7 @@ public abstract class MalformedInputTests(DatabaseProvider provider) : WorkflowT
     [MemberData(nameof(BadReturnTargets))]
     public async Task The_font_size_route_answers_any_return_target_without_a_500(string quayLai)
     {
-        var response = await Client().GetAsync("/co-chu/lon?quayLai=" + quayLai);
+        var response = await (await ReaderAsync()).GetAsync("/co-chu/lon?quayLai=" + quayLai);
 
         AssertStatus(HttpStatusCode.Redirect, response);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
@@ -101,8 +106,9 @@ public abstract class MalformedInputTests(DatabaseProvider provider) : WorkflowT
     [Fact]
     public async Task A_return_target_with_letters_or_broken_escapes_stays_a_path_of_this_site()
     {
-        var vietnamese = await Client().GetAsync("/co-chu/lon?quayLai=%2Ftim-kiem%3Fq%3Dd%C3%A2n%20s%E1%BB%91");
-        var broken = await Client().GetAsync("/co-chu/lon?quayLai=%2F%ED%A0%80");
+        var reader = await ReaderAsync();
+        var vietnamese = await reader.GetAsync("/co-chu/lon?quayLai=%2Ftim-kiem%3Fq%3Dd%C3%A2n%20s%E1%BB%91");
+        var broken = await reader.GetAsync("/co-chu/lon?quayLai=%2F%ED%A0%80");
 
         AssertStatus(HttpStatusCode.Redirect, vietnamese);
         Assert.Equal("/tim-kiem?q=d%C3%A2n%20s%E1%BB%91", vietnamese.Headers.Location?.OriginalString);
@@ -114,7 +120,7 @@ public abstract class MalformedInputTests(DatabaseProvider provider) : WorkflowT
     [Fact]
     public async Task Public_queries_with_control_characters_or_broken_escapes_never_answer_500()
     {
-        var client = Client();
+        var client = await ReaderAsync();
         string[] noise = ["%00", "%0D%0A", "%7F", "%E2%80%A8", "%ED%A0%80", "%C3%28", "%FF"];
         string[] routes = ["/tim-kiem?q=", "/api/search?q=", "/van-ban?so=", "/van-ban?q=", "/van-ban?nam=", "/van-ban?loai=", "/tin-tuc?trang=", "/hoi-dap/tra-cuu?ma=", "/gop-y/tra-cuu?ma="];
 
@@ -129,9 +135,9 @@ public abstract class MalformedInputTests(DatabaseProvider provider) : WorkflowT
     }
 }
 
-public sealed class SqliteMalformedInputTests() : MalformedInputTests(DatabaseProvider.Sqlite);
+public sealed class SqliteMalformedInputTests(SharedSite shared) : MalformedInputTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
-public sealed class PostgresMalformedInputTests() : MalformedInputTests(DatabaseProvider.Postgres);
+public sealed class PostgresMalformedInputTests(SharedSite shared) : MalformedInputTests(DatabaseProvider.Postgres, shared), IClassFixture<SharedSite>;
 
 /// <summary>The citizens' forms take the same clean-up: a NUL or a line separator pasted into a question is not a 500.</summary>
 public sealed class PostgresMalformedFormInputTests() : PublicSite.CitizenFormTestBase(DatabaseProvider.Postgres)

@@ -7,7 +7,8 @@ namespace CucThongKe.Tests.Security;
 
 /// <summary>Every redirect a user's value chooses (the font-size links' <c>quayLai</c>, the sign-in's <c>returnUrl</c>)
 /// stays on this site, whatever encoding or character the value hides a second slash in.</summary>
-public sealed partial class OpenRedirectTests() : SiteTestBase(DatabaseProvider.Sqlite)
+/// <remarks>Every test only reads: one site for the class (<paramref name="shared"/>), a new client per request as before.</remarks>
+public sealed partial class OpenRedirectTests(SharedSite shared) : SiteTestBase(DatabaseProvider.Sqlite), IClassFixture<SharedSite>
 {
     /// <summary>Each, after the query string is decoded, is something a browser reads as another origin.</summary>
     public static TheoryData<string> OffSite => new()
@@ -31,7 +32,7 @@ public sealed partial class OpenRedirectTests() : SiteTestBase(DatabaseProvider.
     [MemberData(nameof(OffSite))]
     public async Task The_font_size_links_never_send_a_reader_to_another_origin(string quayLai)
     {
-        var response = await Client().GetAsync("/co-chu/lon?quayLai=" + quayLai);
+        var response = await (await shared.ClientAsync(Provider)).GetAsync("/co-chu/lon?quayLai=" + quayLai);
 
         AssertStatus(HttpStatusCode.Redirect, response);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
@@ -41,7 +42,7 @@ public sealed partial class OpenRedirectTests() : SiteTestBase(DatabaseProvider.
     [MemberData(nameof(OffSite))]
     public async Task The_sign_in_page_never_carries_an_offsite_return_address(string returnUrl)
     {
-        var html = await Client().GetStringAsync("/dang-nhap?returnUrl=" + returnUrl);
+        var html = await (await shared.ClientAsync(Provider)).GetStringAsync("/dang-nhap?returnUrl=" + returnUrl);
 
         Assert.Equal("/admin", ReturnField().Match(html).Groups[1].Value);
     }
@@ -49,8 +50,8 @@ public sealed partial class OpenRedirectTests() : SiteTestBase(DatabaseProvider.
     [Fact]
     public async Task A_path_of_this_site_is_still_a_fine_return_address()
     {
-        var response = await Client().GetAsync("/co-chu/lon?quayLai=%2Fvan-ban%3Fso%3D181%2FQ%C4%90-CTK");
-        var html = await Client().GetStringAsync("/dang-nhap?returnUrl=%2Fadmin%2Fcontents");
+        var response = await (await shared.ClientAsync(Provider)).GetAsync("/co-chu/lon?quayLai=%2Fvan-ban%3Fso%3D181%2FQ%C4%90-CTK");
+        var html = await (await shared.ClientAsync(Provider)).GetStringAsync("/dang-nhap?returnUrl=%2Fadmin%2Fcontents");
 
         Assert.Equal("/van-ban?so=181/Q%C4%90-CTK", response.Headers.Location?.OriginalString);
         Assert.Equal("/admin/contents", ReturnField().Match(html).Groups[1].Value);

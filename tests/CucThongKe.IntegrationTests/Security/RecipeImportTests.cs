@@ -19,7 +19,9 @@ namespace CucThongKe.Tests.Security;
 /// governed type, overwrite an item, write history in someone else's name, touch accounts, widen roles or workflows;
 /// a migration (setup, or the command line with <c>--legacy-import</c>) records the person who ran it.
 /// </summary>
-public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>The refused back-office uploads share one site per class (<paramref name="shared"/>: the news imported and
+/// the administrator signed in once); each is still compared before and after on it. The other tests keep their own.</remarks>
+public abstract class RecipeImportTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     private const string NewsPath = "/tin-tuc/hoi-nghi-trien-khai-tong-dieu-tra-kinh-te-nam-2026";
     private const string OldBody = "Nội dung tin.";
@@ -137,11 +139,16 @@ public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBas
     [MemberData(nameof(BackOfficeAttacks))]
     public async Task A_back_office_recipe_cannot_publish_overwrite_impersonate_or_widen_and_changes_nothing(string name, string recipe, string mention)
     {
-        var existing = await ImportNewsAsync();
-        var client = Client();
-        await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword);
+        // One sign-in for every row: the account's sign-in limit (ten a minute) would refuse one per row.
+        var (site, (existing, client)) = await shared.GetAsync(Provider, async site =>
+        {
+            var news = await ImportNewsAsync(site);
+            var admin = ClientOf(site);
+            await SignInAsync(admin, TestSite.AdminUserName, TestSite.AdminPassword);
+            return (news, admin);
+        });
         var token = await AntiforgeryTokenAsync(client, "/admin/recipes");
-        var before = await DatabaseSnapshot.TakeAsync(Site);
+        var before = await DatabaseSnapshot.TakeAsync(site);
 
         var response = await UploadAsync(client, token, name + ".recipe.json", recipe.Replace("{existing}", existing, StringComparison.Ordinal));
 
@@ -149,8 +156,8 @@ public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBas
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(mention, html, StringComparison.Ordinal);
         Assert.Contains("Không có thay đổi nào được lưu", html, StringComparison.Ordinal);
-        await before.AssertUnchangedAsync(Site);
-        var page = await Client().GetStringAsync(NewsPath);
+        await before.AssertUnchangedAsync(site);
+        var page = await ClientOf(site).GetStringAsync(NewsPath);
         Assert.Contains(OldBody, page, StringComparison.Ordinal);
         Assert.DoesNotContain(NewBody, page, StringComparison.Ordinal);
     }
@@ -290,14 +297,18 @@ public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBas
     }
 
     /// <summary>The published news item the attacks aim at, imported as a migration would; returns its id.</summary>
-    private async Task<string> ImportNewsAsync()
+    private Task<string> ImportNewsAsync() => ImportNewsAsync(Site);
+
+    private static async Task<string> ImportNewsAsync(TestSite site)
     {
-        await RunRecipeAsync("demo-import.recipe.json");
-        Assert.Contains(OldBody, await Client().GetStringAsync(NewsPath), StringComparison.Ordinal);
-        return (await PublishedNewsAsync()).ContentItemId;
+        await RunRecipeAsync(site, "demo-import.recipe.json");
+        Assert.Contains(OldBody, await ClientOf(site).GetStringAsync(NewsPath), StringComparison.Ordinal);
+        return (await PublishedNewsAsync(site)).ContentItemId;
     }
 
-    private Task<ContentItem> PublishedNewsAsync() => Site.WithScopeAsync(s =>
+    private Task<ContentItem> PublishedNewsAsync() => PublishedNewsAsync(Site);
+
+    private static Task<ContentItem> PublishedNewsAsync(TestSite site) => site.WithScopeAsync(s =>
         s.GetRequiredService<CmsDbContext>().Set<ContentItem>().AsNoTracking().SingleAsync(c => c.Published && c.ContentType == "News"));
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string token, string fileName, string json)
@@ -312,6 +323,6 @@ public abstract class RecipeImportTests(DatabaseProvider provider) : SiteTestBas
     }
 }
 
-public sealed class SqliteRecipeImportTests() : RecipeImportTests(DatabaseProvider.Sqlite);
+public sealed class SqliteRecipeImportTests(SharedSite shared) : RecipeImportTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
 // SQLite only: what a recipe may import is checked in the application; a refused recipe's rollback runs on PostgreSQL in PostgresSiteTests.

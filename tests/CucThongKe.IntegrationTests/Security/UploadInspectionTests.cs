@@ -12,7 +12,9 @@ namespace CucThongKe.Tests.Security;
 
 /// <summary>An SVG is read whole before it is accepted: a script, an event handler, a javascript: link, embedded HTML or a
 /// reference to another address anywhere in the file (not only in its first 8 KB) is refused.</summary>
-public sealed class UploadInspectionTests() : SiteTestBase(DatabaseProvider.Sqlite)
+/// <remarks>The refused files share one site (<paramref name="shared"/>): each is refused and none may be stored, so
+/// every row still finds no file at all; the accepted drawing gets a site of its own.</remarks>
+public sealed class UploadInspectionTests(SharedSite shared) : SiteTestBase(DatabaseProvider.Sqlite), IClassFixture<SharedSite>
 {
     /// <summary>A drawing of about 20 KB: the payload comes after the first 8 KB the old check read.</summary>
     private static byte[] Svg(string payload)
@@ -26,10 +28,12 @@ public sealed class UploadInspectionTests() : SiteTestBase(DatabaseProvider.Sqli
         return Encoding.UTF8.GetBytes(drawing.Append(payload).Append("\n</svg>\n").ToString());
     }
 
-    private async Task<HttpClient> EditorAsync()
+    private Task<HttpClient> EditorAsync() => EditorAsync(Site);
+
+    private static async Task<HttpClient> EditorAsync(TestSite site)
     {
-        await RunRecipeAsync("backoffice-users.recipe.json");
-        var client = Client();
+        await RunRecipeAsync(site, "backoffice-users.recipe.json");
+        var client = ClientOf(site);
         AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, "ctv.tonghop", "Demo@2026!ctk"));
         return client;
     }
@@ -53,13 +57,13 @@ public sealed class UploadInspectionTests() : SiteTestBase(DatabaseProvider.Sqli
     [MemberData(nameof(Hidden))]
     public async Task An_svg_with_something_active_after_the_first_8_KB_is_refused(string payload, string reason)
     {
-        var client = await EditorAsync();
+        var (site, client) = await shared.GetAsync(Provider, EditorAsync);
 
         var response = await MediaLibraryTests.UploadAsync(client, Svg(payload), "bieu-do.svg");
 
         AssertStatus(HttpStatusCode.BadRequest, response);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().ToListAsync()));
+        Assert.Empty(await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().ToListAsync()));
     }
 
     [Fact]

@@ -81,7 +81,10 @@ public abstract partial class SiteTestBase(DatabaseProvider provider) : IAsyncLi
     });
 
     /// <summary>Everything a recipe could change: the export (content included) and the accounts.</summary>
-    protected Task<string> SnapshotAsync() => Site.WithScopeAsync(async s =>
+    protected Task<string> SnapshotAsync() => SnapshotAsync(Site);
+
+    /// <summary>The same snapshot of another site (a class's shared one).</summary>
+    protected static Task<string> SnapshotAsync(TestSite site) => site.WithScopeAsync(async s =>
     {
         var export = await s.GetRequiredService<RecipeExportService>().ExportAsync(new RecipeExportOptions(IncludeContent: true));
         var db = s.GetRequiredService<CmsDbContext>();

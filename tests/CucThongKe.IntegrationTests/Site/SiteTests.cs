@@ -18,7 +18,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.Site;
 
 /// <summary>The site through HTTP and its services; run on SQLite and on PostgreSQL.</summary>
-public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>The public routes and the bad recipes read or refuse only: their rows share one site per class
+/// (<paramref name="shared"/>), each bad recipe still compared before and after on it; every other test starts its own.</remarks>
+public abstract class SiteTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     /// <summary>The site's clock: a scheduled time comes when the test moves the clock, not after a real wait that
     /// a loaded machine can stretch past the test's first request.</summary>
@@ -69,7 +71,7 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
     [MemberData(nameof(PublicRoutes))]
     public async Task Every_public_route_answers_with_its_status_and_content_type(string url, HttpStatusCode status, string contentType)
     {
-        var response = await Client().GetAsync(url);
+        var response = await ClientOf(await SharedSiteAsync()).GetAsync(url);
 
         AssertStatus(status, response);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
@@ -167,9 +169,10 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
     [MemberData(nameof(BadRecipes))]
     public async Task A_bad_recipe_fails_with_the_file_step_and_path_and_changes_nothing(string file, int? stepIndex, string? jsonPath, string mention)
     {
-        var before = await SnapshotAsync();
+        var site = await SharedSiteAsync();
+        var before = await SnapshotAsync(site);
 
-        var error = await Assert.ThrowsAsync<RecipeException>(() => RunRecipeAsync(file));
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunRecipeAsync(site, file));
 
         Assert.Equal(file, error.File);
         Assert.Equal(stepIndex, error.StepIndex);
@@ -180,10 +183,12 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
         Assert.Contains(mention, error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await SnapshotAsync());
-        var home = await Client().GetStringAsync("/");
+        Assert.Equal(before, await SnapshotAsync(site));
+        var home = await ClientOf(site).GetStringAsync("/");
         Assert.DoesNotContain("ĐÃ BỊ THAY ĐỔI", home, StringComparison.Ordinal);
     }
+
+    private Task<TestSite> SharedSiteAsync() => shared.GetAsync(Provider, _ => Task.CompletedTask);
 
     [Fact]
     public async Task An_exported_recipe_sets_up_an_equivalent_site_on_an_empty_one()
@@ -406,6 +411,6 @@ public abstract class SiteTests(DatabaseProvider provider) : SiteTestBase(provid
     }
 }
 
-public sealed class SqliteSiteTests() : SiteTests(DatabaseProvider.Sqlite);
+public sealed class SqliteSiteTests(SharedSite shared) : SiteTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
-public sealed class PostgresSiteTests() : SiteTests(DatabaseProvider.Postgres);
+public sealed class PostgresSiteTests(SharedSite shared) : SiteTests(DatabaseProvider.Postgres, shared), IClassFixture<SharedSite>;
