@@ -9,6 +9,7 @@ using CucThongKe.Core.Mail;
 using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
+using CucThongKe.Office.Contributions;
 using CucThongKe.Office.Incidents;
 using CucThongKe.Office.Monitoring;
 using CucThongKe.Office.Obligations;
@@ -41,6 +42,7 @@ public sealed class OfficeModule : CmsModule
             new DefaultGrant(OfficePermissions.ManageIncidents.Name, "Administrator", "Publisher"));
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName));
         services.AddOptions<RoyaltyOptions>().Bind(configuration.GetSection(RoyaltyOptions.SectionName));
+        services.AddOptions<ContributionOptions>().Bind(configuration.GetSection(ContributionOptions.SectionName));
 
         // The royalty ledger came after the first grants: sites set up before it get the accountant's role and the grants
         // the setup recipe gives (the board reads every person's entries; the board's head sets the rates with the accountant).
@@ -82,6 +84,9 @@ public sealed class OfficeModule : CmsModule
         services.AddContentPart<RoyaltyCreditsPart>().UseEditorDriver<RoyaltyCreditsPartEditorDriver>();
         services.AddContentCommittedHandler<RoyaltyPublicationHandler>();
 
+        // Contribution and timeliness statistics: read from the chain's record, the obligations and the ledger.
+        services.AddScoped<ContributionStatistics>();
+
         services
             .AddFailureStatus<ObligationInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest)
             .AddFailureStatus<ObligationFilterException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest)
@@ -95,7 +100,8 @@ public sealed class OfficeModule : CmsModule
             .AddRecipeStep<ObligationsRecipeStep>()
             .AddRecipeStep<IncidentsRecipeStep>()
             .AddRecipeStep<RoyaltiesRecipeStep>()
-            .AddDashboardWidget<RoyaltyWidget>();
+            .AddDashboardWidget<RoyaltyWidget>()
+            .AddDashboardWidget<ContributionWidget>();
     }
 
     // Counted before routing so that every answer, static files and refusals included, is in the error rate.
