@@ -3,7 +3,6 @@ using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Office.Royalties;
-using CucThongKe.Tests.Site;
 using CucThongKe.Tests.Workflows;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

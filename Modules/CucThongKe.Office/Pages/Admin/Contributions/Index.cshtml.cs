@@ -1,6 +1,8 @@
 using System.Globalization;
 using CucThongKe.Core.Security;
+using System.Text.Encodings.Web;
 using CucThongKe.Office.Contributions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +28,10 @@ public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory
     public string? Error { get; private set; }
 
     public string UnitName(string? id) => id is null ? "(không có đơn vị)" : Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
+
+    /// <summary>An SVG <c>text</c> element (Razor reads a literal <c>&lt;text&gt;</c> as its own tag), the label encoded.</summary>
+    public static IHtmlContent SvgLabel(double x, double y, string label) => new HtmlString(string.Create(CultureInfo.InvariantCulture,
+        $"<text x=\"{x:0.#}\" y=\"{y:0.#}\">{HtmlEncoder.Default.Encode(label)}</text>"));
 
     public string ExportUrl => $"/admin/thong-ke-dong-gop?handler=Xlsx&ky={PeriodKey}" + (UnitId is null ? "" : "&donvi=" + Uri.EscapeDataString(UnitId));
 
