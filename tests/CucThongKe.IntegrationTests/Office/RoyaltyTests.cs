@@ -183,9 +183,11 @@ public sealed class RoyaltyTests() : WorkflowTestBase(DatabaseProvider.Sqlite)
     [Fact]
     public async Task A_bad_rate_or_filter_is_refused_with_a_Vietnamese_message_and_nothing_stored()
     {
+        await AddPeopleAsync();
         await RunRecipeAsync("royalty-people.recipe.json");
         var accountant = await SignedInAsync(Accountant);
         var token = await AntiforgeryTokenAsync(accountant, "/admin/nhuan-but/muc/sua");
+        var contributorApi = await ApiAsync(Contributor);
         var before = await DatabaseSnapshot.TakeAsync(Site);
 
         var both = await accountant.PostAsync("/admin/nhuan-but/muc/sua", new FormUrlEncodedContent(Form(token,
@@ -209,7 +211,7 @@ public sealed class RoyaltyTests() : WorkflowTestBase(DatabaseProvider.Sqlite)
         Assert.Contains("chưa kết thúc", WebUtility.HtmlDecode(await closeNow.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         // A credit that names neither an account nor a collaborator with their unit is refused by the API too.
-        var api = await (await ApiAsync(Contributor)).PostAsync("/api/content", Json(new
+        var api = await contributorApi.PostAsync("/api/content", Json(new
         {
             contentType = "News",
             content = new
