@@ -47,6 +47,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddScoped<WorkflowEscalation>();
         services.AddScoped<WorkflowNotifier>();
         services.AddScoped<IWorkflowSubmissions, WorkflowSubmissions>();
+        services.AddScoped<IWorkflowActivity, WorkflowActivity>();
 
         // The chain's refusals: what the API, the pages and the middleware answer for each (nothing changed).
         services

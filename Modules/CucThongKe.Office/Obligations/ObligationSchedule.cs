@@ -23,6 +23,9 @@ public sealed record ReportingPeriod(string Key, DateOnly Start, DateOnly End)
 /// <summary>Periods and due dates of an obligation, from its frequency and due rule, on a <see cref="WorkingCalendar"/>. Pure: no clock, no database.</summary>
 public sealed class ObligationSchedule(WorkingCalendar calendar)
 {
+    /// <summary>The working days the office counts in (the operator's extra days included), for other deadlines of the office.</summary>
+    public WorkingCalendar Calendar => calendar;
+
     /// <summary>The period of <paramref name="frequency"/> that contains <paramref name="day"/>.</summary>
     public static ReportingPeriod PeriodOf(ObligationFrequency frequency, DateOnly day)
     {

@@ -112,4 +112,15 @@ internal sealed class RoleGrants(RoleManager<CmsRole> roles) : IRoleGrants
         var result = await roles.AddClaimAsync(found, new Claim(CmsClaims.Permission, permission));
         return result.Succeeded ? true : throw new InvalidOperationException($"Không cấp được quyền {permission} cho vai trò {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
     }
+
+    public async Task<bool> AddRoleIfMissingAsync(DefaultRole role, CancellationToken cancellationToken)
+    {
+        if (await roles.FindByNameAsync(role.Name) is not null)
+        {
+            return false;
+        }
+
+        var result = await roles.CreateAsync(new CmsRole { Name = role.Name, DisplayName = role.DisplayName, Description = role.Description });
+        return result.Succeeded ? true : throw new InvalidOperationException($"Không thêm được vai trò {role.Name}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
 }

@@ -12,6 +12,7 @@ using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
+using CucThongKe.Office.Royalties;
 using CucThongKe.Statistics.Calendar;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Identity;
@@ -47,9 +48,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         ["Publisher"] = "dangtin",
         ["UnitHead"] = "truongphong",
         ["Contributor"] = "ctv.tonghop",
+        ["Accountant"] = "ketoan",
     };
 
-    private const string Everyone = "Administrator Director BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
+    private const string Everyone = "Administrator Director BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor Accountant";
 
     /// <summary>Roles that write content (EditContent or EditAllContent): everyone but the Director, who oversees.</summary>
     private const string Writers = "Administrator BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
@@ -252,6 +254,24 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         { "GET /admin/bao-tri/{maintenance}", "Administrator Publisher" },
         { "POST /admin/bao-tri/{maintenance}", "Administrator Publisher" },
         { "POST /admin/bao-tri/{maintenance}?handler=Cancel", "Administrator Publisher" },
+
+        // The royalty ledger (Điều 6.2c): everyone reads their own entries and report; the accountant (and the administrator)
+        // reviews, adjusts and closes; the rate table is kept by the accountant and the board's head. {royalty}: a draft entry
+        // of the Contributor's, in the current month.
+        { "GET /admin/nhuan-but", Everyone },
+        { "POST /admin/nhuan-but?handler=Review", "Administrator Accountant" },
+        { "POST /admin/nhuan-but?handler=Close", "Administrator Accountant" },
+        { "GET /admin/nhuan-but/dieu-chinh/{royalty}", "Administrator Accountant" },
+        { "POST /admin/nhuan-but/dieu-chinh/{royalty}", "Administrator Accountant" },
+        { "GET /admin/nhuan-but/muc", "Administrator BoardHead Accountant" },
+        { "GET /admin/nhuan-but/muc/sua", "Administrator BoardHead Accountant" },
+        { "POST /admin/nhuan-but/muc/sua", "Administrator BoardHead Accountant" },
+        { "GET /admin/nhuan-but/bao-cao", Everyone },
+        { "GET /admin/nhuan-but/bao-cao?handler=Xlsx", Everyone },
+
+        // Contribution and timeliness statistics (Điều 16, 17): every unit its own figures, the board and the Director every unit's.
+        { "GET /admin/thong-ke-dong-gop", Everyone },
+        { "GET /admin/thong-ke-dong-gop?handler=Xlsx", Everyone },
     };
 
     /// <summary>The rows that only read, checked on the class's shared site.</summary>
@@ -279,7 +299,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
     [Fact]
     public void The_matrix_names_every_role_of_the_regulation_and_every_back_office_page()
     {
-        Assert.Equal(8, UserOfRole.Count);
+        Assert.Equal(9, UserOfRole.Count);
         // Every row's address with its placeholders as any one segment, the query left off.
         var addresses = Matrix.Select(row => Regex.Replace(((string)row[0]).Split(' ')[1].Split('?')[0], "\\{[a-z]+\\}", "x")).ToList();
         var pages = Site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -324,7 +344,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
     private async Task<(Dictionary<string, HttpClient> Clients, Items Ids)> ArrangeAsync()
     {
         await RunRecipeAsync(Target, "permission-matrix.recipe.json");
-        // Nine sign-ins: under the sign-in rate limit (ten a minute from one address).
+        // Ten sign-ins with the other unit's author below: within the sign-in rate limit (ten a minute from one address).
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var (role, user) in UserOfRole)
         {
@@ -363,7 +383,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         }
     }
 
-    private sealed record Items(string Own, string Other, string Page, string UserId, HttpClient Author, long Media, long OtherMedia);
+    private sealed record Items(string Own, string Other, string Page, string UserId, HttpClient Author, long Media, long OtherMedia, long Royalty);
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
@@ -381,7 +401,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         await SaveAsync(other, otherId, 1, NewsForm("Tin của Chi cục Đại Từ (sửa)"));
         var page = await CreateAsync(publisher, "Page", PageForm());
         var userId = await Target.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("ctv.tonghop"))!.Id);
-        return new Items(own, otherId, page, userId, author, await UploadMediaAsync(author), await UploadMediaAsync(other));
+        var royalty = await Target.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<RoyaltyLedger>().DraftAsync(new RoyaltyPublication(own, "News", "Tin của phòng Tổng hợp", DateTime.UtcNow), [new RoyaltyCredit { Kind = "tin", UserName = "ctv.tonghop" }]);
+            return await s.GetRequiredService<CmsDbContext>().Set<RoyaltyEntry>().Where(e => e.ContentItemId == own).Select(e => e.Id).SingleAsync();
+        });
+        return new Items(own, otherId, page, userId, author, await UploadMediaAsync(author), await UploadMediaAsync(other), royalty);
     }
 
     /// <summary>Uploads a small image as <paramref name="client"/>'s user and returns the file's id.</summary>
@@ -479,6 +504,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
             .Replace("{other}", ids.Other, StringComparison.Ordinal)
             .Replace("{page}", ids.Page, StringComparison.Ordinal)
             .Replace("{user}", ids.UserId, StringComparison.Ordinal)
+            .Replace("{royalty}", ids.Royalty.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{othermedia}", ids.OtherMedia.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{media}", ids.Media.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (url.Contains("{freshmedia}", StringComparison.Ordinal))
@@ -775,6 +801,27 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
                 ["Input.Id"] = "nghia-vu-" + n, ["Input.Title"] = "Tin hoạt động của đơn vị " + n, ["Input.UnitId"] = "phong-tong-hop", ["Input.Frequency"] = "Monthly",
                 ["Input.DueRule"] = "DayOfMonth", ["Input.DueDay"] = "5", ["Input.ContentType"] = "News", ["Input.Active"] = "true",
             };
+        }
+
+        if (path == "/admin/nhuan-but" && url.Contains("handler=Review", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["ids"] = ids.Royalty.ToString(CultureInfo.InvariantCulture) };
+        }
+
+        if (path == "/admin/nhuan-but")
+        {
+            // Each allowed role closes a month of its own, long past and empty.
+            return new Dictionary<string, string> { ["ky"] = (2000 + int.Parse(n, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture) + "-01" };
+        }
+
+        if (path.StartsWith("/admin/nhuan-but/dieu-chinh/", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string> { ["Amount"] = "35" + n + "000", ["Reason"] = "Bài được dùng lại trên bản tin in." };
+        }
+
+        if (path == "/admin/nhuan-but/muc/sua")
+        {
+            return new Dictionary<string, string> { ["Input.Kind"] = "loai-" + n, ["Input.Name"] = "Loại tác phẩm " + n, ["Input.Points"] = "12", ["Input.ValidFrom"] = "2026-01-01" };
         }
 
         if (path == "/admin/su-co/ghi")

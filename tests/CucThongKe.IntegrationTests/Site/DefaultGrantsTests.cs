@@ -64,4 +64,27 @@ public sealed class DefaultGrantsTests() : SiteTestBase(DatabaseProvider.Sqlite)
         await Site.WithScopeAsync(s => SiteUpgrades.RunAsync(s, CancellationToken.None));
         Assert.DoesNotContain(("BoardHead", "ManageObligations"), await GrantsAsync());
     }
+
+    [Fact]
+    public async Task A_site_set_up_before_the_royalty_ledger_gets_the_accountants_role_with_its_grants_once()
+    {
+        var setUp = await GrantsAsync();
+        var accountant = setUp.Where(g => g.Role == "Accountant").Select(g => g.Permission).Order().ToList();
+        Assert.Equal(["AccessAdmin", "ManageRoyalties", "ManageRoyaltyRates", "ViewAllRoyalties"], accountant);
+
+        // The site as it was before the ledger: no accountant, no royalty or contribution grants, no upgrade run.
+        await Site.WithScopeAsync(async s =>
+        {
+            var roles = s.GetRequiredService<RoleManager<CmsRole>>();
+            Assert.True((await roles.DeleteAsync((await roles.FindByNameAsync("Accountant"))!)).Succeeded);
+        });
+        await RevokeAsync([.. setUp.Where(g => g.Role != "Accountant" && g.Permission is "ViewAllRoyalties" or "ManageRoyalties" or "ManageRoyaltyRates" or "ViewAllContributions")]);
+        await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<SettingsDocument>().Where(x => x.Name == SiteUpgrades.DocumentName).ExecuteDeleteAsync());
+
+        await Site.WithScopeAsync(s => SiteUpgrades.RunAsync(s, CancellationToken.None));
+
+        Assert.Equal(setUp.Order().ToList(), (await GrantsAsync()).Order().ToList());
+        var role = await Site.WithScopeAsync(async s => (await s.GetRequiredService<RoleManager<CmsRole>>().FindByNameAsync("Accountant"))!);
+        Assert.Equal("Kế toán", role.DisplayName);
+    }
 }

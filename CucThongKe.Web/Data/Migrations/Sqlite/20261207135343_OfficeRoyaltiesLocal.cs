@@ -1,0 +1,175 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CucThongKe.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OfficeRoyaltiesLocal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RoyaltyEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RateId = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ExternalUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 11, scale: 2, nullable: true),
+                    DraftAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoyaltyEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoyaltyPeriods",
+                columns: table => new
+                {
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoyaltyPeriods", x => x.Period);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoyaltyRateChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoyaltyRateChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoyaltyRates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoyaltyRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoyaltyAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OldAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    NewAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoyaltyAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoyaltyAdjustments_RoyaltyEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "RoyaltyEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyAdjustments_EntryId",
+                table: "RoyaltyAdjustments",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyEntries_ContentItemId_Kind_PersonKey",
+                table: "RoyaltyEntries",
+                columns: new[] { "ContentItemId", "Kind", "PersonKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyEntries_Period_UnitId",
+                table: "RoyaltyEntries",
+                columns: new[] { "Period", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyEntries_Period_UserName",
+                table: "RoyaltyEntries",
+                columns: new[] { "Period", "UserName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyRateChanges_RateId",
+                table: "RoyaltyRateChanges",
+                column: "RateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoyaltyRates_Kind_ValidFrom",
+                table: "RoyaltyRates",
+                columns: new[] { "Kind", "ValidFrom" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RoyaltyAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "RoyaltyPeriods");
+
+            migrationBuilder.DropTable(
+                name: "RoyaltyRateChanges");
+
+            migrationBuilder.DropTable(
+                name: "RoyaltyRates");
+
+            migrationBuilder.DropTable(
+                name: "RoyaltyEntries");
+        }
+    }
+}
