@@ -337,7 +337,7 @@ public sealed partial class TwoNodeTests(TwoNodeTests.Pair pair, ITestOutputHelp
     }
 
     [Fact]
-    public async Task With_sigterm_the_last_node_stops_cleanly_and_releases_its_leases_foundonce()
+    public async Task With_sigterm_the_last_node_stops_cleanly_and_releases_its_leases_at_once()
     {
         var node = pair.A.Running ? pair.A : pair.B;
         await using var db = new NpgsqlConnection(pair.ConnectionString);
