@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project. Installs (Debian packages) and starts on loopback what the tests need when it is
-# missing: a throw-away PostgreSQL server in a temporary folder, and Chromium for the browser tests.
+# missing: a throw-away PostgreSQL server in a temporary folder, a throw-away Redis server, and Chromium for the browser tests.
 # Stops what it started. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +44,26 @@ if [ -z "${CMS_TEST_POSTGRES:-}" ]; then
         as_root su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-h 127.0.0.1 -p $port -k '$pg_dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start >/dev/null" \
             || { cat "$pg_dir/server.log"; exit 1; }
         export CMS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+    fi
+fi
+
+# Redis for the tests of several nodes: a throw-away redis-server on a free loopback port (or the one named by CMS_TEST_REDIS).
+redis_pid=""
+stop_redis() { if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi; }
+trap 'stop_postgres; stop_redis' EXIT
+if [ -z "${CMS_TEST_REDIS:-}" ]; then
+    if [ ! -x /usr/bin/redis-server ]; then
+        echo "== Installing Redis (Debian package) for the tests of several nodes"
+        as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null \
+            || echo "Redis could not be installed: the tests of several nodes will fail with a message saying so."
+    fi
+    if [ -x /usr/bin/redis-server ]; then
+        redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+        echo "== Starting a throw-away Redis on 127.0.0.1:$redis_port"
+        /usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir /tmp --loglevel warning >/dev/null 2>&1 &
+        redis_pid=$!
+        for _ in $(seq 50); do /usr/bin/redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+        export CMS_TEST_REDIS="127.0.0.1:$redis_port"
     fi
 fi
 

@@ -56,7 +56,7 @@ internal static class AuthApi
             return ApiJson.BadRequest($"Tên mã truy cập dài quá {ApiTokens.MaxNameLength} ký tự.");
         }
 
-        if (!throttle.TryAcquire(input.UserName))
+        if (!await throttle.TryAcquireAsync(input.UserName))
         {
             request.HttpContext.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiJson.Problem(StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu", SignInThrottle.Message);

@@ -36,6 +36,10 @@ public sealed class CoreModule : CmsModule
         services.AddDataProtection().SetApplicationName("CucThongKe");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
         services.AddSiteUpgrade<KeysToDatabaseUpgrade>();
+        // What nodes share at once (Cms:Cluster:Redis, optional on one node): messages, rate-limit counts, short-lived marks.
+        services.AddSingleton<SharedRedis>();
+        services.AddSingleton<ISharedCounters>(s => s.GetRequiredService<SharedRedis>());
+        services.AddStartupCheck<SharedRedis>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();

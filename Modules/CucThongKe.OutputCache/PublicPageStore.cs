@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Published;
+using CucThongKe.Core.Cluster;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -13,6 +14,9 @@ public sealed record CachedPage(KeyValuePair<string, StringValues>[] Headers, by
 /// Bounded by <see cref="PublicSiteOptions.OutputCacheSizeLimit"/> (bytes of body and headers; the least recently
 /// used pages go first) and by <see cref="PublicSiteOptions.OutputCacheDuration"/>. <see cref="Generation"/> moves at
 /// every eviction: a page rendered while a change was being committed is not stored (it may show the old content).
+/// With a shared Redis server every eviction is also sent to the other nodes (<see cref="EvictionChannel"/>), which drop
+/// the same pages (<see cref="ClusterEvictions"/>): a node never serves a page older than a change committed elsewhere for
+/// longer than a message takes.
 /// </remarks>
 public sealed class PublicPageStore : IPublishedGeneration, IDisposable
 {
@@ -20,10 +24,18 @@ public sealed class PublicPageStore : IPublishedGeneration, IDisposable
     private readonly Dictionary<string, HashSet<string>> _keysByTag = new(StringComparer.Ordinal);
     private readonly Lock _tagsLock = new();
     private readonly TimeSpan _duration;
+    private readonly SharedRedis? _nodes;
     private long _generation;
 
-    public PublicPageStore(IOptions<PublicSiteOptions> options)
+    /// <summary>The Redis channel of evictions between nodes; a message is a tag, or <see cref="EverythingMessage"/>.</summary>
+    public const string EvictionChannel = "pages:evict";
+
+    private const string EverythingMessage = "*";
+
+    /// <param name="nodes">The other nodes to tell of each eviction (none on one node).</param>
+    public PublicPageStore(IOptions<PublicSiteOptions> options, SharedRedis? nodes = null)
     {
+        _nodes = nodes;
         _duration = options.Value.OutputCacheDuration;
         _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.OutputCacheSizeLimit });
     }
@@ -66,8 +78,39 @@ public sealed class PublicPageStore : IPublishedGeneration, IDisposable
         }
     }
 
-    /// <summary>Drops every page filed under <paramref name="tag"/>.</summary>
+    /// <summary>Drops every page filed under <paramref name="tag"/>, here and on every other node.</summary>
     public void EvictByTag(string tag)
+    {
+        EvictHere(tag);
+        _nodes?.Publish(EvictionChannel, tag);
+    }
+
+    /// <summary>Drops every page of this node (its evictions from other nodes may have been lost).</summary>
+    public void EvictEverythingHere()
+    {
+        lock (_tagsLock)
+        {
+            _generation++;
+            _keysByTag.Clear();
+            _pages.Clear();
+        }
+    }
+
+    /// <summary>What another node's eviction message asks of this node.</summary>
+    internal void Receive(string message)
+    {
+        if (message == EverythingMessage)
+        {
+            EvictEverythingHere();
+        }
+        else
+        {
+            EvictHere(message);
+        }
+    }
+
+    /// <summary>Drops this node's pages filed under <paramref name="tag"/>.</summary>
+    private void EvictHere(string tag)
     {
         List<string>? keys = null;
         lock (_tagsLock)

@@ -1,18 +1,73 @@
 using System.Collections.Concurrent;
+using CucThongKe.Core.Cluster;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CucThongKe.Contents.Admin;
 
 /// <summary>
 /// Who has an item's edit page open, so the page can say "someone else is editing this item" before two saves conflict.
-/// In memory on this node, each mark expiring unless the page refreshes it; bounded by <see cref="ContentEditingOptions.MaxPresenceMarks"/>.
+/// Each mark expires unless the page refreshes it. With a shared Redis server (several nodes) the marks are there, so an
+/// editor on one node sees one on another: one hash per item (person → expiry), the hash itself expiring with its last mark.
+/// Without one, in this node's memory, bounded by <see cref="ContentEditingOptions.MaxPresenceMarks"/>.
 /// </summary>
-/// <remarks>Several nodes behind a load balancer each see only their own editors: the registry must then be shared (issue 18).</remarks>
-public sealed class EditingPresence(TimeProvider clock, IOptions<ContentEditingOptions> options)
+/// <remarks>Redis away: this node's memory answers (its own editors only) rather than the edit page failing.</remarks>
+public sealed class EditingPresence(TimeProvider clock, IOptions<ContentEditingOptions> options, SharedRedis? nodes = null, ILogger<EditingPresence>? logger = null)
 {
     private readonly ConcurrentDictionary<(string Item, string User), DateTimeOffset> _marks = new();
 
-    /// <summary>Marks <paramref name="user"/> as editing <paramref name="contentItemId"/> and returns the others editing it, by name.</summary>
+    /// <summary>Marks <paramref name="user"/> as editing <paramref name="contentItemId"/> on every node and returns the others editing it, by name.</summary>
+    public async Task<IReadOnlyList<string>> MarkAsync(string contentItemId, string user)
+    {
+        if (nodes?.Database is { } redis)
+        {
+            var now = clock.GetUtcNow();
+            var key = nodes.Key("presence:" + contentItemId);
+            try
+            {
+                var batch = redis.CreateBatch();
+                var set = batch.HashSetAsync(key, user, (now + options.Value.PresenceExpiry).ToUnixTimeMilliseconds());
+                var expire = batch.KeyExpireAsync(key, options.Value.PresenceExpiry);
+                var all = batch.HashGetAllAsync(key);
+                batch.Execute();
+                await Task.WhenAll(set, expire, all);
+                var live = (await all).Where(m => (long)m.Value > now.ToUnixTimeMilliseconds()).Select(m => m.Name.ToString()).ToList();
+                var gone = (await all).Select(m => m.Name.ToString()).Except(live).Select(n => (RedisValue)n).ToArray();
+                if (gone.Length > 0)
+                {
+                    await redis.HashDeleteAsync(key, gone, CommandFlags.FireAndForget);
+                }
+
+                return [.. live.Where(u => u != user).Order(StringComparer.Ordinal)];
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                logger?.LogWarning(ex, "Editing presence: Redis did not answer; this node's marks are shown");
+            }
+        }
+
+        return Mark(contentItemId, user);
+    }
+
+    /// <summary>Removes a mark on every node (the person saved and left the page).</summary>
+    public async Task LeaveAsync(string contentItemId, string user)
+    {
+        Leave(contentItemId, user);
+        if (nodes?.Database is { } redis)
+        {
+            try
+            {
+                await redis.HashDeleteAsync(nodes.Key("presence:" + contentItemId), user);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                logger?.LogWarning(ex, "Editing presence: Redis did not answer");
+            }
+        }
+    }
+
+    /// <summary>Marks <paramref name="user"/> as editing <paramref name="contentItemId"/> in this node's memory and returns the others editing it, by name.</summary>
     public IReadOnlyList<string> Mark(string contentItemId, string user)
     {
         var now = clock.GetUtcNow();
@@ -31,7 +86,7 @@ public sealed class EditingPresence(TimeProvider clock, IOptions<ContentEditingO
         return Others(contentItemId, user, now);
     }
 
-    /// <summary>Removes a mark (the person saved and left the page).</summary>
+    /// <summary>Removes a mark from this node's memory.</summary>
     public void Leave(string contentItemId, string user) => _marks.TryRemove((contentItemId, user), out _);
 
     /// <summary>How many marks are kept (live or not yet swept).</summary>

@@ -24,12 +24,15 @@ internal sealed class ScheduledPublishingService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sleep = MaxSleep;
+            // Within half a lease: the holder renews its lease before it runs out, and another node asks again soon
+            // enough to take the work over shortly after the holder dies (a short Cms:Cluster:LeaseSeconds is honoured).
+            var maxSleep = leases.Duration / 2 < MaxSleep ? leases.Duration / 2 : MaxSleep;
+            var sleep = maxSleep;
             try
             {
                 if (!await leases.HoldAsync(LeaseName, stoppingToken))
                 {
-                    await signal.WaitAsync(MaxSleep, stoppingToken);
+                    await signal.WaitAsync(maxSleep, stoppingToken);
                     continue;
                 }
 
@@ -45,7 +48,7 @@ internal sealed class ScheduledPublishingService(
                 if (await contents.NextScheduledUtcAsync(stoppingToken) is { } next)
                 {
                     var untilNext = next - clock.GetUtcNow().UtcDateTime;
-                    sleep = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < MaxSleep ? untilNext : MaxSleep;
+                    sleep = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < maxSleep ? untilNext : maxSleep;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

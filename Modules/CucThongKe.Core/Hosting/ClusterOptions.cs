@@ -14,4 +14,12 @@ public sealed class ClusterOptions
 
     /// <summary>How long a node holds a background-work lease without renewing it; another node takes the work over after that.</summary>
     public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>The Redis server the nodes share (StackExchange.Redis configuration, e.g. <c>127.0.0.1:6379</c>), for what must
+    /// pass between nodes at once: page-cache evictions, rate-limit counters, who is editing what. Optional on one node (nothing
+    /// is shared then); required with <see cref="MultipleNodes"/>.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The start of every key and channel this site uses in Redis, so that several sites can share one server.</summary>
+    public string RedisPrefix { get; set; } = "cucthongke:";
 }

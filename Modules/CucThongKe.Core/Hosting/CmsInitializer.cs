@@ -37,6 +37,15 @@ public static class CmsInitializer
             return false;
         }
 
+        foreach (var check in services.GetServices<IStartupCheck>())
+        {
+            if (await check.CheckAsync(cancellationToken) is { } refusal)
+            {
+                Fail(logger, errors, refusal);
+                return false;
+            }
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         try
@@ -83,14 +92,17 @@ public static class CmsInitializer
     /// each node keeps to itself.</summary>
     private static bool CheckNodes(IServiceProvider services, CmsOptions options, string dataPath, ILogger logger, TextWriter errors)
     {
-        if (!services.GetRequiredService<IOptions<ClusterOptions>>().Value.MultipleNodes)
+        var cluster = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        if (!cluster.MultipleNodes)
         {
             return true;
         }
 
-        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        var onSqlite = options.Database.Provider == DatabaseProvider.Sqlite;
+        var noRedis = string.IsNullOrWhiteSpace(cluster.Redis);
+        if (onSqlite || noRedis)
         {
-            Fail(logger, errors, MultipleNodesOnSqlite);
+            Fail(logger, errors, MultipleNodesWithout(postgres: onSqlite, redis: noRedis));
             return false;
         }
 
@@ -101,9 +113,19 @@ public static class CmsInitializer
         return true;
     }
 
-    /// <summary>Why several nodes cannot share SQLite, in the one sentence start-up prints.</summary>
-    public const string MultipleNodesOnSqlite =
-        "Cms:Cluster:MultipleNodes bật nhưng cơ sở dữ liệu là SQLite: SQLite là một tệp trên đĩa của một máy, các nút khác không ghi chung được; hãy dùng PostgreSQL (Cms:Database:Provider=Postgres) hoặc chạy một nút.";
+    /// <summary>What several nodes lack (PostgreSQL, Redis or both), in the one sentence start-up prints.</summary>
+    public static string MultipleNodesWithout(bool postgres, bool redis)
+    {
+        var missing = (postgres, redis) switch
+        {
+            (true, true) => "PostgreSQL (Cms:Database:Provider=Postgres, không phải SQLite) và Redis (Cms:Cluster:Redis)",
+            (true, false) => "PostgreSQL (Cms:Database:Provider=Postgres, không phải SQLite)",
+            _ => "Redis (Cms:Cluster:Redis)",
+        };
+        return $"Cms:Cluster:MultipleNodes bật nhưng thiếu {missing}: nhiều nút phải dùng chung một cơ sở dữ liệu PostgreSQL " +
+            "(SQLite là một tệp trên đĩa của một máy) và một máy Redis (xoá trang đệm, đếm giới hạn truy cập, ai đang sửa bài); " +
+            "hãy cấu hình cả hai hoặc chạy một nút.";
+    }
 
     private static void Fail(ILogger logger, TextWriter errors, string message)
     {

@@ -9,7 +9,8 @@ namespace CucThongKe.Core.Hosting;
 /// <summary>
 /// The one way a module declares a rate limit: a named policy (for <c>RequireRateLimiting</c>) that lets each client
 /// address make so many requests in a fixed window, then answers 429. The address is the connection's, which the
-/// forwarded-headers set-up makes the client's behind a trusted proxy.
+/// forwarded-headers set-up makes the client's behind a trusted proxy. With a shared Redis server (<c>Cms:Cluster:Redis</c>)
+/// the count is the site's, kept in Redis (<see cref="ISharedCounters"/>); without it, each node counts in its memory.
 /// </summary>
 public static class RateLimits
 {
@@ -17,7 +18,8 @@ public static class RateLimits
     /// <param name="postsOnly">Count only POSTs (form submissions); page views are free.</param>
     public static IServiceCollection AddPerAddressRateLimit(this IServiceCollection services, string policy, int permits, TimeSpan window, bool postsOnly = true)
     {
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(policy, context => Partition(context, permits, window, postsOnly)));
+        services.AddOptions<RateLimiterOptions>().Configure<ISharedCounters>((o, counters) =>
+            o.AddPolicy(policy, context => Partition(context, counters, policy, permits, window, postsOnly)));
         return services;
     }
 
@@ -26,18 +28,24 @@ public static class RateLimits
     public static IServiceCollection AddPerAddressRateLimit<TSettings>(this IServiceCollection services, string policy, Func<TSettings, int> permits, TimeSpan window, bool postsOnly = true)
         where TSettings : class
     {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<TSettings>>((o, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<TSettings>, ISharedCounters>((o, settings, counters) =>
         {
             var count = Math.Max(1, permits(settings.Value));
-            o.AddPolicy(policy, context => Partition(context, count, window, postsOnly));
+            o.AddPolicy(policy, context => Partition(context, counters, policy, count, window, postsOnly));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, int permits, TimeSpan window, bool postsOnly) =>
-        postsOnly && !HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("view")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+    private static RateLimitPartition<string> Partition(HttpContext context, ISharedCounters counters, string policy, int permits, TimeSpan window, bool postsOnly)
+    {
+        if (postsOnly && !HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("view");
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return counters.Shared
+            ? RateLimitPartition.Get(address, a => new SharedWindowLimiter(counters, $"rl:{policy}:{a}", permits, window))
+            : RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+    }
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CucThongKe.Core.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Users.Security;
@@ -8,14 +9,19 @@ namespace CucThongKe.Users.Security;
 /// address, beside the per-address policy <see cref="UsersModule.SignInRateLimit"/>: an office behind one address is
 /// not locked out, and one account's password cannot be guessed fast from many addresses.
 /// </summary>
-/// <remarks>The limit is per node (in memory); the lockout after 5 failures, stored in the database, holds across nodes.</remarks>
+/// <remarks>With a shared Redis server the count is the site's (<see cref="ISharedCounters"/>), else this node's; the lockout
+/// after 5 failures, stored in the database, holds across nodes either way.</remarks>
 public sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly ISharedCounters _counters;
+    private readonly int _limit;
 
-    public SignInThrottle(IOptions<SecurityOptions> options)
+    public SignInThrottle(IOptions<SecurityOptions> options, ISharedCounters counters)
     {
         var limit = Math.Max(1, options.Value.SignInAttemptsPerAccountPerMinute);
+        _limit = limit;
+        _counters = counters;
         _limiter = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(account,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0 }));
     }
@@ -25,10 +31,17 @@ public sealed class SignInThrottle : IDisposable
     public const string Message = "Tài khoản này đã có quá nhiều lần đăng nhập trong một phút. Vui lòng thử lại sau một phút.";
 
     /// <summary>Counts an attempt on <paramref name="userName"/>; false when the account has had its share this minute.</summary>
-    public bool TryAcquire(string userName)
+    public async Task<bool> TryAcquireAsync(string userName)
     {
         var key = userName.Trim().ToUpperInvariant();
-        using var lease = _limiter.AttemptAcquire(key.Length > 256 ? key[..256] : key);
+        key = key.Length > 256 ? key[..256] : key;
+        // Counted in Redis when it is shared; should it not answer, this node's own count still brakes.
+        if (_counters.Shared && await _counters.HitAsync("signin:" + key, Window, CancellationToken.None) is { } hits)
+        {
+            return hits <= _limit;
+        }
+
+        using var lease = _limiter.AttemptAcquire(key);
         return lease.IsAcquired;
     }
 

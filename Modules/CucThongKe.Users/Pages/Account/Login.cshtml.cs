@@ -49,7 +49,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        if (!throttle.TryAcquire(Input.UserName))
+        if (!await throttle.TryAcquireAsync(Input.UserName))
         {
             await audit.RecordAsync(Input.UserName, succeeded: false, "Throttled");
             ErrorMessage = SignInThrottle.Message;

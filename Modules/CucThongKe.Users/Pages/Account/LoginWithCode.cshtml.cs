@@ -52,7 +52,7 @@ public sealed class LoginWithCodeModel(SignInManager<CmsUser> signIn, SignInAudi
             return Page();
         }
 
-        if (!throttle.TryAcquire(user.UserName ?? ""))
+        if (!await throttle.TryAcquireAsync(user.UserName ?? ""))
         {
             ErrorMessage = SignInThrottle.Message;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

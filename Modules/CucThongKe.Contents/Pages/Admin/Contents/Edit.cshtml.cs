@@ -115,7 +115,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
             KeepWarnings(TempData, saved);
             if (User.Identity?.Name is { } name)
             {
-                presence.Leave(saved.ContentItemId, name);
+                await presence.LeaveAsync(saved.ContentItemId, name);
             }
 
             return Redirect($"/admin/contents/{saved.ContentItemId}/edit");
@@ -161,7 +161,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
         Type = type;
         if (CanEdit && User.Identity?.Name is { } name)
         {
-            OthersEditing = presence.Mark(item.ContentItemId, name);
+            OthersEditing = await presence.MarkAsync(item.ContentItemId, name);
         }
 
         var panels = new List<EditorPanel>();
