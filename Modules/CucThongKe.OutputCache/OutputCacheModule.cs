@@ -19,6 +19,7 @@ public sealed class OutputCacheModule : CmsModule
     {
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddSingleton<PublicPageStore>();
+        services.AddSingleton<IPublicPageVariation, MaintenanceNoticeVariation>();
 
         // The published items kept in memory by Contents start again from the database at every eviction of this cache.
         services.Replace(ServiceDescriptor.Singleton<IPublishedGeneration>(s => s.GetRequiredService<PublicPageStore>()));

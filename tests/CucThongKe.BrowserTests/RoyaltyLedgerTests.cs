@@ -12,7 +12,7 @@ public sealed class RoyaltyLedgerTests(PeopleSite people) : LiveSiteTest(people.
     {
         await Site.RunRecipeAsync("royalty-accountant.recipe.json");
         var page = await SignInAsync("ketoan", "Demo@2026!ctk");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sổ nhuận bút" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sổ nhuận bút", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sổ nhuận bút" })).ToBeVisibleAsync();
         await CheckAccessibilityAsync(page);
 

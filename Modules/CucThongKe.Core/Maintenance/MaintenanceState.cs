@@ -47,6 +47,25 @@ public sealed class MaintenanceState(IServiceScopeFactory scopes, IOptions<Maint
         return windows.FirstOrDefault(w => w.IsUnderWay(now));
     }
 
+    /// <summary>
+    /// The ids of the windows the public is told of, from memory only (the maintenance middleware has read them for this
+    /// request): the page cache keeps a page per value, so a window scheduled or cancelled shows on cached pages at once.
+    /// </summary>
+    public string NoticeStamp
+    {
+        get
+        {
+            var snapshot = _snapshot;
+            if (snapshot is null || snapshot.Windows.Count == 0)
+            {
+                return "";
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            return string.Join(',', snapshot.Windows.Where(w => w.EndUtc > now).Select(w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
     /// <summary>Forgets the windows read; the next request reads them again (after a change commits).</summary>
     public void Invalidate() => _snapshot = null;
 

@@ -23,7 +23,16 @@ internal sealed class RoyaltiesRecipeStep(RoyaltyRates rates, RoyaltyLedger ledg
         var model = context.Read<StepModel>();
         for (var i = 0; i < model.Rates.Count; i++)
         {
-            await Guarded(context, $".Rates[{i}]", () => rates.SaveAsync(model.Rates[i], Actor, cancellationToken));
+            // A line of the same kind from the same date is that rate again: running a recipe twice updates it (recorded
+            // only when it differs) instead of refusing the second run as an overlap.
+            var input = model.Rates[i];
+            if (input.Id is null && input.Kind is { } kind && input.ValidFrom is { } from)
+            {
+                input.Id = await db.Set<RoyaltyRate>().AsNoTracking().Where(r => r.Kind == kind && r.ValidFrom == from)
+                    .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            await Guarded(context, $".Rates[{i}]", () => rates.SaveAsync(input, Actor, cancellationToken));
         }
 
         if ((model.Entries.Count > 0 || model.ClosedPeriods.Count > 0) && context.Options.IsBackOffice)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Settings;
 
@@ -19,7 +20,7 @@ public sealed class SearchSynonymSettings
 /// The synonym list searches use now: read from the settings document (cached like every settings document, 30 s at
 /// most on another node; at once on the node that saved it), analysed once per version of it.
 /// </summary>
-public sealed class SearchSynonyms(SettingsStore settings, SearchSynonyms.Cache cache)
+public sealed class SearchSynonyms(SettingsStore settings, SearchSynonyms.Cache cache, CmsDbContext db, UnitOfWork unitOfWork)
 {
     public async Task<SynonymList> GetAsync(CancellationToken cancellationToken)
     {
@@ -27,10 +28,26 @@ public sealed class SearchSynonyms(SettingsStore settings, SearchSynonyms.Cache 
         return cache.For(stored);
     }
 
+    /// <summary>The list as stored, for the back office.</summary>
+    public Task<SearchSynonymSettings> StoredAsync(CancellationToken cancellationToken) =>
+        settings.GetAsync<SearchSynonymSettings>(SearchSynonymSettings.DocumentName, cancellationToken);
+
+    /// <summary>Replaces the list with <paramref name="groups"/>, already checked (<see cref="SynonymList.ParseLines"/>).</summary>
+    public Task SaveAsync(IReadOnlyList<IReadOnlyList<string>> groups, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async ct =>
+        {
+            await settings.MergeAsync(SearchSynonymSettings.DocumentName, new JsonObject { ["Groups"] = ToJson(groups) }, ct);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    internal static JsonArray ToJson(IEnumerable<IEnumerable<string>> groups) =>
+        new([.. groups.Select(g => (JsonNode)new JsonArray([.. g.Select(p => (JsonNode)p)]))]);
+
     /// <summary>The last list analysed and the text it came from: a search does not analyse the list again.</summary>
     public sealed class Cache
     {
-        private (string Key, SynonymList List) _last = ("", SynonymList.Empty);
+        // One reference, swapped whole: a search on another thread never reads a key with another list.
+        private Entry _last = new("", SynonymList.Empty);
 
         public SynonymList For(SearchSynonymSettings stored)
         {
@@ -42,9 +59,11 @@ public sealed class SearchSynonyms(SettingsStore settings, SearchSynonyms.Cache 
             }
 
             var list = SynonymList.From(stored.Groups);
-            _last = (key, list);
+            _last = new Entry(key, list);
             return list;
         }
+
+        private sealed record Entry(string Key, SynonymList List);
     }
 }
 
@@ -76,7 +95,7 @@ internal sealed class SearchSynonymsRecipeStep(SettingsStore settings) : IRecipe
             throw context.Error(".Groups", $"tối đa {SynonymList.MaxGroups} nhóm.");
         }
 
-        var groups = new JsonArray();
+        var groups = new List<List<string>>();
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is not JsonArray group || group.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out var text) || text.Contains('=', StringComparison.Ordinal)))
@@ -90,9 +109,9 @@ internal sealed class SearchSynonymsRecipeStep(SettingsStore settings) : IRecipe
                 throw context.Error($".Groups[{i}]", errors[0].Replace("Dòng 1: ", "", StringComparison.Ordinal));
             }
 
-            groups.Add(new JsonArray([.. parsed[0].Select(p => (JsonNode)p)]));
+            groups.Add(parsed[0]);
         }
 
-        await settings.MergeAsync(SearchSynonymSettings.DocumentName, new JsonObject { ["Groups"] = groups }, cancellationToken);
+        await settings.MergeAsync(SearchSynonymSettings.DocumentName, new JsonObject { ["Groups"] = SearchSynonyms.ToJson(groups) }, cancellationToken);
     }
 }

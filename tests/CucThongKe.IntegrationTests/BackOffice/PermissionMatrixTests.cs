@@ -53,6 +53,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
 
     private const string Everyone = "Administrator Director BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor Accountant";
 
+    /// <summary>Roles that read a unit's items in the back office: everyone but the Accountant, who sees only the ledger.</summary>
+    private const string ContentReaders = "Administrator Director BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
+
     /// <summary>Roles that write content (EditContent or EditAllContent): everyone but the Director, who oversees.</summary>
     private const string Writers = "Administrator BoardHead BoardMember BoardSecretary Publisher UnitHead Contributor";
 
@@ -127,7 +130,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         { "POST /admin/tai-khoan/ma-truy-cap?handler=Create", Everyone },
 
         // Editors' search: published items and the drafts the user may see.
-        { "GET /admin/tim-kiem?q=tin", Everyone },
+        { "GET /admin/tim-kiem?q=tin", ContentReaders },
 
         // Media library: whoever writes content uploads its images and documents (Điều 9.1).
         { "GET /admin/media", Writers },
@@ -186,7 +189,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
 
         // The feedback inbox (Điều 14.4; {feedback}: one sent to the users' unit, {otherfeedback}: one of Chi cục Đại Từ): a unit
         // reads and handles its own, the board every unit's, the Director reads all; the board reads the summary and keeps the categories.
-        { "GET /admin/gop-y", Everyone },
+        { "GET /admin/gop-y", ContentReaders },
         { "GET /admin/gop-y/{feedback}", Everyone },
         { "GET /admin/gop-y/{otherfeedback}", AllUnitsReaders },
         { "POST /admin/gop-y/{feedback}?handler=Update", Writers },

@@ -45,7 +45,7 @@ public abstract class SiteTests(DatabaseProvider provider, SharedSite shared) : 
             Assert.Contains(units, u => u.Id == "phong-thanh-tra" && u.Name == "Phòng Thanh tra Thống kê" && u.ParentId == "cuc-thong-ke");
             Assert.Equal(9, units.Count(u => u.Kind == UnitKind.Branch));
             var roles = await db.Set<CmsRole>().Select(r => r.Name).ToListAsync();
-            Assert.Equal(["Administrator", "BoardHead", "BoardMember", "BoardSecretary", "Contributor", "Director", "Publisher", "UnitHead"], roles.Order(StringComparer.Ordinal));
+            Assert.Equal(["Accountant", "Administrator", "BoardHead", "BoardMember", "BoardSecretary", "Contributor", "Director", "Publisher", "UnitHead"], roles.Order(StringComparer.Ordinal));
             var types = s.GetRequiredService<ContentDefinitionManager>();
             Assert.Equal("quy-trinh-duyet-tin", (await types.GetResolvedTypeAsync("News"))!.Section<WorkflowTypeSettings>()?.Name);
             Assert.Null((await types.GetResolvedTypeAsync("Page"))!.Section<WorkflowTypeSettings>());

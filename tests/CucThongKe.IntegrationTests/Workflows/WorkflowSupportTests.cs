@@ -28,7 +28,7 @@ public abstract class WorkflowSupportTests(DatabaseProvider provider) : Workflow
 
             Assert.NotNull(chain);
             Assert.Equal(["News", "LegalDocument", "Publication", "SocioEconomicReport"], chain.ContentTypes);
-            Assert.Equal(["Draft", "UnitReview", "BoardSecretary", "BoardHead", "Approved", "Published", "Returned", "Rejected"], chain.States.Select(x => x.Name));
+            Assert.Equal(["Draft", "UnitReview", "BoardSecretary", "BoardHead", "Approved", "Published", "Returned", "Rejected", "Unpublished", "Archived"], chain.States.Select(x => x.Name));
             Assert.True(chain.FindTransition("send-to-board")!.SameUnitAsAuthor);
             Assert.Equal(["BoardHead"], chain.FindTransition("approve")!.Roles);
             Assert.Equal(["Publisher"], chain.FindTransition("publish")!.Roles);

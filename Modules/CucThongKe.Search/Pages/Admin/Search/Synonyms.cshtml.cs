@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CucThongKe.Core.Data;
-using CucThongKe.Core.Settings;
 using CucThongKe.Search.Querying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +8,7 @@ namespace CucThongKe.Search.Pages.Admin.Search;
 
 /// <summary>The search's synonym list, one group a line; a saved list applies to the next search, with no restart.</summary>
 [Authorize(Policy = "ManageSearchSynonyms")]
-public sealed class SynonymsModel(SettingsStore settings, CmsDbContext db, UnitOfWork unitOfWork) : PageModel
+public sealed class SynonymsModel(SearchSynonyms synonyms) : PageModel
 {
     /// <summary>The list's text at most: 500 lines of ten phrases of 80 characters would be more, no real list is.</summary>
     public const int MaxTextLength = 100_000;
@@ -25,7 +22,7 @@ public sealed class SynonymsModel(SettingsStore settings, CmsDbContext db, UnitO
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var stored = await settings.GetAsync<SearchSynonymSettings>(SearchSynonymSettings.DocumentName, cancellationToken);
+        var stored = await synonyms.StoredAsync(cancellationToken);
         Lines = stored.ToLines();
         GroupCount = stored.Groups.Count;
     }
@@ -42,13 +39,7 @@ public sealed class SynonymsModel(SettingsStore settings, CmsDbContext db, UnitO
             return Page();
         }
 
-        await unitOfWork.RunAsync(async ct =>
-        {
-            var value = new JsonArray([.. groups.Select(g => (JsonNode)new JsonArray([.. g.Select(p => (JsonNode)p)]))]);
-            await settings.MergeAsync(SearchSynonymSettings.DocumentName, new JsonObject { ["Groups"] = value }, ct);
-            await db.SaveChangesAsync(ct);
-            return true;
-        }, cancellationToken);
+        await synonyms.SaveAsync(groups, cancellationToken);
         TempData["Message"] = $"Đã lưu {groups.Count} nhóm từ đồng nghĩa; áp dụng ngay cho các lượt tìm kiếm sau.";
         return RedirectToPage();
     }
