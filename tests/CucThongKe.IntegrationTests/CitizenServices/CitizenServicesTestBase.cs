@@ -17,12 +17,17 @@ public abstract class CitizenServicesTestBase(DatabaseProvider provider) : Workf
     protected const string AskerPhone = "0912 345 678";
 
     /// <summary>Sends <paramref name="question"/> from the public form choosing <paramref name="unitId"/>, at a human's pace; returns the item's id.</summary>
-    protected async Task<string> AskAsync(string unitId, string question)
+    protected Task<string> AskAsync(string unitId, string question) =>
+        SendFromFormAsync("/hoi-dap/gui-cau-hoi", "Input.Question", "Question", unitId, question);
+
+    /// <summary>Sends <paramref name="text"/> as a citizen from the public form at <paramref name="path"/> (its text field
+    /// <paramref name="textField"/>), choosing <paramref name="unitId"/>, at a human's pace; returns the new item's id.</summary>
+    protected async Task<string> SendFromFormAsync(string path, string textField, string contentType, string unitId, string text)
     {
         var client = Client();
-        var html = await client.GetStringAsync("/hoi-dap/gui-cau-hoi");
+        var html = await client.GetStringAsync(path);
         Clock.Advance(TimeSpan.FromSeconds(4));
-        var response = await client.PostAsync("/hoi-dap/gui-cau-hoi", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = CitizenFormTestBase.AntiforgeryPattern().Match(html).Groups[1].Value,
             ["Input.Token"] = WebUtility.HtmlDecode(CitizenFormTestBase.TokenPattern().Match(html).Groups[1].Value),
@@ -30,13 +35,13 @@ public abstract class CitizenServicesTestBase(DatabaseProvider provider) : Workf
             ["Input.Email"] = AskerEmail,
             ["Input.Phone"] = AskerPhone,
             ["Input.UnitId"] = unitId,
-            ["Input.Question"] = question,
+            [textField] = text,
             ["Input.Consent"] = "true",
             ["Input.Website"] = "",
         }));
         AssertStatus(HttpStatusCode.Redirect, response);
         return await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>()
-            .Where(c => c.ContentType == "Question" && c.Latest).OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync());
+            .Where(c => c.ContentType == contentType && c.Latest).OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync());
     }
 
     protected Task<ContentItem> LatestAsync(string id) => Site.WithScopeAsync(s =>

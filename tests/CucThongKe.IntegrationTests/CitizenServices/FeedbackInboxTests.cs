@@ -4,7 +4,6 @@ using CucThongKe.CitizenServices.Forms;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Tests.PublicSite;
 using CucThongKe.Tests.Workflows;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -247,27 +246,8 @@ public abstract class FeedbackInboxTests(DatabaseProvider provider) : CitizenSer
     }
 
     /// <summary>Sends feedback from the public form choosing <paramref name="unitId"/>, at a human's pace; returns the item's id.</summary>
-    private async Task<string> SendFeedbackAsync(string unitId, string text)
-    {
-        var client = Client();
-        var html = await client.GetStringAsync("/gop-y");
-        Clock.Advance(TimeSpan.FromSeconds(4));
-        var response = await client.PostAsync("/gop-y", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = CitizenFormTestBase.AntiforgeryPattern().Match(html).Groups[1].Value,
-            ["Input.Token"] = WebUtility.HtmlDecode(CitizenFormTestBase.TokenPattern().Match(html).Groups[1].Value),
-            ["Input.Name"] = AskerName,
-            ["Input.Email"] = AskerEmail,
-            ["Input.Phone"] = AskerPhone,
-            ["Input.UnitId"] = unitId,
-            ["Input.Content"] = text,
-            ["Input.Consent"] = "true",
-            ["Input.Website"] = "",
-        }));
-        AssertStatus(HttpStatusCode.Redirect, response);
-        return await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>()
-            .Where(c => c.ContentType == "Feedback" && c.Latest).OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync());
-    }
+    private Task<string> SendFeedbackAsync(string unitId, string text) =>
+        SendFromFormAsync("/gop-y", "Input.Content", "Feedback", unitId, text);
 
     /// <summary>Feedback to <paramref name="unitId"/> as the form saves it, classed under <paramref name="category"/> by the unit; returns its id.</summary>
     private Task<string> SubmitAsync(string unitId, string category) => Site.WithScopeAsync(async s =>
