@@ -162,9 +162,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            NpgsqlConnection.ClearAllPools();
             if (_postgresDatabase is not null)
             {
+                // Only this site's pool: ClearAllPools here (at every site's dispose, SQLite ones too) emptied every
+                // other running PostgreSQL site's pool, so their next requests had to open new server connections,
+                // each a new backend process that warms its caches in its database (bench/README.md, fifth round).
+                TestPostgres.ClearPool(ConnectionString!);
                 TestPostgres.DropDatabase(_postgresDatabase);
             }
 
@@ -220,6 +223,13 @@ public static class TestPostgres
         }
 
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Closes the idle pooled connections of one database, leaving every other site's pool warm.</summary>
+    public static void ClearPool(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     public static void DropDatabase(string name)

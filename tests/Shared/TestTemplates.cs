@@ -90,8 +90,9 @@ internal static class TestTemplates
 
         if (postgresName is not null)
         {
-            // CREATE DATABASE ... TEMPLATE needs the template without connections: close the pooled ones.
-            NpgsqlConnection.ClearAllPools();
+            // CREATE DATABASE ... TEMPLATE needs the template without connections: close its pooled ones (only its
+            // own: other sites' pools stay warm).
+            TestPostgres.ClearPool(connectionString!);
             return postgresName;
         }
 
