@@ -26,7 +26,8 @@ public sealed class RateModel(SatisfactionRatings ratings, FormToken tokens, Fai
     [BindProperty]
     public string? Reason { get; set; }
 
-    [BindProperty]
+    /// <summary>The anti-spam token, named as on the other citizens' forms.</summary>
+    [BindProperty(Name = "Input.Token")]
     public string? Token { get; set; }
 
     /// <summary>The honeypot: must stay empty.</summary>
