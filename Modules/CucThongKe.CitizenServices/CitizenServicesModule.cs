@@ -6,6 +6,7 @@ using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Outbox;
 using CucThongKe.CitizenServices.Privacy;
 using CucThongKe.CitizenServices.Questions;
+using CucThongKe.CitizenServices.Rating;
 using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
@@ -37,6 +38,9 @@ public sealed class CitizenServicesModule : CmsModule
 
     /// <summary>The rate limit of readers' comments: posts per address (<see cref="DiscussionOptions.CommentsPerTenMinutes"/>).</summary>
     public const string CommentsRateLimit = "comments";
+
+    /// <summary>The rate limit of the satisfaction votes: posts per address.</summary>
+    public const string RatingRateLimit = "ratings";
 
     /// <summary>The rate limit of the similar-questions look-up (every request counts: it runs a search).</summary>
     public const string SimilarQuestionsRateLimit = "similar-questions";
@@ -97,6 +101,13 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddPerAddressRateLimit(SimilarQuestionsRateLimit, 30, TimeSpan.FromMinutes(1), postsOnly: false);
 
         AddDiscussion(services, configuration);
+
+        // Satisfaction ratings: one vote per form shown, only aggregates for the board (Nghị định 42/2022).
+        services.AddScoped<SatisfactionRatings>();
+        services.AddFailureStatus<RatingException>(StatusCodes.Status400BadRequest, "Không nhận được đánh giá");
+        services.AddPerAddressRateLimit(RatingRateLimit, 10, TimeSpan.FromMinutes(10));
+        services.AddDefaultGrants("CitizenServices.Rating.DefaultGrants",
+            new DefaultGrant(CitizenServicesPermissions.ViewSatisfactionReport.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"));
     }
 
     /// <summary>Readers' moderated discussion of items the board opens for it (Điều 2.3, 14.4).</summary>

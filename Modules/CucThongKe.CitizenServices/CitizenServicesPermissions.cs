@@ -17,7 +17,10 @@ public sealed class CitizenServicesPermissions : IPermissionProvider
     /// <summary>The export of everything held about an e-mail address (Điều 7.6): the operator's.</summary>
     public static readonly Permission ExportPersonalData = new("ExportPersonalData", "Xuất dữ liệu cá nhân của người gửi theo thư điện tử", Group);
 
-    public IEnumerable<Permission> GetPermissions() => [ViewFeedbackReport, ManageFeedbackCategories, ExportPersonalData];
+    /// <summary>The satisfaction ratings' report (only aggregates; no vote is ever listed): the board's.</summary>
+    public static readonly Permission ViewSatisfactionReport = new("ViewSatisfactionReport", "Xem tổng hợp đánh giá mức độ hài lòng", Group);
+
+    public IEnumerable<Permission> GetPermissions() => [ViewFeedbackReport, ManageFeedbackCategories, ExportPersonalData, ViewSatisfactionReport];
 }
 
 /// <summary>The back office's entries for feedback.</summary>
@@ -31,5 +34,6 @@ internal sealed class CitizenServicesAdminMenu : IAdminMenuProvider
         new(GroupName, "Tổng hợp góp ý", "/admin/gop-y/tong-hop", CitizenServicesPermissions.ViewFeedbackReport.Name, 20),
         new(GroupName, "Chủ đề góp ý", "/admin/gop-y/chu-de", CitizenServicesPermissions.ManageFeedbackCategories.Name, 30),
         new(GroupName, "Dữ liệu cá nhân", "/admin/du-lieu-ca-nhan", CitizenServicesPermissions.ExportPersonalData.Name, 40),
+        new(GroupName, "Đánh giá hài lòng", "/admin/danh-gia-hai-long", CitizenServicesPermissions.ViewSatisfactionReport.Name, 50),
     ];
 }

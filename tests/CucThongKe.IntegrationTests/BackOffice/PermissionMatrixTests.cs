@@ -197,6 +197,7 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         { "POST /admin/gop-y/{feedback}?handler=Reply", Writers },
         { "POST /admin/gop-y/{otherfeedback}?handler=Reply", AllUnitsEditors },
         { "GET /admin/gop-y/tong-hop", "Administrator Director BoardHead BoardMember BoardSecretary" },
+        { "GET /admin/danh-gia-hai-long?ky=2026-Q4", "Administrator Director BoardHead BoardMember BoardSecretary" },
         { "GET /admin/gop-y/tong-hop?handler=Xlsx&ky=2026", "Administrator Director BoardHead BoardMember BoardSecretary" },
         { "GET /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
         { "POST /admin/gop-y/chu-de", "Administrator BoardHead BoardSecretary" },
