@@ -234,7 +234,6 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         // The screening list (Điều 4.1, 7): the board's head and the administrator keep it.
         { "GET /admin/sang-loc", "Administrator BoardHead" },
         { "POST /admin/sang-loc", "Administrator BoardHead" },
-        { "POST /admin/sang-loc/xem-xet/{question}", "Administrator BoardHead BoardMember BoardSecretary" },
         // A consultation's summary and export: whoever sees the item (its unit, and those who see every unit's items).
         { "GET /admin/lay-y-kien/{consultation}", Everyone },
         { "GET /admin/lay-y-kien/{consultation}?handler=Export&dinh-dang=csv", Everyone },
