@@ -133,6 +133,12 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<ContentScreening>();
         services.AddContentHandler<OutboundLinkHandler>();
         services.AddEditorPanel<ScreeningEditorPanel>();
+        // A citizen's item whose own text hits the list waits at publication for a moderator's clearance (types with the
+        // Screening section name the citizen's field).
+        services.AddContentTypeSettings<ScreeningTypeSettings>(ScreeningTypeSettings.SectionName);
+        services.AddScoped<ScreeningHolds>();
+        services.AddPublishGuard<ScreeningPublishGuard>();
+        services.AddFailureStatus<ScreeningClearanceException>(StatusCodes.Status400BadRequest, "Không có gì cần cho phép");
         services.AddPermissions<ScreeningPermissions>().AddAdminMenu<ScreeningAdminMenu>();
         services.AddDefaultGrants("CitizenServices.Screening.DefaultGrants", new DefaultGrant(ScreeningPermissions.ManageScreening.Name, "Administrator", "BoardHead"));
         services.AddFailureStatus<ScreeningListException>(StatusCodes.Status400BadRequest, "Danh sách sàng lọc không hợp lệ");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
@@ -111,16 +112,30 @@ internal sealed class OutboundLinkHandler(ContentScreening screening) : IContent
     };
 }
 
-/// <summary>On the edit page of a citizen's question or feedback that hits the list: the hit, so that whoever handles it sees it.</summary>
-internal sealed class ScreeningEditorPanel(ContentScreening screening) : IEditorPanelProvider
+/// <summary>On the edit page of a citizen's question or feedback that hits the list: the hit, so that whoever handles it sees it;
+/// for a held citizen's item, whether it is cleared and, for a moderator, the form that clears it.</summary>
+internal sealed class ScreeningEditorPanel(ContentScreening screening, ScreeningHolds holds) : IEditorPanelProvider
 {
-    public async Task<EditorPanel?> BuildAsync(ContentItem item, ResolvedContentType type, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await screening.CheckAsync(cancellationToken, [.. Texts(item.Content)]) is { } hit
-            ? new EditorPanel("EditorPanels/Screening", hit, Position: 5)
-            : null;
+    public async Task<EditorPanel?> BuildAsync(ContentItem item, ResolvedContentType type, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await screening.CheckAsync(cancellationToken, [.. Texts(item.Content)]) is not { } hit)
+        {
+            return null;
+        }
+
+        var hold = await holds.HoldAsync(item, type, cancellationToken);
+        return new EditorPanel("EditorPanels/Screening",
+            new ScreeningPanel(hit, item.ContentItemId, hold, hold is not null && user.HasPermission(DiscussionPermissions.ModerateComments.Name)), Position: 5);
+    }
 
     private static IEnumerable<string?> Texts(JsonObject content) =>
         content.Where(p => p.Key is not ("TitlePart" or "AutoroutePart")).SelectMany(p => p.Value is JsonObject part
             ? part.Select(f => f.Value is JsonObject field && field["Text"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null)
             : []);
+}
+
+/// <summary>What the screening panel shows: the first hit, and the hold of a citizen's item (null for other items).</summary>
+public sealed record ScreeningPanel(ScreeningHit Hit, string ContentItemId, ScreeningHold? Hold, bool CanClear)
+{
+    public static string ClearUrl(string contentItemId) => $"/admin/sang-loc/xem-xet/{contentItemId}";
 }

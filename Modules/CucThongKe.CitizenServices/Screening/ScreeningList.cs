@@ -37,19 +37,19 @@ public sealed record ScreeningHit(string Entry, bool IsDomain)
 public static partial class ScreeningRules
 {
     /// <summary>The first entry of <paramref name="list"/> that <paramref name="text"/> hits, or null.</summary>
-    public static ScreeningHit? Find(string? text, ScreeningList list)
+    public static ScreeningHit? Find(string? text, ScreeningList list) => FindAll(text, list).FirstOrDefault();
+
+    /// <summary>Every entry of <paramref name="list"/> that <paramref name="text"/> hits (domains first), each once.</summary>
+    public static IEnumerable<ScreeningHit> FindAll(string? text, ScreeningList list)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            yield break;
         }
 
-        foreach (var host in LinkHosts(text))
+        foreach (var domain in LinkHosts(text).Select(h => ListedDomain(h, list)).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (ListedDomain(host, list) is { } domain)
-            {
-                return new ScreeningHit(domain, IsDomain: true);
-            }
+            yield return new ScreeningHit(domain, IsDomain: true);
         }
 
         var nfc = VietnameseText.Normalize(text).ToLower(CultureInfo.InvariantCulture);
@@ -60,11 +60,9 @@ public static partial class ScreeningRules
             var entry = VietnameseText.Normalize(term).Trim().ToLower(CultureInfo.InvariantCulture);
             if (entry.Length > 0 && (ContainsWord(nfc, entry) || (unmarked && ContainsWord(folded, VietnameseText.Fold(entry)))))
             {
-                return new ScreeningHit(term.Trim(), IsDomain: false);
+                yield return new ScreeningHit(term.Trim(), IsDomain: false);
             }
         }
-
-        return null;
     }
 
     /// <summary>The listed domain <paramref name="host"/> is, or is under; null when none.</summary>

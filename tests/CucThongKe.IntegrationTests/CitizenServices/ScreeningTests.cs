@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
+using CucThongKe.CitizenServices.Screening;
+using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -65,3 +68,78 @@ public abstract class ScreeningTests(DatabaseProvider provider) : DiscussionTest
 }
 
 public sealed class SqliteScreeningTests() : ScreeningTests(DatabaseProvider.Sqlite);
+
+/// <summary>
+/// Screening's hold: a citizen's question whose text hits the list goes through the chain but is not published until a
+/// moderator has recorded "đã xem xét, cho phép" for that hit; a new prohibited word needs a new clearance.
+/// </summary>
+public abstract class ScreeningHoldTests(DatabaseProvider provider) : CitizenServicesTestBase(provider)
+{
+    [Fact]
+    public async Task A_question_that_hits_the_list_waits_at_publication_until_a_moderator_clears_that_hit()
+    {
+        await AddPeopleAsync();
+        await Site.WithScopeAsync(s => s.GetRequiredService<ContentScreening>().SaveAsync("cá độ\nđánh bạc", null, default));
+        var id = await AskAsync("phong-tong-hop", "Xin hỏi số vụ cá độ bóng đá bị phát hiện năm 2025?");
+        var latest = await LatestAsync(id);
+        var content = latest.Content.DeepClone().AsObject();
+        content["Question"]!["Answer"] = new JsonObject { ["Html"] = "<p>Năm 2025, cơ quan chức năng phát hiện 12 vụ.</p>" };
+        AssertStatus(HttpStatusCode.OK, await (await ApiAsync(Contributor)).PutAsync($"/api/content/{id}", Json(new { expectedVersion = latest.Version, content })));
+        await AdvanceAsync(id, ToApproved);
+
+        // The chain's publication step answers with the reason; nothing is published.
+        var refused = await TransitionAsync(Publisher, id, "publish", comment: "Đăng.");
+        Assert.False(refused.IsSuccessStatusCode);
+        Assert.Contains("từ, cụm từ bị cấm “cá độ”; cần người kiểm duyệt xem xét, cho phép", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await PublishedAsync(id));
+
+        // One role too few: a unit head is no moderator; nothing changes.
+        var clear = $"/admin/sang-loc/xem-xet/{id}";
+        var edit = $"/admin/contents/{id}/edit";
+        var head = await SignedInAsync(UnitHead);
+        var before = await DatabaseSnapshot.TakeAsync(Site);
+        AssertStatus(HttpStatusCode.Forbidden, await head.PostAsync(clear, Form(await AntiforgeryTokenAsync(head, edit))));
+        await before.AssertUnchangedAsync(Site);
+
+        // The moderator sees the hold and its form on the edit page, and clears it (recorded and audited).
+        var moderator = await SignedInAsync(BoardHead);
+        var page = WebUtility.HtmlDecode(await moderator.GetStringAsync(edit));
+        Assert.Contains("chưa được đăng cho tới khi người kiểm duyệt xem xét, cho phép", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{clear}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"{clear}\"", await head.GetStringAsync(edit), StringComparison.Ordinal);
+        AssertStatus(HttpStatusCode.Redirect, await moderator.PostAsync(clear, Form(await AntiforgeryTokenAsync(moderator, edit))));
+        Assert.Contains($"Đã xem xét, cho phép (từ, cụm từ bị cấm “cá độ”): {BoardHead}", WebUtility.HtmlDecode(await moderator.GetStringAsync(edit)), StringComparison.Ordinal);
+        var audit = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<AdminAuditEntry>().SingleAsync(e => e.Action == ScreeningHolds.AuditAction));
+        Assert.Equal((BoardHead, id), (audit.UserName, audit.Subject));
+
+        // A second clearance of the same hit is refused (400), storing nothing.
+        before = await DatabaseSnapshot.TakeAsync(Site);
+        AssertStatus(HttpStatusCode.BadRequest, await moderator.PostAsync(clear, Form(await AntiforgeryTokenAsync(moderator, edit))));
+        await before.AssertUnchangedAsync(Site);
+
+        // The clearance is for that hit: a guard asked about a version with another prohibited word refuses it again.
+        var reasons = await Site.WithScopeAsync(async s =>
+        {
+            var item = await LatestAsync(id);
+            var type = (await s.GetRequiredService<ContentDefinitionManager>().GetResolvedTypeAsync("Question"))!;
+            var holds = s.GetRequiredService<ScreeningHolds>();
+            var cleared = (await holds.HoldAsync(item, type, default))!.Cleared;
+            item.Content["Question"]!["Question"] = new JsonObject { ["Text"] = "Xin hỏi số vụ cá độ, đánh bạc bị phát hiện năm 2025?" };
+            var again = (await holds.HoldAsync(item, type, default))!.Cleared;
+            item.Content["Question"]!["Question"] = new JsonObject { ["Text"] = "Xin hỏi số vụ vi phạm bị phát hiện năm 2025?" };
+            return (cleared, again, await holds.HoldAsync(item, type, default));
+        });
+        Assert.Equal((true, false, (ScreeningHold?)null), reasons);
+
+        // After clearance the chain publishes it.
+        AssertStatus(HttpStatusCode.OK, await TransitionAsync(Publisher, id, "publish", comment: "Đăng."));
+        Assert.True(await PublishedAsync(id));
+    }
+
+    private Task<bool> PublishedAsync(string id) => Site.WithScopeAsync(s =>
+        s.GetRequiredService<CmsDbContext>().Set<ContentItem>().AnyAsync(c => c.ContentItemId == id && c.Published));
+
+    private static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+}
+
+public sealed class SqliteScreeningHoldTests() : ScreeningHoldTests(DatabaseProvider.Sqlite);
