@@ -229,6 +229,72 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.ToTable("PersonalDataErasures", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.CitizenServices.Rating.SatisfactionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "Target");
+
+                    b.ToTable("SatisfactionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("CucThongKe.CitizenServices.Screening.ScreeningClearance", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClearedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ClearedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ContentItemId");
+
+                    b.ToTable("ScreeningClearances", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Contents.Api.ApiToken", b =>
                 {
                     b.Property<long>("Id")

@@ -260,6 +260,30 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.ToTable("SatisfactionVotes", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.CitizenServices.Screening.ScreeningClearance", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClearedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId");
+
+                    b.ToTable("ScreeningClearances", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Contents.Api.ApiToken", b =>
                 {
                     b.Property<long>("Id")

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CucThongKe.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SatisfactionVotes : Migration
+    public partial class RatingsAndScreeningClearances : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,20 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_SatisfactionVotes", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ScreeningClearances",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Hits = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ClearedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ClearedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningClearances", x => x.ContentItemId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SatisfactionVotes_Day_Target",
                 table: "SatisfactionVotes",
@@ -46,6 +60,9 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "SatisfactionVotes");
+
+            migrationBuilder.DropTable(
+                name: "ScreeningClearances");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CucThongKe.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCmsDbContext))]
-    [Migration("20261207150524_ScreeningClearancesLocal")]
-    partial class ScreeningClearancesLocal
+    [Migration("20261207151143_RatingsAndScreeningClearances")]
+    partial class RatingsAndScreeningClearances
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -221,6 +221,46 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.HasKey("ContentItemId");
 
                     b.ToTable("PersonalDataErasures", (string)null);
+                });
+
+            modelBuilder.Entity("CucThongKe.CitizenServices.Rating.SatisfactionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "Target");
+
+                    b.ToTable("SatisfactionVotes", (string)null);
                 });
 
             modelBuilder.Entity("CucThongKe.CitizenServices.Screening.ScreeningClearance", b =>
