@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
@@ -12,9 +13,10 @@ public sealed class DiscussionPermissions : IPermissionProvider
 {
     public static readonly Permission OpenDiscussion = new("OpenDiscussion", "Mở, đóng thảo luận của bạn đọc về một nội dung", "Ý kiến bạn đọc");
 
-    public static readonly Permission ModerateComments = new("ModerateComments", "Kiểm duyệt ý kiến bạn đọc", "Ý kiến bạn đọc");
+    /// <summary>Defined with screening (moderators judge comments and screened submissions alike), which Discussion uses.</summary>
+    public static readonly Permission ModerateComments = ScreeningPermissions.ModerateComments;
 
-    public IEnumerable<Permission> GetPermissions() => [OpenDiscussion, ModerateComments];
+    public IEnumerable<Permission> GetPermissions() => [OpenDiscussion];
 }
 
 /// <summary>The moderators' queue in the back office's menu.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using CucThongKe.CitizenServices.Discussion;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
@@ -68,7 +67,10 @@ public sealed class ScreeningPermissions : IPermissionProvider
 {
     public static readonly Permission ManageScreening = new("ManageScreening", "Quản lý danh sách từ ngữ, tên miền bị cấm", "Ý kiến bạn đọc");
 
-    public IEnumerable<Permission> GetPermissions() => [ManageScreening];
+    /// <summary>Moderators accept or reject readers' comments and clear a screened submission's hit.</summary>
+    public static readonly Permission ModerateComments = new("ModerateComments", "Kiểm duyệt ý kiến bạn đọc", "Ý kiến bạn đọc");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageScreening, ModerateComments];
 }
 
 internal sealed class ScreeningAdminMenu : IAdminMenuProvider
@@ -125,7 +127,7 @@ internal sealed class ScreeningEditorPanel(ContentScreening screening, Screening
 
         var hold = await holds.HoldAsync(item, type, cancellationToken);
         return new EditorPanel("EditorPanels/Screening",
-            new ScreeningPanel(hit, item.ContentItemId, hold, hold is not null && user.HasPermission(DiscussionPermissions.ModerateComments.Name)), Position: 5);
+            new ScreeningPanel(hit, item.ContentItemId, hold, hold is not null && user.HasPermission(ScreeningPermissions.ModerateComments.Name)), Position: 5);
     }
 
     private static IEnumerable<string?> Texts(JsonObject content) =>

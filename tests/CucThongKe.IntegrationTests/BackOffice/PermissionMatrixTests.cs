@@ -235,6 +235,8 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         // The screening list (Điều 4.1, 7): the board's head and the administrator keep it.
         { "GET /admin/sang-loc", "Administrator BoardHead" },
         { "POST /admin/sang-loc", "Administrator BoardHead" },
+        // Clearing a held question's screening hit: the moderators.
+        { "POST /admin/sang-loc/xem-xet/{heldquestion}", "Administrator BoardHead BoardMember BoardSecretary" },
         // A consultation's summary and export: whoever sees the item (its unit, and those who see every unit's items).
         { "GET /admin/lay-y-kien/{consultation}", Everyone },
         { "GET /admin/lay-y-kien/{consultation}?handler=Export&dinh-dang=csv", Everyone },
@@ -441,10 +443,10 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
     }
 
     /// <summary>A citizen's question to Phòng Thống kê Tổng hợp, as the public form saves it; returns its id.</summary>
-    private Task<string> QuestionAsync() => Target.WithScopeAsync(async s =>
+    private Task<string> QuestionAsync(string text = "Xin cho biết dân số trung bình của tỉnh năm 2025?") => Target.WithScopeAsync(async s =>
     {
         var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync("phong-tong-hop", default);
-        await s.GetRequiredService<QuestionSubmission>().SubmitAsync("Lê Văn Hỏi", "hoi@example.vn", null, unit!, "Xin cho biết dân số trung bình của tỉnh năm 2025?", default);
+        await s.GetRequiredService<QuestionSubmission>().SubmitAsync("Lê Văn Hỏi", "hoi@example.vn", null, unit!, text, default);
         return await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentType == "Question" && c.Latest)
             .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
     });
@@ -519,6 +521,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         if (url.Contains("{question}", StringComparison.Ordinal))
         {
             url = url.Replace("{question}", await QuestionAsync(), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{heldquestion}", StringComparison.Ordinal))
+        {
+            // A question that hits the setup recipe's screening list ("cá độ"): held until a moderator clears the hit.
+            url = url.Replace("{heldquestion}", await QuestionAsync("Xin hỏi số vụ cá độ bóng đá bị phát hiện năm 2025?"), StringComparison.Ordinal);
         }
 
         if (url.Contains("{feedback}", StringComparison.Ordinal))
@@ -643,6 +651,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         if (path == "/admin/gop-y/chu-de")
         {
             return new Dictionary<string, string> { ["Text"] = "so-lieu-thong-ke: Số liệu thống kê\ntrang-thong-tin: Trang thông tin điện tử\nthu-tuc-hanh-chinh: Thủ tục\ncan-bo-cong-vu: Cán bộ\nkhac: Khác " + n };
+        }
+
+        if (path.StartsWith("/admin/sang-loc/xem-xet/", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
         }
 
         if (path == "/admin/sang-loc")
