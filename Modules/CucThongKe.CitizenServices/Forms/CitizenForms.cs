@@ -74,8 +74,8 @@ public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
     public async Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
         CodeOf(kind.Prefix, (await SaveAsync(kind, sender, unit, text, cancellationToken)).ContentItemId);
 
-    /// <summary>As <see cref="SubmitAsync"/>, returning the saved item (for intake that records more in the same transaction).</summary>
-    public Task<ContentItem> SaveAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
+    /// <summary>As <see cref="SubmitAsync"/>, returning the saved item.</summary>
+    private Task<ContentItem> SaveAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
         SaveAsync(kind.ContentType, unit.Id, text, new JsonObject
         {
             [kind.SenderField + "Name"] = new JsonObject { ["Text"] = sender.Name },
