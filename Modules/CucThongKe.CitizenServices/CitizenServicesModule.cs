@@ -11,6 +11,7 @@ using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Contents;
 using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Display;
+using CucThongKe.Contents.Fields;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
@@ -48,6 +49,9 @@ public sealed class CitizenServicesModule : CmsModule
     /// <summary>Where the question form's script asks for answered questions like the one being written.</summary>
     public const string SimilarQuestionsPath = "/hoi-dap/cau-hoi-tuong-tu";
 
+    /// <summary>The question's own text, screened before publication (<see cref="ScreeningTypeSettings.CitizenField"/>).</summary>
+    public const string QuestionCitizenField = "Question.Question";
+
     public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(UsersModule), typeof(SearchModule), typeof(OutputCacheModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -75,6 +79,7 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<FeedbackSummary>();
         services.AddContentHandler<FeedbackCaseHandler>();
         services.AddRecipeStep<FeedbackCategoriesRecipeStep>();
+        services.AddRecipeStep<FeedbackRecipeStep>();
         services.AddFailureStatus<FeedbackInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.AddPermissions<CitizenServicesPermissions>().AddAdminMenu<CitizenServicesAdminMenu>();
         services.AddDefaultGrants("CitizenServices.DefaultGrants",
@@ -88,6 +93,9 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddScoped<PersonalDataExport>();
         services.AddHostedService<PersonalDataRetentionService>();
         services.AddSingleton<FormToken>();
+        // Each question and feedback form posts once: its token is spent with the save.
+        services.AddScoped<UsedFormTokens>();
+        services.AddFailureStatus<FormTokenUsedException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         services.TryAddSingleton(TimeProvider.System);
 
         // Feedback carries a citizen's personal data: never published. The setup recipe says so ("Publishable": false);
@@ -104,8 +112,9 @@ public sealed class CitizenServicesModule : CmsModule
 
         // Satisfaction ratings: one vote per form shown, only aggregates for the board (Nghị định 42/2022).
         services.AddScoped<SatisfactionRatings>();
+        services.AddRecipeStep<SatisfactionVotesRecipeStep>();
         services.AddFailureStatus<RatingException>(StatusCodes.Status400BadRequest, "Không nhận được đánh giá");
-        services.AddPerAddressRateLimit(RatingRateLimit, 10, TimeSpan.FromMinutes(10));
+        services.AddPerAddressRateLimit<CitizenServicesOptions>(RatingRateLimit, o => o.RatingsPerTenMinutes, TimeSpan.FromMinutes(10));
         services.AddDefaultGrants("CitizenServices.Rating.DefaultGrants",
             new DefaultGrant(CitizenServicesPermissions.ViewSatisfactionReport.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"));
     }
@@ -138,6 +147,9 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddContentTypeSettings<ScreeningTypeSettings>(ScreeningTypeSettings.SectionName);
         services.AddScoped<ScreeningHolds>();
         services.AddPublishGuard<ScreeningPublishGuard>();
+        // Sites set up before the hold: Question gets the section the setup recipe gives a new site (when it has the field).
+        services.AddTypeSettingUpgrade("CitizenServices.QuestionScreening", CitizenMessageKind.Question.ContentType, ScreeningTypeSettings.SectionName,
+            new JsonObject { ["CitizenField"] = QuestionCitizenField }, QuestionCitizenField, nameof(MultilineTextField));
         services.AddFailureStatus<ScreeningClearanceException>(StatusCodes.Status400BadRequest, "Không có gì cần cho phép");
         services.AddPermissions<ScreeningPermissions>().AddAdminMenu<ScreeningAdminMenu>();
         services.AddDefaultGrants("CitizenServices.Screening.DefaultGrants", new DefaultGrant(ScreeningPermissions.ManageScreening.Name, "Administrator", "BoardHead"));

@@ -20,4 +20,11 @@ public sealed class CitizenServicesOptions
 
     /// <summary>Attempts of one mail before it is given up (kept, marked); between attempts the wait grows from 1 minute, 5 times each time.</summary>
     public int MailMaxAttempts { get; set; } = 6;
+
+    /// <summary>The most unsent mails the queue holds: past it a new mail is dropped (logged, with an incident line for the
+    /// operator), so a mail server down for long or a flood of forms cannot fill the database.</summary>
+    public int MailMaxQueued { get; set; } = 5000;
+
+    /// <summary>Satisfaction votes (<c>/danh-gia</c>) one address may post in ten minutes; reading is free.</summary>
+    public int RatingsPerTenMinutes { get; set; } = 10;
 }

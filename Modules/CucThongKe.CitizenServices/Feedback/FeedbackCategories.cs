@@ -13,6 +13,13 @@ public sealed partial class FeedbackCategories(CmsDbContext db)
     public async Task<IReadOnlyList<FeedbackCategory>> ListAsync(CancellationToken cancellationToken) =>
         await db.Set<FeedbackCategory>().AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).Take(MaxCount).ToListAsync(cancellationToken);
 
+    /// <summary>The category <paramref name="categoryId"/> names, or null for none; an id not in the list (another kind of id, a
+    /// name, a removed category) is a <see cref="FeedbackInputException"/>.</summary>
+    public async Task<string?> CheckAsync(string? categoryId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(categoryId) ? null
+        : categoryId.Length <= 64 && await db.Set<FeedbackCategory>().AnyAsync(c => c.Id == categoryId, cancellationToken) ? categoryId
+        : throw new FeedbackInputException("Chủ đề không có trong danh mục chủ đề góp ý.");
+
     /// <summary>Reads the page's text: one category a line, <c>mã: Tên</c>. A malformed line is a <see cref="FeedbackInputException"/> naming it.</summary>
     public static IReadOnlyList<FeedbackCategory> Parse(string? text)
     {

@@ -40,6 +40,7 @@ public sealed class FeedbackDesk(
     UnitOfWork unitOfWork,
     CitizenMailOutbox outbox,
     SettingsStore settings,
+    FeedbackCategories categories,
     TimeProvider clock)
 {
     public const int PageSize = 50;
@@ -87,7 +88,7 @@ public sealed class FeedbackDesk(
             throw new FeedbackInputException("Chỉ chuyển sang “Đã trả lời” bằng cách gửi câu trả lời.");
         }
 
-        var category = await CheckCategoryAsync(categoryId, cancellationToken);
+        var category = await categories.CheckAsync(categoryId, cancellationToken);
         var row = await db.Set<FeedbackCase>().SingleAsync(c => c.ContentItemId == feedback.Item.ContentItemId, cancellationToken);
         row.CategoryId = category;
         row.Status = parsed;
@@ -121,12 +122,12 @@ public sealed class FeedbackDesk(
             {
                 var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, ct);
                 var name = feedback.Text("SenderName");
-                outbox.Enqueue(new CmsMail(
+                await outbox.EnqueueAsync(new CmsMail(
                     email,
                     name,
                     $"Trả lời góp ý mã {feedback.Code}",
                     $"Kính gửi {name ?? "Quý vị"},\n\n{site.OwnerName ?? "Cục Thống kê"} trả lời góp ý mã {feedback.Code} của Quý vị như sau:\n\n{text}\n\n" +
-                    "Thư này được gửi tự động; xin vui lòng không trả lời thư."));
+                    "Thư này được gửi tự động; xin vui lòng không trả lời thư."), ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -138,11 +139,6 @@ public sealed class FeedbackDesk(
         Enum.TryParse<FeedbackState>(status, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
             ? parsed
             : throw new FeedbackInputException("Trạng thái không hợp lệ: hãy chọn Mới, Đang xử lý, Đã trả lời hoặc Đã đóng.");
-
-    private async Task<string?> CheckCategoryAsync(string? categoryId, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(categoryId) ? null
-        : categoryId.Length <= 64 && await db.Set<FeedbackCategory>().AnyAsync(c => c.Id == categoryId, cancellationToken) ? categoryId
-        : throw new FeedbackInputException("Chủ đề không có trong danh mục chủ đề góp ý.");
 
     // Vietnamese letters stay letters in the stored HTML (the default encoder would write them as entities).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

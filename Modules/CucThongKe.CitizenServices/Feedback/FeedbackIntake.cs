@@ -54,12 +54,12 @@ public sealed class FeedbackIntake(CmsDbContext db, CitizenMailOutbox outbox, Se
         var code = CitizenInbox.CodeOf(CitizenMessageKind.Feedback.Prefix, item.ContentItemId);
         foreach (var (email, name) in recipients)
         {
-            outbox.Enqueue(new CmsMail(
+            await outbox.EnqueueAsync(new CmsMail(
                 email,
                 name,
                 $"[Trang TTĐT] Góp ý mới {code} gửi {unit.Name}",
                 $"{unit.Name} nhận được góp ý mã {code}: “{item.DisplayText}”.\n\n" +
-                $"Xem và xử lý trong trang quản trị: {PublicAddress.Of(site)}/admin/gop-y/{item.ContentItemId}\n\nThư này được gửi tự động."));
+                $"Xem và xử lý trong trang quản trị: {PublicAddress.Of(site)}/admin/gop-y/{item.ContentItemId}\n\nThư này được gửi tự động."), cancellationToken);
         }
     }
 }

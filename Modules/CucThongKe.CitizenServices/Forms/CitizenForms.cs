@@ -65,7 +65,7 @@ public sealed record CitizenSender(string Name, string Email, string? Phone);
 /// The code is a two-letter prefix and the last ten hex digits of the item id: the random part of a version-7 GUID,
 /// not its clock. Nobody can guess another's code, and the lookup reads the id column only.
 /// </remarks>
-public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
+public sealed class CitizenInbox(ContentManager contents, CmsDbContext db, UnitOfWork unitOfWork, UsedFormTokens usedTokens)
 {
     /// <summary>Saves the message as a draft of its kind's type belonging to <paramref name="unit"/> (its staff see it, its workflow
     /// starts there), with the sender's consent (the form refuses without it); returns its tracking code. Questions and
@@ -73,6 +73,23 @@ public sealed class CitizenInbox(ContentManager contents, CmsDbContext db)
     /// <remarks>The citizen has no account: the item has no owner, and its workflow's first step waits for the unit.</remarks>
     public async Task<string> SubmitAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>
         CodeOf(kind.Prefix, (await SaveAsync(kind, sender, unit, text, cancellationToken)).ContentItemId);
+
+    /// <summary>As <see cref="SubmitAsync"/>, for a public form: the form's anti-spam token is spent in the same transaction, so
+    /// the same form posted again is refused with nothing stored; <paramref name="complete"/> (may be null) adds to the saved
+    /// item in that transaction (a feedback's category).</summary>
+    /// <exception cref="FormTokenUsedException">The form was already sent.</exception>
+    public Task<string> SubmitFormAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, string formToken, Func<ContentItem, CancellationToken, Task>? complete, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async ct =>
+        {
+            await usedTokens.SpendAsync(formToken, ct);
+            var item = await SaveAsync(kind, sender, unit, text, ct);
+            if (complete is not null)
+            {
+                await complete(item, ct);
+            }
+
+            return CodeOf(kind.Prefix, item.ContentItemId);
+        }, cancellationToken);
 
     /// <summary>As <see cref="SubmitAsync"/>, returning the saved item.</summary>
     private Task<ContentItem> SaveAsync(CitizenMessageKind kind, CitizenSender sender, Unit unit, string text, CancellationToken cancellationToken) =>

@@ -13,11 +13,25 @@ namespace CucThongKe.CitizenServices.Outbox;
 public sealed class CitizenMailSignal : WakeUpSignal;
 
 /// <summary>Queues a mail as a row of the caller's transaction: it leaves after the commit, never when the change rolls back.</summary>
-public sealed class CitizenMailOutbox(CmsDbContext db, UnitOfWork unitOfWork, CitizenMailSignal signal, TimeProvider clock)
+/// <remarks>Bounded: past <see cref="CitizenServicesOptions.MailMaxQueued"/> unsent mails (a mail server down for days, a flood
+/// of forms) a new mail is dropped, with a warning and an incident line in the log, and the change that caused it still saves:
+/// a citizen's question must not be lost because its notice cannot be queued.</remarks>
+public sealed partial class CitizenMailOutbox(CmsDbContext db, UnitOfWork unitOfWork, CitizenMailSignal signal, TimeProvider clock, IOptionsMonitor<CitizenServicesOptions> options, ILogger<CitizenMailOutbox> logger)
 {
-    /// <summary>Adds the mail (saved with the caller's changes; the caller saves).</summary>
-    public void Enqueue(CmsMail mail)
+    /// <summary>Adds the mail (saved with the caller's changes; the caller saves); false when the queue is full and the mail was dropped.</summary>
+    public async Task<bool> EnqueueAsync(CmsMail mail, CancellationToken cancellationToken)
     {
+        // Unsent: waiting or being retried (given-up mail is kept for the operator, apart); those added in this scope count too.
+        var max = Math.Max(1, options.CurrentValue.MailMaxQueued);
+        var adding = db.ChangeTracker.Entries<CitizenMail>().Count(e => e.State == EntityState.Added);
+        var queued = adding + await db.Set<CitizenMail>().Where(m => m.GaveUpUtc == null).Take(max).CountAsync(cancellationToken);
+        if (queued >= max)
+        {
+            LogDropped(logger, mail.Subject, max);
+            LogIncident(logger, max);
+            return false;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new CitizenMail
         {
@@ -32,7 +46,15 @@ public sealed class CitizenMailOutbox(CmsDbContext db, UnitOfWork unitOfWork, Ci
         {
             unitOfWork.AfterCommit(signal.Raise);
         }
+
+        return true;
     }
+
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Hàng đợi thư của mục hỏi đáp, góp ý đã đủ {Max} thư chưa gửi: bỏ thư “{Subject}”.")]
+    private static partial void LogDropped(ILogger logger, string subject, int max);
+
+    [LoggerMessage(EventId = 7302, Level = LogLevel.Error, Message = "SỰ CỐ citizen-mail-queue-full: hàng đợi thư đầy ({Max} thư chưa gửi), thư mới bị bỏ. Kiểm tra máy chủ thư (Cms:Mail) và hàng đợi CitizenMails.")]
+    private static partial void LogIncident(ILogger logger, int max);
 
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1: one minute, then five times longer each time, at most a day.</summary>
     public static TimeSpan Backoff(int attempts) =>

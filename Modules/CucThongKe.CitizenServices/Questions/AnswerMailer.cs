@@ -30,11 +30,11 @@ internal sealed class AnswerMailer(CmsDbContext db, CitizenMailOutbox outbox, Se
         var code = CitizenInbox.CodeOf(kind.Prefix, item.ContentItemId);
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
         var status = (PublicAddress.Of(site) ?? "") + "/hoi-dap/tra-cuu?ma=" + code;
-        outbox.Enqueue(new CmsMail(
+        await outbox.EnqueueAsync(new CmsMail(
             email,
             name,
             $"Câu hỏi mã {code} đã được trả lời",
             $"Kính gửi {name ?? "Quý vị"},\n\n{site.OwnerName ?? "Cục Thống kê"} đã trả lời câu hỏi mã {code} của Quý vị. " +
-            $"Xem câu trả lời tại: {status}\n\nThư này được gửi tự động; xin vui lòng không trả lời thư."));
+            $"Xem câu trả lời tại: {status}\n\nThư này được gửi tự động; xin vui lòng không trả lời thư."), cancellationToken);
     }
 }

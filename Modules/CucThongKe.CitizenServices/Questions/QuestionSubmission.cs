@@ -17,6 +17,11 @@ public sealed class QuestionSubmission(CitizenInbox inbox, CmsDbContext db)
     public Task<string> SubmitAsync(string name, string email, string? phone, Unit unit, string question, CancellationToken cancellationToken) =>
         inbox.SubmitAsync(CitizenMessageKind.Question, new CitizenSender(name, email, phone), unit, question, cancellationToken);
 
+    /// <summary>As the public form sends it: <paramref name="formToken"/> is spent with the save (a second post of the same form is
+    /// a <see cref="FormTokenUsedException"/>, nothing stored).</summary>
+    public Task<string> SubmitFormAsync(string name, string email, string? phone, Unit unit, string question, string formToken, CancellationToken cancellationToken) =>
+        inbox.SubmitFormAsync(CitizenMessageKind.Question, new CitizenSender(name, email, phone), unit, question, formToken, null, cancellationToken);
+
     /// <summary>The status of the question with this code, or null when there is none.</summary>
     public async Task<QuestionStatus?> FindAsync(string code, CancellationToken cancellationToken)
     {

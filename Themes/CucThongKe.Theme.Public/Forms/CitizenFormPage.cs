@@ -1,5 +1,6 @@
 using CucThongKe.CitizenServices;
 using CucThongKe.CitizenServices.Forms;
+using CucThongKe.Core.Hosting;
 using CucThongKe.OutputCache;
 using CucThongKe.Users.Units;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ public interface ICitizenForm
 
 /// <summary>A citizen's form (a question, feedback): the units to write to, server-side checks, anti-spam, never cached, rate-limited.</summary>
 [EnableRateLimiting(CitizenServicesModule.FormsRateLimit)]
-public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits units) : PageModel, ICitizenForm
+public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits units, FailureStatuses failures) : PageModel, ICitizenForm
     where TInput : CitizenFormInput, new()
 {
     [BindProperty]
@@ -94,6 +95,21 @@ public abstract class CitizenFormPage<TInput>(FormToken tokens, CitizenUnits uni
         }
 
         return unit;
+    }
+
+    /// <summary>Saves through <paramref name="save"/> (which returns the tracking code) and goes to <paramref name="statusPage"/> with it;
+    /// a refusal (the form already sent, a choice not in the list) is shown on the form with its 4xx, nothing stored.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task<string>> save, string statusPage)
+    {
+        try
+        {
+            return Redirect($"{statusPage}?ma={await save()}&moi=1");
+        }
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
+        {
+            FormError = this.ShowFailure(failure);
+            return Page();
+        }
     }
 
     /// <summary>The sender's name, email and phone as they are stored (trimmed, NFC).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CucThongKe.CitizenServices.Forms;
 using CucThongKe.CitizenServices.Questions;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The Q&amp;A form (Điều 12.9): a citizen's question becomes a draft for the chosen unit, and the citizen gets a tracking code.</summary>
-public sealed class AskQuestionModel(QuestionSubmission submission, SimilarQuestions similar, FormToken tokens, CitizenUnits units) : CitizenFormPage<QuestionInput>(tokens, units)
+public sealed class AskQuestionModel(QuestionSubmission submission, SimilarQuestions similar, FormToken tokens, CitizenUnits units, FailureStatuses failures) : CitizenFormPage<QuestionInput>(tokens, units, failures)
 {
     protected override string ConsentMessage => "Cần đồng ý cho Cục xử lý dữ liệu cá nhân để trả lời câu hỏi.";
 
@@ -54,8 +55,7 @@ public sealed class AskQuestionModel(QuestionSubmission submission, SimilarQuest
         }
 
         var (name, email, phone) = Sender();
-        var code = await submission.SubmitAsync(name, email, phone, unit, Text(Input.Question!), cancellationToken);
-        return Redirect($"/hoi-dap/tra-cuu?ma={code}&moi=1");
+        return await SaveAsync(() => submission.SubmitFormAsync(name, email, phone, unit, Text(Input.Question!), Input.Token!, cancellationToken), "/hoi-dap/tra-cuu");
     }
 
     protected override void Describe()

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Forms;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Theme.Public.Forms;
 using CucThongKe.Theme.Public.Navigation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CucThongKe.Theme.Public.Pages;
 
 /// <summary>The feedback form (góp ý): a citizen's feedback becomes a Feedback item for the chosen unit, never published; the citizen gets a tracking code.</summary>
-public sealed class SendFeedbackModel(FeedbackSubmission submission, FormToken tokens, CitizenUnits units) : CitizenFormPage<FeedbackInput>(tokens, units)
+public sealed class SendFeedbackModel(FeedbackSubmission submission, FeedbackCategories categories, FormToken tokens, CitizenUnits units, FailureStatuses failures) : CitizenFormPage<FeedbackInput>(tokens, units, failures)
 {
     public static readonly MenuLink Link = SiteMenu.More.Single(m => m.Url == "/gop-y");
 
@@ -20,18 +21,26 @@ public sealed class SendFeedbackModel(FeedbackSubmission submission, FormToken t
 
     public override string ConsentPurpose => "tiếp nhận và trả lời góp ý này";
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => PrepareAsync(cancellationToken);
+    /// <summary>The categories the sender may choose from (optional: the unit classes what comes without one).</summary>
+    public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        Categories = await categories.ListAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await AcceptAsync(cancellationToken) is not { } unit)
+        var unit = await AcceptAsync(cancellationToken);
+        Categories = await categories.ListAsync(cancellationToken);
+        if (unit is null)
         {
             return Page();
         }
 
         var (name, email, phone) = Sender();
-        var code = await submission.SubmitAsync(name, email, phone, unit, Text(Input.Content!), cancellationToken);
-        return Redirect($"/gop-y/tra-cuu?ma={code}&moi=1");
+        return await SaveAsync(() => submission.SubmitFormAsync(name, email, phone, unit, Text(Input.Content!), Input.CategoryId, Input.Token!, cancellationToken), "/gop-y/tra-cuu");
     }
 
     protected override void Describe()
@@ -48,4 +57,8 @@ public sealed class FeedbackInput : CitizenFormInput
     [Required(ErrorMessage = "Xin vui lòng nhập nội dung góp ý.")]
     [StringLength(5000, MinimumLength = 20, ErrorMessage = "Nội dung góp ý dài từ 20 đến 5.000 ký tự.")]
     public string? Content { get; set; }
+
+    /// <summary>A category's id (<see cref="FeedbackCategories"/>), or empty for none.</summary>
+    [StringLength(64)]
+    public string? CategoryId { get; set; }
 }

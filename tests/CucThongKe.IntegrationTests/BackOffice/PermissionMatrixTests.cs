@@ -186,6 +186,12 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         // staff move only what reached the triage unit (QuestionAnswerTests), and these users are not of it.
         { "GET /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
         { "POST /admin/tiep-nhan/{question}/chuyen-don-vi", "Administrator BoardHead" },
+        // What reached the triage unit ({triagequestion}: sent as "Không rõ đơn vị phụ trách", so in Văn phòng): its staff move it
+        // (QuestionAnswerTests), and so does the whole board, since EditAllContent edits the triage unit's items too. Decided so:
+        // the BoardSecretary receives what units send and routes it (Điều 15.1), the board handles any unit's items (Điều 14);
+        // the Director oversees, the Publisher posts, and a unit's staff move only their own unit's (none of these users is of it).
+        { "GET /admin/tiep-nhan/{triagequestion}/chuyen-don-vi", AllUnitsEditors },
+        { "POST /admin/tiep-nhan/{triagequestion}/chuyen-don-vi", AllUnitsEditors },
 
         // The feedback inbox (Điều 14.4; {feedback}: one sent to the users' unit, {otherfeedback}: one of Chi cục Đại Từ): a unit
         // reads and handles its own, the board every unit's, the Director reads all; the board reads the summary and keeps the categories.
@@ -443,9 +449,9 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
     }
 
     /// <summary>A citizen's question to Phòng Thống kê Tổng hợp, as the public form saves it; returns its id.</summary>
-    private Task<string> QuestionAsync(string text = "Xin cho biết dân số trung bình của tỉnh năm 2025?") => Target.WithScopeAsync(async s =>
+    private Task<string> QuestionAsync(string text = "Xin cho biết dân số trung bình của tỉnh năm 2025?", string unitId = "phong-tong-hop") => Target.WithScopeAsync(async s =>
     {
-        var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync("phong-tong-hop", default);
+        var unit = await s.GetRequiredService<CitizenUnits>().ResolveAsync(unitId, default);
         await s.GetRequiredService<QuestionSubmission>().SubmitAsync("Lê Văn Hỏi", "hoi@example.vn", null, unit!, text, default);
         return await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.ContentType == "Question" && c.Latest)
             .OrderByDescending(c => c.Id).Select(c => c.ContentItemId).FirstAsync();
@@ -521,6 +527,11 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         if (url.Contains("{question}", StringComparison.Ordinal))
         {
             url = url.Replace("{question}", await QuestionAsync(), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{triagequestion}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{triagequestion}", await QuestionAsync(unitId: CitizenUnits.Unknown), StringComparison.Ordinal);
         }
 
         if (url.Contains("{heldquestion}", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CucThongKe.CitizenServices.Outbox;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
@@ -6,21 +7,28 @@ using CucThongKe.Tests.Site;
 using CucThongKe.Tests.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CucThongKe.Tests.CitizenServices;
 
 /// <summary>Citizen mail (the answer to an asker, a feedback's reply, the notice to a unit) survives a mail server that is
-/// down: it stays queued, is retried with a growing wait, leaves once, and is given up after the last attempt.</summary>
+/// down: it stays queued, is retried with a growing wait, leaves once, and is given up after the last attempt; the queue is
+/// bounded, and a mail past the bound is dropped with an incident line in the log.</summary>
 public abstract class CitizenMailOutboxTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
 
     private readonly FlakyMailSender _mail = new();
 
+    /// <summary>What the outbox logged (level, text).</summary>
+    private readonly ConcurrentQueue<(LogLevel Level, string Text)> _logged = new();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<ICmsMailSender>(_mail);
+        services.AddSingleton<ILoggerProvider>(new OutboxLog(_logged));
     }
 
     // The loop looks only when told here (no poll during the test): every round is the test's own call.
@@ -28,6 +36,7 @@ public abstract class CitizenMailOutboxTests(DatabaseProvider provider) : SiteTe
     {
         ["Cms:CitizenServices:MailPollSeconds"] = "3600",
         ["Cms:CitizenServices:MailMaxAttempts"] = "3",
+        ["Cms:CitizenServices:MailMaxQueued"] = "2",
     };
 
     [Fact]
@@ -73,18 +82,54 @@ public abstract class CitizenMailOutboxTests(DatabaseProvider provider) : SiteTe
         Assert.Equal(0, await RoundAsync());
         Assert.Equal(calls, _mail.Calls);
         Assert.Equal(2, _mail.Delivered.Count);
+
+        // The bound (2 unsent) counts waiting mail, not the given-up one: two more are queued, the third is dropped and logged.
+        Assert.True(await EnqueueAsync("mot@example.vn", "Thư thứ nhất"));
+        Assert.True(await EnqueueAsync("hai@example.vn", "Thư thứ hai"));
+        Assert.Empty(_logged);
+        Assert.False(await EnqueueAsync("ba@example.vn", "Thư thứ ba"));
+        Assert.Equal(["sai@example.vn", "mot@example.vn", "hai@example.vn"], (await QueuedAsync()).Select(m => m.ToAddress));
+        Assert.Contains(_logged, l => l.Level == LogLevel.Warning && l.Text.Contains("“Thư thứ ba”", StringComparison.Ordinal));
+        Assert.Contains(_logged, l => l.Level == LogLevel.Error && l.Text.StartsWith("SỰ CỐ citizen-mail-queue-full", StringComparison.Ordinal));
+
+        // Once mail leaves, the queue takes mail again.
+        _mail.FailuresLeft = 0;
+        Assert.Equal(2, await RoundAsync());
+        Assert.True(await EnqueueAsync("ba@example.vn", "Thư thứ ba"));
     }
 
-    private Task EnqueueAsync(string to, string subject) => Site.WithScopeAsync(async s =>
+    private Task<bool> EnqueueAsync(string to, string subject) => Site.WithScopeAsync(async s =>
     {
-        s.GetRequiredService<CitizenMailOutbox>().Enqueue(new CmsMail(to, null, subject, "Nội dung thư."));
+        var queued = await s.GetRequiredService<CitizenMailOutbox>().EnqueueAsync(new CmsMail(to, null, subject, "Nội dung thư."), default);
         await s.GetRequiredService<CmsDbContext>().SaveChangesAsync();
+        return queued;
     });
 
     private Task<int> RoundAsync() => Site.Services.GetRequiredService<CitizenMailSender>().SendDueAsync(default);
 
     private Task<List<CitizenMail>> QueuedAsync() => Site.WithScopeAsync(s =>
         s.GetRequiredService<CmsDbContext>().Set<CitizenMail>().AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>What the outbox logs (its own category only).</summary>
+    private sealed class OutboxLog(ConcurrentQueue<(LogLevel Level, string Text)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(CitizenMailOutbox).FullName ? new Logger(lines) : NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<(LogLevel Level, string Text)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, formatter(state, exception)));
+        }
+    }
 
     /// <summary>A mail server that refuses <see cref="FailuresLeft"/> connections, then takes every mail.</summary>
     private sealed class FlakyMailSender : ICmsMailSender

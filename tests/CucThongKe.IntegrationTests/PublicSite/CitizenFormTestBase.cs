@@ -42,6 +42,9 @@ public abstract partial class CitizenFormTestBase(DatabaseProvider provider) : S
         return form;
     }
 
+    /// <summary>Moves the site's clock on (a token's lifetime passing).</summary>
+    protected void Advance(TimeSpan by) => _clock.Advance(by);
+
     protected static FormUrlEncodedContent Fields(Dictionary<string, string> form) => new(form);
 
     protected Task<int> CountAsync(string contentType) =>

@@ -1,8 +1,13 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using CucThongKe.CitizenServices.Feedback;
+using CucThongKe.CitizenServices.Rating;
+using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Units;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.PublicSite;
@@ -61,6 +66,29 @@ public sealed partial class ContactsTests(SharedSite shared) : SiteTestBase(Data
             var html = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain("Chưa cập nhật", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_demo_fills_the_feedback_inbox_and_the_satisfaction_report()
+    {
+        var site = await DemoAsync();
+        var client = ClientOf(site);
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+
+        // Feedback of several units and categories, one answered by its unit.
+        var inbox = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/gop-y"));
+        Assert.Contains("Đề nghị Cục đăng thêm số liệu dân số theo từng xã", inbox, StringComparison.Ordinal);
+        Assert.Contains("Bảng chỉ số giá tiêu dùng hằng tháng nên có thêm tệp Excel", inbox, StringComparison.Ordinal);
+        Assert.Contains("Đã trả lời", inbox, StringComparison.Ordinal);
+        var cases = await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<FeedbackCase>().ToListAsync());
+        Assert.True(cases.Count >= 4 && cases.All(c => c.CategoryId is not null) && cases.Count(c => c.Status == FeedbackState.Answered) == 1);
+
+        // Votes on the site and on an answered question, this month (the report's default period).
+        var report = await client.GetAsync("/admin/danh-gia-hai-long");
+        AssertStatus(HttpStatusCode.OK, report);
+        var month = await site.WithScopeAsync(s => s.GetRequiredService<SatisfactionRatings>().BuildAsync(FeedbackPeriod.MonthOf(DateTime.UtcNow), default));
+        Assert.True(month.Total.Votes >= 9, $"The demo's votes of this month: {month.Total.Votes}.");
+        Assert.All(month.ByTarget, t => Assert.True(t.Votes > 0, $"No demo vote on {t.Name}."));
     }
 
     [GeneratedRegex("href=\"(/[^\"#?]*)\"")]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
@@ -84,6 +85,43 @@ public abstract partial class FeedbackFormTests(DatabaseProvider provider) : Cit
         Assert.DoesNotContain("Cục ghi nhận", status, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_sender_picks_a_category_of_the_list_and_a_foreign_category_or_the_same_form_twice_is_refused_with_nothing_stored()
+    {
+        var client = Client();
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(Form));
+        Assert.Contains("<option value=\"trang-thong-tin\">Trang thông tin điện tử</option>", page, StringComparison.Ordinal);
+
+        foreach (var foreign in new[] { "khong-co-chu-de", "phong-kinh-te", "Trang thông tin điện tử" })
+        {
+            var bad = await OpenFormAsync(client, waitLikeAHuman: true);
+            bad["Input.CategoryId"] = foreign;
+            var before = await DatabaseSnapshot.TakeAsync(Site);
+
+            var refused = await client.PostAsync(Form, Fields(bad));
+
+            AssertStatus(HttpStatusCode.BadRequest, refused);
+            Assert.Contains("Chủ đề không có trong danh mục chủ đề góp ý.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            await before.AssertUnchangedAsync(Site);
+        }
+
+        var form = await OpenFormAsync(client, waitLikeAHuman: true);
+        form["Input.CategoryId"] = "trang-thong-tin";
+        AssertStatus(HttpStatusCode.Redirect, await client.PostAsync(Form, Fields(form)));
+        var stored = await StoredAsync();
+        Assert.Equal("trang-thong-tin", await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<FeedbackCase>()
+            .Where(c => c.ContentItemId == stored.ContentItemId).Select(c => c.CategoryId).SingleAsync()));
+
+        // The same form again (another text, another category): refused, nothing stored.
+        var snapshot = await DatabaseSnapshot.TakeAsync(Site);
+        form["Input.Content"] = "Đề nghị bổ sung số liệu về lao động, việc làm theo quý trên Trang thông tin điện tử.";
+        form["Input.CategoryId"] = "khac";
+        var again = await client.PostAsync(Form, Fields(form));
+        AssertStatus(HttpStatusCode.BadRequest, again);
+        Assert.Contains("Biểu mẫu này đã được gửi.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await snapshot.AssertUnchangedAsync(Site);
+    }
+
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "Input.Name", "", "Xin vui lòng nhập họ và tên." },
@@ -158,11 +196,12 @@ public abstract partial class FeedbackFormTests(DatabaseProvider provider) : Cit
     public async Task Posting_more_than_five_forms_in_ten_minutes_is_limited_but_reading_is_not()
     {
         var client = Client();
-        var form = await OpenFormAsync(client, waitLikeAHuman: true);
         var statuses = new List<HttpStatusCode>();
 
         for (var i = 0; i < 6; i++)
         {
+            // A form is good for one post: each feedback is written in a form of its own (views are free).
+            var form = await OpenFormAsync(client, waitLikeAHuman: true);
             form["Input.Content"] = $"Góp ý số {i} về cách trình bày số liệu trên Trang thông tin điện tử.";
             statuses.Add((await client.PostAsync(Form, Fields(form))).StatusCode);
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CucThongKe.CitizenServices.Forms;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
@@ -35,6 +36,30 @@ public abstract partial class QuestionFormTests(DatabaseProvider provider) : Cit
         Assert.Equal("hoi@example.vn", stored.Content["Question"]!["AskerEmail"]!["Text"]!.GetValue<string>());
         Assert.Equal("Phòng Thống kê Kinh tế", stored.Content["Question"]!["AssignedUnit"]!["Text"]!.GetValue<string>());
         Assert.DoesNotContain("Chỉ số giá tiêu dùng tháng này", await client.GetStringAsync("/hoi-dap"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_form_posted_twice_is_taken_once_and_the_spent_tokens_are_kept_only_while_they_could_pass()
+    {
+        var client = Client();
+        var form = await OpenFormAsync(client, waitLikeAHuman: true);
+        AssertStatus(HttpStatusCode.Redirect, await client.PostAsync(Form, Fields(form)));
+        var before = await DatabaseSnapshot.TakeAsync(Site);
+
+        // A reload of the answer, a double click or a robot replaying the form: the same token, even with another question.
+        form["Input.Question"] = "Xin cho biết tốc độ tăng GRDP của tỉnh Thái Nguyên năm 2025 là bao nhiêu?";
+        var again = await client.PostAsync(Form, Fields(form));
+
+        AssertStatus(HttpStatusCode.BadRequest, again);
+        Assert.Contains("Biểu mẫu này đã được gửi.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await before.AssertUnchangedAsync(Site);
+        Assert.Equal(1, await CountQuestionsAsync());
+
+        // A new form is a new token; the row of a token past its lifetime is deleted by the next spend (the table stays small).
+        Advance(TimeSpan.FromHours(3));
+        AssertStatus(HttpStatusCode.Redirect, await client.PostAsync(Form, Fields(await OpenFormAsync(client, waitLikeAHuman: true))));
+        Assert.Equal(1, await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<UsedFormToken>().CountAsync()));
+        Assert.Equal(2, await CountQuestionsAsync());
     }
 
     public static TheoryData<string, string, string> BadInputs => new()
@@ -98,11 +123,12 @@ public abstract partial class QuestionFormTests(DatabaseProvider provider) : Cit
     public async Task Posting_more_than_five_questions_in_ten_minutes_is_limited_but_reading_is_not()
     {
         var client = Client();
-        var form = await OpenFormAsync(client, waitLikeAHuman: true);
         var statuses = new List<HttpStatusCode>();
 
         for (var i = 0; i < 6; i++)
         {
+            // A form is good for one post: each question is written in a form of its own (views are free).
+            var form = await OpenFormAsync(client, waitLikeAHuman: true);
             form["Input.Question"] = $"Câu hỏi số {i} về số liệu dân số của tỉnh Thái Nguyên?";
             statuses.Add((await client.PostAsync(Form, Fields(form))).StatusCode);
         }

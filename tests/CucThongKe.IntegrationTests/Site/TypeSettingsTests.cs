@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CucThongKe.CitizenServices.Screening;
 using CucThongKe.Core.Settings;
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
@@ -83,8 +84,9 @@ public abstract class TypeSettingsTests(DatabaseProvider provider) : SiteTestBas
     [Fact]
     public async Task A_site_set_up_before_the_settings_gets_them_once_at_start_up()
     {
-        // A site as it was stored before: the three types lack the settings that replaced the rules on their names.
-        await RemoveSettingsAsync(("LegalDocument", "Confidentiality"), ("SocioEconomicReport", "DataTables"), ("Feedback", "Publishable"));
+        // A site as it was stored before: the three types lack the settings that replaced the rules on their names, and Question
+        // the screening hold's section (sites set up before the hold).
+        await RemoveSettingsAsync(("LegalDocument", "Confidentiality"), ("SocioEconomicReport", "DataTables"), ("Feedback", "Publishable"), ("Question", "Screening"));
         await Site.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<CmsDbContext>();
@@ -92,6 +94,7 @@ public abstract class TypeSettingsTests(DatabaseProvider provider) : SiteTestBas
             var definitions = s.GetRequiredService<ContentDefinitionManager>();
             Assert.Null((await definitions.GetResolvedTypeAsync("LegalDocument"))!.Section<ConfidentialityTypeSettings>());
             Assert.True((await definitions.GetResolvedTypeAsync("Feedback"))!.Definition.Settings.Publishable);
+            Assert.Null((await definitions.GetResolvedTypeAsync("Question"))!.Section<ScreeningTypeSettings>());
         });
 
         await Site.WithScopeAsync(s => SiteUpgrades.RunAsync(s, CancellationToken.None));
@@ -102,6 +105,7 @@ public abstract class TypeSettingsTests(DatabaseProvider provider) : SiteTestBas
             Assert.Equal("LegalDocument.Confidential", (await definitions.GetResolvedTypeAsync("LegalDocument"))!.Section<ConfidentialityTypeSettings>()?.Field);
             Assert.Equal("SocioEconomicReport.DataFiles", (await definitions.GetResolvedTypeAsync("SocioEconomicReport"))!.Section<DataTablesTypeSettings>()?.Field);
             Assert.False((await definitions.GetResolvedTypeAsync("Feedback"))!.Definition.Settings.Publishable);
+            Assert.Equal("Question.Question", (await definitions.GetResolvedTypeAsync("Question"))!.Section<ScreeningTypeSettings>()?.CitizenField);
         });
 
         // Once run, an upgrade is recorded: a setting an administrator removes afterwards does not come back.

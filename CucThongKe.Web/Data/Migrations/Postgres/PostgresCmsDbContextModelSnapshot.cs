@@ -165,6 +165,22 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.ToTable("FeedbackCategories", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.CitizenServices.Forms.UsedFormToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UsedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("UsedUtc");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.CitizenServices.Outbox.CitizenMail", b =>
                 {
                     b.Property<long>("Id")

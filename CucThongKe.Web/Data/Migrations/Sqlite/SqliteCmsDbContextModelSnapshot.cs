@@ -158,6 +158,22 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.ToTable("FeedbackCategories", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.CitizenServices.Forms.UsedFormToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("UsedUtc");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.CitizenServices.Outbox.CitizenMail", b =>
                 {
                     b.Property<long>("Id")
