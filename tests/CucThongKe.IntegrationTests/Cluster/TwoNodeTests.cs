@@ -198,6 +198,10 @@ public sealed partial class TwoNodeTests(TwoNodeTests.Pair pair, ITestOutputHelp
                 {
                     // Not listening yet.
                 }
+                catch (TaskCanceledException)
+                {
+                    // Listening but not answering within the request's 5 s (its first request on a loaded machine): ask again.
+                }
 
                 await Task.Delay(100);
             }
