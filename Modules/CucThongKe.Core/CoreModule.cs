@@ -31,6 +31,8 @@ public sealed class CoreModule : CmsModule
         // First of every module's services: hosted services stop in reverse order, so the leases are released after the loops stopped.
         services.AddSingleton<BackgroundLeases>();
         services.AddHostedService(s => s.GetRequiredService<BackgroundLeases>());
+        // Next: stops after the loops, before the release; keeps a lease through a loop's sleep longer than a lease.
+        services.AddHostedService<BackgroundLeaseRenewal>();
         // Sign-in cookies and antiforgery tokens survive restarts and are read by every node: the key ring lives in the
         // database (a site that kept it in {DataPath}/keys has it copied in once at start-up, KeysToDatabaseUpgrade).
         services.AddDataProtection().SetApplicationName("CucThongKe");

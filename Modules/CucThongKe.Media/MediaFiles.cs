@@ -9,44 +9,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Media;
 
-/// <summary>Serves the files attachments and images point at, from <c>{Cms:DataPath}/media/</c>, and nothing outside it.</summary>
-public sealed class MediaFiles(MediaRoot mediaRoot)
+/// <summary>Finds and serves the files attachments and images point at, from the library's store (<see cref="IMediaStore"/>), and nothing outside it.</summary>
+public sealed class MediaFiles(IMediaStore store)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>Types a browser may show in place; everything else is sent as a download.</summary>
     private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".gif", ".pdf" };
 
-    public string Root => mediaRoot.FullPath;
-
-    /// <summary>The full path of a file under the media folder, or null for a path that leaves it or does not exist.</summary>
-    public string? Resolve(string? relativePath)
-    {
-        if (string.IsNullOrWhiteSpace(relativePath) || relativePath.Length > 500 || relativePath.Contains('\0', StringComparison.Ordinal)
-            || relativePath.Contains('\\', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var full = mediaRoot.Resolve(relativePath.TrimStart('/'));
-        return full is not null && File.Exists(full) ? full : null;
-    }
+    /// <summary>A local file with the content of a library file (the file itself, or this node's copy of a file kept in the
+    /// database), or null for a path that leaves the library or a file that does not exist.</summary>
+    public Task<string?> ResolveAsync(string? relativePath, CancellationToken cancellationToken) =>
+        MediaPath.Normalize(relativePath) is { } path ? store.LocalFileAsync(path, cancellationToken) : Task.FromResult<string?>(null);
 
     /// <summary>The public address of a file.</summary>
     public static string Url(string relativePath) =>
         "/tep/" + string.Join('/', relativePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
 
-    internal IResult Serve(string? path)
+    internal async Task<IResult> ServeAsync(string? path, CancellationToken cancellationToken)
     {
-        var full = Resolve(path);
+        var full = await ResolveAsync(path, cancellationToken);
         if (full is null)
         {
             return Results.NotFound();
         }
 
-        var extension = Path.GetExtension(full);
-        var contentType = ContentTypes.TryGetContentType(full, out var known) ? known : "application/octet-stream";
-        var download = Inline.Contains(extension) ? null : Path.GetFileName(full);
+        // The name and type come from the library's path, not from the local copy's.
+        var name = Path.GetFileName(path!);
+        var extension = Path.GetExtension(name);
+        var contentType = ContentTypes.TryGetContentType(name, out var known) ? known : "application/octet-stream";
+        var download = Inline.Contains(extension) ? null : name;
         return Results.File(full, contentType, download, enableRangeProcessing: true);
     }
 

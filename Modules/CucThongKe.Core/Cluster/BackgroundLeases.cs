@@ -40,7 +40,10 @@ internal sealed class BackgroundLeaseConfiguration : IEntityTypeConfiguration<Ba
 /// that stops gracefully releases its leases (this service stops after the loops, being registered before them).
 /// </summary>
 /// <remarks>On one node nothing changes: it takes every lease at its first round and keeps it. Nodes' clocks are assumed
-/// to agree to well within a lease (NTP): the expiry is written by the holder's clock and read by the others'.</remarks>
+/// to agree to well within a lease (NTP): the expiry is written by the holder's clock and read by the others'. While the
+/// node runs, the leases it holds are renewed every third of a lease whatever the loops do: a loop may sleep longer than a
+/// lease (the deadline escalation's minute, the backup's five minutes) without another node taking its work between two
+/// of its rounds; a node that dies stops renewing, so the work still moves after one lease.</remarks>
 public sealed class BackgroundLeases : IHostedService
 {
     private readonly IServiceScopeFactory _scopes;
@@ -50,6 +53,9 @@ public sealed class BackgroundLeases : IHostedService
 
     /// <summary>The leases this node believes it holds, with their expiry as last written.</summary>
     private readonly ConcurrentDictionary<string, DateTime> _held = new(StringComparer.Ordinal);
+
+    /// <summary>When each lease's loop last asked for it (<see cref="HoldAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, DateTime> _asked = new(StringComparer.Ordinal);
 
     public BackgroundLeases(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ClusterOptions> options, ILogger<BackgroundLeases> logger)
     {
@@ -62,6 +68,10 @@ public sealed class BackgroundLeases : IHostedService
             : options.Value.NodeId.Trim();
     }
 
+    /// <summary>How long a loop may go without asking for its lease before the renewal stops keeping it (the longest
+    /// sleep is the daily backup's five minutes).</summary>
+    public static readonly TimeSpan LoopSilence = TimeSpan.FromMinutes(15);
+
     /// <summary>This node's name in the lease rows.</summary>
     public string NodeId { get; }
 
@@ -70,8 +80,14 @@ public sealed class BackgroundLeases : IHostedService
 
     /// <summary>Takes or renews the lease of <paramref name="name"/>: true when this node may do a round of that work now.</summary>
     /// <remarks>A lease with more than two thirds of its time left is not renewed (no database round trip), so a loop may
-    /// call this as often as it likes; a loop must call it more often than once a lease.</remarks>
-    public async Task<bool> HoldAsync(string name, CancellationToken cancellationToken)
+    /// call this as often as it likes; between its rounds the renewal loop keeps the lease.</remarks>
+    public Task<bool> HoldAsync(string name, CancellationToken cancellationToken)
+    {
+        _asked[name] = _clock.GetUtcNow().UtcDateTime;
+        return TakeOrRenewAsync(name, cancellationToken);
+    }
+
+    private async Task<bool> TakeOrRenewAsync(string name, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         if (_held.TryGetValue(name, out var until) && until - now > _duration * 2 / 3)
@@ -125,6 +141,36 @@ public sealed class BackgroundLeases : IHostedService
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresUtc, now), cancellationToken);
     }
 
+    /// <summary>Renews every lease this node holds (a round of the renewal loop).</summary>
+    /// <remarks>A lease whose loop has not asked for it for <see cref="LoopSilence"/> (longer than any loop sleeps) is not
+    /// renewed: a loop that died lets its work go to another node.</remarks>
+    public async Task RenewHeldAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var name in _held.Keys.ToList())
+        {
+            if (!_asked.TryGetValue(name, out var asked) || now - asked > LoopSilence)
+            {
+                continue;
+            }
+
+            try
+            {
+                await TakeOrRenewAsync(name, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The database away for a moment: the next round (a third of a lease later) tries again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogWarning(ex, "Không gia hạn được việc nền '{Lease}'; thử lại sau.", name);
+            }
+        }
+    }
+
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Graceful shutdown: every lease this node holds is released, after the loops using them have stopped.</summary>
@@ -151,4 +197,26 @@ public sealed class BackgroundLeases : IHostedService
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO \"Leases\" (\"Name\", \"Holder\", \"ExpiresUtc\") VALUES ({name}, {NodeId}, {expires}) ON CONFLICT (\"Name\") DO NOTHING",
             cancellationToken) == 1;
+}
+
+/// <summary>Renews the leases this node holds every third of a lease (see <see cref="BackgroundLeases"/>).</summary>
+/// <remarks>Registered right after <see cref="BackgroundLeases"/>: it stops after the loops and before the leases are released.</remarks>
+internal sealed class BackgroundLeaseRenewal(BackgroundLeases leases, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(leases.Duration / 3, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await leases.RenewHeldAsync(stoppingToken);
+        }
+    }
 }

@@ -5,6 +5,7 @@ using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -106,10 +107,15 @@ public static class CmsInitializer
             return false;
         }
 
-        // Media has no shared store yet: the local folder is right only when every node mounts the same one there.
-        logger.LogWarning(
-            "Cms:Cluster:MultipleNodes: ảnh và tài liệu tải lên nằm trong '{Media}' trên đĩa của nút này; thư mục đó phải là thư mục dùng chung (NFS...) gắn vào mọi nút, nếu không nút khác sẽ không có tệp tải lên ở đây.",
-            Path.Combine(dataPath, "media"));
+        // The media folder store is right only when every node mounts the same folder there (Media's Cms:Media:Store,
+        // read by name: Core knows no module).
+        if (!string.Equals(services.GetRequiredService<IConfiguration>()["Cms:Media:Store"], "Database", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning(
+                "Cms:Cluster:MultipleNodes: ảnh và tài liệu tải lên nằm trong '{Media}' trên đĩa của nút này; thư mục đó phải là thư mục dùng chung (NFS...) gắn vào mọi nút, hoặc đặt Cms:Media:Store=Database để giữ tệp trong cơ sở dữ liệu.",
+                Path.Combine(dataPath, "media"));
+        }
+
         return true;
     }
 

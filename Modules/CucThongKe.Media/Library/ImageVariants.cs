@@ -7,7 +7,7 @@ using SkiaSharp;
 
 namespace CucThongKe.Media.Library;
 
-/// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c>; originals stay untouched.</summary>
+/// <summary>Resized copies of library images, made on first request and kept in <c>{Cms:DataPath}/media-cache/</c> on each node; originals stay untouched.</summary>
 public sealed class ImageVariants(MediaRoot media, IMemoryCache cache, IOptions<MediaOptions> options)
 {
     /// <summary>How long a decision "this file is public" is kept: a file of an item just unpublished stays visible this long.</summary>
@@ -19,9 +19,9 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache, IOptions<
         $"/anh/{width}/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>A variant of a library image: for anyone when the image is public (<see cref="IPublicFileRule"/>), else for staff only.</summary>
-    internal async Task<IResult> ServeAsync(int width, string? path, HttpContext http, IPublicFileRule? rule, IAuthorizationService authorization)
+    internal async Task<IResult> ServeAsync(int width, string? path, HttpContext http, IMediaStore store, IPublicFileRule? rule, IAuthorizationService authorization)
     {
-        if (!options.Value.Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Length > 500 || path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+        if (!options.Value.Widths.Contains(width) || string.IsNullOrEmpty(path) || path.Contains("..", StringComparison.Ordinal) || MediaPath.Normalize(path) is not { } relative)
         {
             return Results.NotFound();
         }
@@ -32,14 +32,14 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache, IOptions<
             return Results.NotFound();
         }
 
-        var original = media.Resolve(path);
-        if (original is null || !File.Exists(original))
+        // The original as a local file: the library folder's, or this node's copy of the database store's.
+        var original = await store.LocalFileAsync(relative, http.RequestAborted);
+        if (original is null)
         {
             return Results.NotFound();
         }
 
         // Only existing files get here, so the cached decisions are bounded by the library's size.
-        var relative = Path.GetRelativePath(media.FullPath, original).Replace(Path.DirectorySeparatorChar, '/');
         var isPublic = rule is not null && await cache.GetOrCreateAsync("media-public:" + relative, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = AccessCacheDuration;

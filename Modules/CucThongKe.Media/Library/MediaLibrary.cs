@@ -11,7 +11,7 @@ using SkiaSharp;
 
 namespace CucThongKe.Media.Library;
 
-/// <summary>Stores uploads under <c>{Cms:DataPath}/media/</c> after checking what they really are; lists and searches them.</summary>
+/// <summary>Stores uploads in the library's store (<see cref="IMediaStore"/>) after checking what they really are; lists and searches them.</summary>
 public sealed class MediaLibrary(
     CmsDbContext db,
     MediaRoot root,
@@ -21,7 +21,8 @@ public sealed class MediaLibrary(
     IEnumerable<IUploadedFileFilter> filters,
     UnitOfWork unitOfWork,
     AdminAuditLog audit,
-    ImageVariants variants)
+    ImageVariants variants,
+    IMediaStore store)
 {
     public string Root => root.FullPath;
 
@@ -46,9 +47,7 @@ public sealed class MediaLibrary(
             var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(originalName));
             var storedName = $"{(baseName.Length == 0 ? "tep" : baseName)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}{received.Type.Extension}";
             var relative = safeFolder.Length == 0 ? storedName : $"{safeFolder}/{storedName}";
-            var final = Path.Combine(Root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            File.Move(temp, final);
+            await store.SaveAsync(relative, temp, cancellationToken);
 
             var media = new MediaFile
             {
@@ -117,7 +116,7 @@ public sealed class MediaLibrary(
                 db.Update(file);
                 await audit.RecordAsync(MediaAuditActions.Replace, file.Path, $"Thay nội dung tệp {file.Path} (giữ nguyên địa chỉ).", before, $"{file.OriginalName}, {file.Size} byte", cancellationToken: ct);
                 // Last, inside the transaction: a file that cannot be written rolls the record back.
-                File.Move(temp, Path.Combine(Root, file.Path), overwrite: true);
+                await store.SaveAsync(file.Path, temp, ct);
                 return true;
             }, cancellationToken);
             variants.Forget(file.Path);
@@ -145,16 +144,10 @@ public sealed class MediaLibrary(
         {
             db.Remove(file);
             await audit.RecordAsync(MediaAuditActions.Delete, file.Path, $"Xoá tệp {file.Path} ({file.OriginalName}) khỏi thư viện.", $"{file.OriginalName}, {file.Size} byte", null, cancellationToken: ct);
-            unitOfWork.AfterCommit(_ =>
+            unitOfWork.AfterCommit(async after =>
             {
-                var full = root.Resolve(file.Path);
-                if (full is not null && File.Exists(full))
-                {
-                    File.Delete(full);
-                }
-
+                await store.DeleteAsync(file.Path, after);
                 variants.Forget(file.Path);
-                return Task.CompletedTask;
             });
             return true;
         }, cancellationToken);
@@ -181,7 +174,7 @@ public sealed class MediaLibrary(
     /// <summary>How many items a usage list names.</summary>
     public const int MaxUsages = 50;
 
-    private string TempPath() => Path.Combine(Root, ".uploads", Guid.NewGuid().ToString("N"));
+    private string TempPath() => Path.Combine(Root, FolderMediaStore.UploadsFolder, Guid.NewGuid().ToString("N"));
 
     private static string ShortName(string originalName)
     {

@@ -22,5 +22,13 @@ public sealed class MediaOptions
     /// </summary>
     public int[]? ImageWidths { get; set; }
 
+    /// <summary>Where the library's files are kept (<c>Cms:Media:Store</c>): <see cref="MediaStoreKind.Folder"/> (the default;
+    /// a shared mount for several nodes) or <see cref="MediaStoreKind.Database"/>. <c>media move</c> copies a site's files
+    /// from one to the other.</summary>
+    public MediaStoreKind Store { get; set; } = MediaStoreKind.Folder;
+
+    /// <summary>The most a node keeps of files it served from the database store, in MB (<c>Cms:Media:StoreCacheMegabytes</c>).</summary>
+    public int StoreCacheMegabytes { get; set; } = 1024;
+
     public IReadOnlyList<int> Widths => ImageWidths is { Length: > 0 } widths ? widths : DefaultImageWidths;
 }

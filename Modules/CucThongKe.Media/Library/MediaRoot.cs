@@ -6,7 +6,8 @@ namespace CucThongKe.Media.Library;
 
 /// <summary>
 /// Where the media library's files live, <c>{Cms:DataPath}/media/</c>, and its resized copies,
-/// <c>{Cms:DataPath}/media-cache/</c>: the one place these paths are made. Uploads, <c>/tep</c>, image variants and
+/// <c>{Cms:DataPath}/media-cache/</c>, and the copies of the database store's files, <c>{Cms:DataPath}/media-store-cache/</c>:
+/// the one place these paths are made. Uploads, <c>/tep</c>, image variants and
 /// the search indexer all find files through it.
 /// </summary>
 public sealed class MediaRoot(IOptions<CmsOptions> cms, IWebHostEnvironment environment)
@@ -16,6 +17,9 @@ public sealed class MediaRoot(IOptions<CmsOptions> cms, IWebHostEnvironment envi
 
     /// <summary>The folder of resized image variants (a cache: deleting it loses nothing).</summary>
     public string VariantsPath => System.IO.Path.Combine(DataPath, "media-cache");
+
+    /// <summary>This node's copies of files served from the database store (a bounded cache: deleting it loses nothing).</summary>
+    public string StoreCachePath => System.IO.Path.Combine(DataPath, "media-store-cache");
 
     private string DataPath => cms.Value.ResolveDataPath(environment.ContentRootPath);
 

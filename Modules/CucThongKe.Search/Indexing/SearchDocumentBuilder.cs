@@ -22,7 +22,7 @@ namespace CucThongKe.Search.Indexing;
 public sealed partial class SearchDocumentBuilder(
     CmsDbContext db,
     ContentDefinitionManager definitions,
-    MediaRoot media,
+    IMediaStore media,
     IEnumerable<IReaderVisibilityRule> visibility,
     ILogger<SearchDocumentBuilder> logger)
 {
@@ -102,7 +102,7 @@ public sealed partial class SearchDocumentBuilder(
                         foreach (var attachment in node.Deserialize<AttachmentField>(CmsJson.Options)?.Items ?? [])
                         {
                             Append(body, attachment.Title);
-                            Append(body, ReadAttachment(attachment.Path));
+                            Append(body, await ReadAttachmentAsync(attachment.Path, cancellationToken));
                         }
 
                         break;
@@ -166,27 +166,22 @@ public sealed partial class SearchDocumentBuilder(
         return name;
     }
 
-    /// <summary>The text of an attached PDF, DOCX or XLSX in the media folder; other, missing or unreadable files give nothing.</summary>
-    private string? ReadAttachment(string relativePath)
+    /// <summary>The text of an attached PDF, DOCX or XLSX of the library; other, missing or unreadable files give nothing.</summary>
+    private async Task<string?> ReadAttachmentAsync(string relativePath, CancellationToken cancellationToken)
     {
         var relative = relativePath.Replace('\\', '/').TrimStart('/');
         relative = relative.StartsWith("media/", StringComparison.OrdinalIgnoreCase) ? relative[6..] : relative;
-        var full = media.Resolve(relative);
+        var office = OfficeText.Handles(relative);
+        if (!office && !relative.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // The library's file, or this node's copy of one kept in the database.
+        var full = await media.LocalFileAsync(relative, cancellationToken);
         if (full is null)
         {
-            logger.LogDebug("Attachment path {Path} leaves the media folder; not indexed", relativePath);
-            return null;
-        }
-
-        var office = OfficeText.Handles(full);
-        if (!office && !full.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (!File.Exists(full))
-        {
-            logger.LogDebug("Attachment {Path} is not in the media folder (yet); not indexed", relativePath);
+            logger.LogDebug("Attachment {Path} is not in the library (yet); not indexed", relativePath);
             return null;
         }
 

@@ -7,11 +7,11 @@ namespace CucThongKe.Statistics.DataTables;
 /// <summary>Refuses to save an item whose data files (its type's <see cref="DataTablesTypeSettings"/>) are not readable XLSX or CSV tables, saying why.</summary>
 internal sealed class DataFileValidationHandler(MediaFiles files) : IContentHandler
 {
-    public Task SavingAsync(ContentContext context, ICollection<ContentValidationError> errors, CancellationToken cancellationToken)
+    public async Task SavingAsync(ContentContext context, ICollection<ContentValidationError> errors, CancellationToken cancellationToken)
     {
         if (DataFiles.Of(context.Type, context.Item) is not var (field, attachments))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         for (var i = 0; i < attachments.Count; i++)
@@ -24,7 +24,7 @@ internal sealed class DataFileValidationHandler(MediaFiles files) : IContentHand
                 continue;
             }
 
-            if (files.Resolve(file.Path) is not { } full)
+            if (await files.ResolveAsync(file.Path, cancellationToken) is not { } full)
             {
                 errors.Add(new ContentValidationError(path, $"Không tìm thấy tệp '{file.Path}' trong thư viện tệp."));
                 continue;
@@ -39,7 +39,5 @@ internal sealed class DataFileValidationHandler(MediaFiles files) : IContentHand
                 errors.Add(new ContentValidationError(path, e.Message));
             }
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -25,7 +25,7 @@ internal static class DataTableEndpoints
         }
 
         var tables = attachments.Where(a => StatTableReader.IsDataFile(a.Path)).ToList();
-        if (index < 0 || index >= tables.Count || files.Resolve(tables[index].Path) is not { } full)
+        if (index < 0 || index >= tables.Count || await files.ResolveAsync(tables[index].Path, cancellationToken) is not { } full)
         {
             return Results.NotFound();
         }

@@ -49,7 +49,7 @@ public sealed class IndicatorSources(ContentManager contents, ContentDefinitionM
         }
 
         var tables = attachments.Where(a => StatTableReader.IsDataFile(a.Path)).ToList();
-        if (index < 1 || index > tables.Count || files.Resolve(tables[index - 1].Path) is not { } full)
+        if (index < 1 || index > tables.Count || await files.ResolveAsync(tables[index - 1].Path, cancellationToken) is not { } full)
         {
             throw new StatTableException($"Báo cáo «{item.DisplayText}» không có bảng số liệu thứ {index}.");
         }

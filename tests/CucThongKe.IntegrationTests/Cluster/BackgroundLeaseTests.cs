@@ -14,9 +14,9 @@ public abstract class BackgroundLeaseTests(DatabaseProvider provider) : SiteTest
 {
     protected ShiftedClock Clock { get; } = new();
 
-    protected BackgroundLeases Node(string id) => new(
+    protected BackgroundLeases Node(string id, int leaseSeconds = 30) => new(
         Site.Services.GetRequiredService<IServiceScopeFactory>(), Clock,
-        Options.Create(new ClusterOptions { NodeId = id, LeaseSeconds = 30 }), NullLogger<BackgroundLeases>.Instance);
+        Options.Create(new ClusterOptions { NodeId = id, LeaseSeconds = leaseSeconds }), NullLogger<BackgroundLeases>.Instance);
 
     [Fact]
     public async Task Of_two_nodes_asking_at_once_exactly_one_gets_the_lease_whether_it_is_new_or_expired()
@@ -76,6 +76,41 @@ public sealed class SqliteBackgroundLeaseTests() : BackgroundLeaseTests(Database
         await b.StopAsync(default);
         Assert.True(await a.HoldAsync(Work, default));
         Assert.False(await b.HoldAsync(Work, default));
+    }
+
+    [Fact]
+    public async Task A_held_lease_is_renewed_while_the_loop_that_took_it_sleeps_longer_than_a_lease()
+    {
+        // The shortest lease (5 s), renewed every third of it on real time; the loop that took it never asks again (the
+        // deadline escalation sleeps a minute, the backup five).
+        var a = Node("node-a", leaseSeconds: 5);
+        var b = Node("node-b", leaseSeconds: 5);
+        const string Work = "test-sleeping-work";
+        using var renewal = new BackgroundLeaseRenewal(a, Clock);
+        await renewal.StartAsync(default);
+        Assert.True(await a.HoldAsync(Work, default));
+
+        // 4 s of the lease's 5 gone: the renewal takes it to 5 s from now (within 1.7 s of real time).
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        var renewed = false;
+        for (var i = 0; i < 60 && !renewed; i++)
+        {
+            await Task.Delay(50);
+            var now = Clock.GetUtcNow().UtcDateTime;
+            renewed = await Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<BackgroundLease>()
+                .AnyAsync(l => l.Name == Work && l.Holder == "node-a" && l.ExpiresUtc > now.AddSeconds(3)));
+        }
+
+        Assert.True(renewed, "The held lease was not renewed between the loop's rounds.");
+        // 8 s after it was taken, past the first lease: still node A's.
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(await b.HoldAsync(Work, default));
+        await renewal.StopAsync(default);
+
+        // A loop silent for longer than any loop sleeps (dead): the renewal no longer keeps its work from the other node.
+        Clock.Advance(BackgroundLeases.LoopSilence + TimeSpan.FromSeconds(1));
+        await a.RenewHeldAsync(default);
+        Assert.True(await b.HoldAsync(Work, default));
     }
 
     [Fact]

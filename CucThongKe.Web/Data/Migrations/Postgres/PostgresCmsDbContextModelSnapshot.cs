@@ -1015,6 +1015,27 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.ToTable("MediaReferenceIndex", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.Media.Library.MediaBlob", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("MediaBlobs", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Media.Library.MediaFile", b =>
                 {
                     b.Property<long>("Id")

@@ -980,6 +980,27 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     b.ToTable("MediaReferenceIndex", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.Media.Library.MediaBlob", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("MediaBlobs", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Media.Library.MediaFile", b =>
                 {
                     b.Property<long>("Id")
