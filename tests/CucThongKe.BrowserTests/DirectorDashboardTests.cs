@@ -24,7 +24,7 @@ public sealed class DirectorDashboardTests(PeopleSite people) : LiveSiteTest(peo
     public async Task The_director_sees_the_gates_overdue_questions_and_obligations_this_months_publications_and_open_incidents()
     {
         await Site.RunRecipeAsync("director-dashboard.recipe.json");
-        var obligation = await PrepareAsync();
+        var obligation = await MakeDashboardDataAsync();
 
         var page = await SignInAsync("cuctruong", "Demo@2026!ctk");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bảng điều khiển", Level = 1 })).ToBeVisibleAsync();
@@ -62,7 +62,7 @@ public sealed class DirectorDashboardTests(PeopleSite people) : LiveSiteTest(peo
 
     /// <summary>What the dashboard reports, made as the site makes it: a citizen's question sent to a unit and put in the chain (its
     /// deadline then passed), a page published today, the unit's monthly news not sent by its due date. Returns that period.</summary>
-    private async Task<string> PrepareAsync()
+    private async Task<string> MakeDashboardDataAsync()
     {
         await using var scope = Site.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
