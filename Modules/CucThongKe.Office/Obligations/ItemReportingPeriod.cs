@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CucThongKe.Office.Obligations;
@@ -42,8 +43,10 @@ public static class ItemReportingPeriod
         };
     }
 
+    // Read from its JSON text: a stored item holds a JsonElement, one built in code an int or a decimal.
     private static int? Number(JsonNode? field) =>
-        field?["Value"] is JsonValue value && value.TryGetValue<decimal>(out var number) && number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue
-            ? (int)number
+        field?["Value"] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+        && int.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
             : null;
 }
