@@ -54,12 +54,14 @@ public sealed class OfficeModule : CmsModule
             new DefaultGrant(OfficePermissions.ManageRoyaltyRates.Name, "Administrator", "BoardHead", AccountantRole),
             new DefaultGrant(OfficePermissions.ViewAllContributions.Name, "Administrator", "Director", "BoardHead", "BoardMember", "BoardSecretary"));
 
-        // Reporting obligations: the calendar with the operator's extra days, the catalogue, the scheduler and the queries.
-        services.AddSingleton(s =>
+        // Reporting obligations: due dates on the site's one working calendar (Core's, Cms:Calendar), the catalogue, the
+        // scheduler and the queries. The extra days once set under Cms:Office:Obligations are added to it, so such a site keeps them.
+        services.AddOptions<CalendarOptions>().PostConfigure<IOptions<ObligationOptions>>((calendar, obligations) =>
         {
-            var options = s.GetRequiredService<IOptions<ObligationOptions>>().Value;
-            return new ObligationSchedule(new WorkingCalendar(options.ExtraDaysOff, options.ExtraWorkingDays));
+            calendar.ExtraDaysOff = [.. calendar.ExtraDaysOff.Union(obligations.Value.ExtraDaysOff)];
+            calendar.ExtraWorkingDays = [.. calendar.ExtraWorkingDays.Union(obligations.Value.ExtraWorkingDays)];
         });
+        services.AddSingleton<ObligationSchedule>();
         services.AddSingleton<ObligationsSignal>();
         services.AddSingleton<LoopHeartbeats>();
         services.AddScoped<ObligationCatalog>();
@@ -75,6 +77,7 @@ public sealed class OfficeModule : CmsModule
         services.AddSingleton<ErrorRateCounter>();
         services.AddSingleton<MailFailures>();
         services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<CertificateExpiry>();
         services.AddHostedService<IncidentMonitorLoop>();
         DecorateMailSender(services);
 

@@ -1,4 +1,4 @@
-using CucThongKe.Office.Spreadsheets;
+using CucThongKe.Core.Spreadsheets;
 
 namespace CucThongKe.Office.Contributions;
 
@@ -26,6 +26,6 @@ public static class ContributionExport
             [new("Đơn vị"), new("Đúng hạn", NumberStyle.Whole, Total: true), new("Trễ hạn", NumberStyle.Whole, Total: true), new("Không thực hiện", NumberStyle.Whole, Total: true),
              new("Quá hạn chưa gửi", NumberStyle.Whole, Total: true), new("Chưa đến hạn", NumberStyle.Whole, Total: true)],
             [.. report.Timeliness.Select(t => (IReadOnlyList<object?>)[unitName(t.UnitId), t.OnTime, t.Late, t.Missed, t.Overdue, t.Open])]);
-        return OfficeWorkbook.Write([people, units, gates, obligations]);
+        return XlsxWorkbook.Write([people, units, gates, obligations]);
     }
 }

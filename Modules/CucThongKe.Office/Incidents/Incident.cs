@@ -86,6 +86,7 @@ public static class IncidentCauses
     public const string ErrorRate = "error-rate";
     public const string Disk = "disk";
     public const string Mail = "mail";
+    public const string Certificate = "certificate";
 }
 
 internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>

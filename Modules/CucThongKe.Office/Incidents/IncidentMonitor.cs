@@ -19,7 +19,7 @@ public sealed class DatabaseOutage
 }
 
 /// <summary>One round of the site's own checks, turned into incidents (one open incident per cause).</summary>
-public sealed class IncidentMonitor(SiteHealth health, IncidentLog log, MailFailures mailFailures, DatabaseOutage outage, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentMonitor> logger)
+public sealed class IncidentMonitor(SiteHealth health, IncidentLog log, MailFailures mailFailures, DatabaseOutage outage, CertificateExpiry certificate, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentMonitor> logger)
 {
     /// <summary>Runs the checks; returns the causes found this round.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken = default)
@@ -67,6 +67,12 @@ public sealed class IncidentMonitor(SiteHealth health, IncidentLog log, MailFail
         {
             await RecordAsync(found, IncidentCauses.Mail, IncidentSeverity.Medium, "Không gửi được thư điện tử",
                 $"{mailFailed} lần gửi thư thất bại; lỗi gần nhất: {lastError}", "Kiểm tra máy chủ thư (Cms:Mail:Host), tài khoản, mật khẩu và kết nối mạng.", cancellationToken);
+        }
+
+        if (certificate.Due() && await certificate.CheckAsync(cancellationToken) is { } finding)
+        {
+            await RecordAsync(found, IncidentCauses.Certificate, finding.Severity, finding.Title, finding.Description,
+                "Gia hạn chứng chỉ với nơi cấp (hoặc kiểm tra việc tự gia hạn), cài chứng chỉ mới lên máy chủ web và tải lại cấu hình.", cancellationToken);
         }
 
         return found;

@@ -25,4 +25,11 @@ public sealed class IncidentOptions
 
     /// <summary>An incident when the data folder's disk has less free space than this percentage.</summary>
     public int DiskFreePercent { get; set; } = 10;
+
+    /// <summary>The site's TLS certificate to watch: a file (PEM, DER or PKCS#12 without password) or the <c>host:port</c> serving it;
+    /// none: not checked. Read once a day.</summary>
+    public string? Certificate { get; set; }
+
+    /// <summary>An incident this many days before the certificate expires.</summary>
+    public int CertificateWarningDays { get; set; } = 21;
 }

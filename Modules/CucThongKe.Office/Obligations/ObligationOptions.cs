@@ -23,9 +23,10 @@ public sealed class ObligationOptions
     /// <summary>Roles told of every overdue entry, beside the unit's head.</summary>
     public List<string> OverdueRoles { get; set; } = ["BoardHead", "BoardSecretary"];
 
-    /// <summary>Days off the government adds in a year (a swapped day to lengthen Tết, the other day beside 2/9), as <c>2026-02-23</c>.</summary>
+    /// <summary>Formerly this module's own calendar: now added to Core's <c>Cms:Calendar:ExtraDaysOff</c> (the site's one working
+    /// calendar), where new sites set them; kept so that a site configured here keeps its days.</summary>
     public List<DateOnly> ExtraDaysOff { get; set; } = [];
 
-    /// <summary>Saturdays or Sundays the government makes working days in exchange.</summary>
+    /// <summary>Formerly this module's own: now added to Core's <c>Cms:Calendar:ExtraWorkingDays</c> (see <see cref="ExtraDaysOff"/>).</summary>
     public List<DateOnly> ExtraWorkingDays { get; set; } = [];
 }

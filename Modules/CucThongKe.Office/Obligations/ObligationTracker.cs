@@ -1,3 +1,4 @@
+using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
 using CucThongKe.Workflows.Notifications;
 using CucThongKe.Workflows.Record;
@@ -85,6 +86,10 @@ public sealed class ObligationTracker(
         var since = ObligationSchedule.EndOfDayUtc(pending.Min(p => p.Entry.PeriodStart).AddDays(-1));
         var found = await submissions.ListAsync([.. pending.Select(p => p.ContentType).Distinct()], since, Batch * 4, ct);
         var itemIds = found.Select(s => s.ContentItemId).Distinct().ToList();
+        // The period an item names (a month's or a quarter's report): it fulfils that period's entry only; one that names none is matched by time.
+        var named = (await db.Set<ContentItem>().AsNoTracking().Where(c => itemIds.Contains(c.ContentItemId) && c.Latest)
+                .Select(c => new { c.ContentItemId, c.ContentType, c.Content }).ToListAsync(ct))
+            .ToDictionary(c => c.ContentItemId, c => ItemReportingPeriod.KeyOf(c.ContentType, c.Content), StringComparer.Ordinal);
         var used = (await db.Set<ObligationEntry>().Where(e => e.ContentItemId != null && itemIds.Contains(e.ContentItemId))
             .Select(e => new { e.ObligationId, e.ContentItemId }).ToListAsync(ct))
             .Select(u => (u.ObligationId, u.ContentItemId!)).ToHashSet();
@@ -92,11 +97,13 @@ public sealed class ObligationTracker(
         var fulfilled = 0;
         foreach (var submission in found)
         {
-            // The oldest open entry of the item's unit and type whose period had begun: a late report fills the overdue period first.
+            // The entry of the period the item names; else the oldest open entry of the item's unit and type whose period had
+            // begun: a late report fills the overdue period first.
+            var period = named.GetValueOrDefault(submission.ContentItemId);
             var match = pending.FirstOrDefault(p => p.Entry.Outcome is null
                 && p.ContentType == submission.ContentType
                 && p.Entry.UnitId == submission.UnitId
-                && ObligationSchedule.EndOfDayUtc(p.Entry.PeriodStart.AddDays(-1)) <= submission.SubmittedUtc
+                && (period is null ? ObligationSchedule.EndOfDayUtc(p.Entry.PeriodStart.AddDays(-1)) <= submission.SubmittedUtc : p.Entry.Period == period)
                 && !used.Contains((p.Entry.ObligationId, submission.ContentItemId)));
             if (match is null)
             {

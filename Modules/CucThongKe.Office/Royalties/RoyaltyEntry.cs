@@ -88,6 +88,10 @@ public sealed class RoyaltyEntry
     /// <summary>Why the drafted amount may need a look (no rate on the date, a later period because the month was closed).</summary>
     public string? Note { get; set; }
 
+    /// <summary>Bumped by every change of the entry and by the closing of its month (a concurrency token): an adjustment that
+    /// read the month open while the month was being closed fails at its save instead of landing in the closed month.</summary>
+    public int Version { get; set; }
+
     public static string RoleName(RoyaltyRole role) => role switch
     {
         RoyaltyRole.Author => "Tác giả",
@@ -153,6 +157,7 @@ internal sealed class RoyaltyEntryConfiguration : IEntityTypeConfiguration<Royal
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(x => x.ReviewedBy).HasMaxLength(256);
         builder.Property(x => x.Note).HasMaxLength(500);
+        builder.Property(x => x.Version).IsConcurrencyToken();
 
         // An item's publication drafts a person's entry of a kind once, however often it is published again or by how many nodes.
         builder.HasIndex(x => new { x.ContentItemId, x.Kind, x.PersonKey }).IsUnique();

@@ -1,5 +1,5 @@
 using CucThongKe.Core.Data;
-using CucThongKe.Office.Spreadsheets;
+using CucThongKe.Core.Spreadsheets;
 
 namespace CucThongKe.Office.Royalties;
 
@@ -25,6 +25,6 @@ public static class RoyaltyExport
                 e.Period, VietnamTime.Format(e.PublishedUtc, "dd/MM/yyyy"), e.Title, e.Kind, RoyaltyEntry.RoleName(e.Role), e.PersonName,
                 unitName(e.UnitId, e.ExternalUnit), e.Quantity, e.Points, e.Amount, RoyaltyEntry.StatusName(e.Status),
             ])]);
-        return OfficeWorkbook.Write([people, units, lines]);
+        return XlsxWorkbook.Write([people, units, lines]);
     }
 }

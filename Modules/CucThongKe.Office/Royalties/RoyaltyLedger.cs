@@ -165,10 +165,11 @@ public sealed partial class RoyaltyLedger(CmsDbContext db, UnitOfWork unitOfWork
             foreach (var entry in entries.Where(e => e.Status == RoyaltyEntryStatus.Draft))
             {
                 (entry.Status, entry.ReviewedUtc, entry.ReviewedBy) = (RoyaltyEntryStatus.Reviewed, now, actor);
+                entry.Version++;
                 marked++;
             }
 
-            await db.SaveChangesAsync(ct);
+            await SaveChangedEntriesAsync(ct);
             return marked;
         }, cancellationToken);
     }
@@ -197,7 +198,10 @@ public sealed partial class RoyaltyLedger(CmsDbContext db, UnitOfWork unitOfWork
             var now = clock.GetUtcNow().UtcDateTime;
             db.Add(new RoyaltyAdjustment { EntryId = entry.Id, ChangedUtc = now, ChangedBy = actor, OldAmount = entry.Amount, NewAmount = amount, Reason = why });
             (entry.Amount, entry.Status, entry.ReviewedUtc, entry.ReviewedBy) = (amount, RoyaltyEntryStatus.Reviewed, now, actor);
-            await db.SaveChangesAsync(ct);
+            // The save checks the version read above: a closing of the month committed since then bumped it, and the save
+            // fails (DbUpdateConcurrencyException, 409) instead of changing an entry of a closed month.
+            entry.Version++;
+            await SaveChangedEntriesAsync(ct);
             return entry;
         }, cancellationToken);
     }
@@ -220,6 +224,10 @@ public sealed partial class RoyaltyLedger(CmsDbContext db, UnitOfWork unitOfWork
         return unitOfWork.RunAsync(async ct =>
         {
             await EnsureOpenAsync(period!, ct);
+            // Bump every entry of the month first: on PostgreSQL this takes their row locks, so an adjustment or review under
+            // way is either committed before the counts below (and counted) or fails on its version; SQLite runs one writer
+            // at a time anyway. Publications draft into the current month only, which cannot be closed yet.
+            await db.Set<RoyaltyEntry>().Where(e => e.Period == period).ExecuteUpdateAsync(u => u.SetProperty(e => e.Version, e => e.Version + 1), ct);
             var drafts = await db.Set<RoyaltyEntry>().CountAsync(e => e.Period == period && e.Status == RoyaltyEntryStatus.Draft, ct);
             if (drafts > 0)
             {
@@ -233,7 +241,16 @@ public sealed partial class RoyaltyLedger(CmsDbContext db, UnitOfWork unitOfWork
                 Total = await db.Set<RoyaltyEntry>().Where(e => e.Period == period).SumAsync(e => (long?)e.Amount, ct) ?? 0,
             };
             db.Add(closed);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Closed by someone else at the same moment.
+                throw new RoyaltyPeriodClosedException($"Sổ nhuận bút {PeriodName(period!)} vừa được khóa: không thay đổi được.");
+            }
+
             return closed;
         }, cancellationToken);
     }
@@ -330,6 +347,19 @@ public sealed partial class RoyaltyLedger(CmsDbContext db, UnitOfWork unitOfWork
         }
 
         return query;
+    }
+
+    /// <summary>Saves changed entries; one whose version moved since it was read (its month closed, or another change) is refused with 409.</summary>
+    private async Task SaveChangedEntriesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RoyaltyPeriodClosedException("Dòng nhuận bút vừa thay đổi (kỳ vừa khóa sổ hoặc có người vừa điều chỉnh): tải lại trang rồi xem lại.");
+        }
     }
 
     private async Task EnsureOpenAsync(string period, CancellationToken cancellationToken)

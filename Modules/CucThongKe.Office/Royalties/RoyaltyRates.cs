@@ -1,4 +1,5 @@
 using CucThongKe.Core.Data;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CucThongKe.Office.Royalties;
@@ -12,8 +13,11 @@ public sealed class RoyaltyRateInput
 
     public string? Name { get; set; }
 
+    /// <summary>Not bound from a form (the page reads the typed text with <see cref="RoyaltyNumbers"/>, whatever the culture).</summary>
+    [BindNever]
     public decimal? Points { get; set; }
 
+    [BindNever]
     public long? Amount { get; set; }
 
     public DateOnly? ValidFrom { get; set; }

@@ -1,5 +1,5 @@
 using System.Text;
-using MiniExcelLibs;
+using CucThongKe.Core.Spreadsheets;
 
 namespace CucThongKe.Statistics.DataTables;
 
@@ -18,21 +18,20 @@ public static class StatTableExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
     }
 
+    /// <summary>The header row, the rows (figures as numbers, every decimal kept) and the citation under them, by the site's one
+    /// XLSX writer (Core's <see cref="XlsxWorkbook"/>).</summary>
     public static byte[] Xlsx(StatTable table, string citation)
     {
         var width = table.Headers.Count;
-        var rows = new[] { table.Headers }.Concat(table.Rows).Append([citation])
-            .Select(r => Enumerable.Range(0, width).ToDictionary(Column, i => (object?)(i < r.Count ? CellValue(r[i], i) : null)))
-            .ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, printHeader: false, sheetName: "Số liệu", excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        var columns = table.Headers.Select(h => new SheetColumn(h, NumberStyle.General)).ToList();
+        var rows = table.Rows.Select(r => (IReadOnlyList<object?>)[.. Enumerable.Range(0, width).Select(i => i < r.Count ? CellValue(r[i], i) : null)]).ToList();
+        return XlsxWorkbook.Write([new WorkbookSheet("Số liệu", null, columns, rows, Footer: citation)]);
     }
 
     private static object CellValue(string cell, int column) => column > 0 && StatTable.Number(cell) is { } number ? number : cell;
 
     /// <summary>The spreadsheet letter of a zero-based column (A, B, ..., AA).</summary>
-    public static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column((index / 26) - 1) + (char)('A' + (index % 26));
+    public static string Column(int index) => XlsxWorkbook.Column(index);
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;

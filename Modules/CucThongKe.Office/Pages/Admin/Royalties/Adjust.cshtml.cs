@@ -43,8 +43,7 @@ public sealed class AdjustModel(RoyaltyLedger ledger) : PageModel
         }
 
         // Vietnamese writes 1.250.000; spaces and dots between thousands are dropped.
-        var digits = (Amount ?? "").Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("đ", "", StringComparison.Ordinal);
-        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount))
+        if (!RoyaltyNumbers.TryParseDong(Amount, out var parsed) || parsed is not { } amount)
         {
             return Refused(StatusCodes.Status400BadRequest, "Số tiền phải là một số nguyên đồng, ví dụ 250000 hoặc 250.000.");
         }

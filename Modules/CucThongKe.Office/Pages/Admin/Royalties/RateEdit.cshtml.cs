@@ -1,3 +1,4 @@
+using System.Globalization;
 using CucThongKe.Office.Royalties;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,14 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
     [BindProperty]
     public RoyaltyRateInput Input { get; set; } = new();
 
+    /// <summary>The points as typed: read by <see cref="RoyaltyNumbers"/>, never by the request's culture (<c>2,5</c> and <c>2.5</c> are both 2.5).</summary>
+    [BindProperty(Name = "Input.Points")]
+    public string? Points { get; set; }
+
+    /// <summary>The amount in đồng as typed (<c>150.000</c>).</summary>
+    [BindProperty(Name = "Input.Amount")]
+    public string? Amount { get; set; }
+
     public bool IsNew { get; private set; } = true;
 
     public string? Error { get; private set; }
@@ -27,6 +36,7 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
             }
 
             Input = RoyaltyRateInput.From(rate);
+            (Points, Amount) = (rate.Points?.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','), rate.Amount is { } dong ? RoyaltyMoney.Number(dong) : null);
             IsNew = false;
         }
 
@@ -43,6 +53,12 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
 
         // The address names the rate; a posted id cannot move the edit to another one.
         Input.Id = id;
+        if (!RoyaltyNumbers.TryParsePoints(Points, out var points) || !RoyaltyNumbers.TryParseDong(Amount, out var amount))
+        {
+            return Invalid("Số điểm ghi dạng 2,5 hoặc 1.234,5; số tiền là số nguyên đồng, ví dụ 150000 hoặc 150.000.");
+        }
+
+        (Input.Points, Input.Amount) = (points, amount);
         if (!ModelState.IsValid)
         {
             return Invalid("Dữ liệu nhập không hợp lệ: điểm, số tiền và ngày phải đúng định dạng.");

@@ -3,11 +3,12 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace CucThongKe.Office.Spreadsheets;
+namespace CucThongKe.Core.Spreadsheets;
 
 /// <summary>How a column's numbers are shown.</summary>
 public enum NumberStyle
 {
+    /// <summary>Text, or a number without a format of its own (shown whole with thousands separators, as <see cref="Whole"/>).</summary>
     Text,
 
     /// <summary>Whole numbers with thousands separators (counts, đồng): <c>#,##0</c>.</summary>
@@ -15,21 +16,26 @@ public enum NumberStyle
 
     /// <summary>One decimal (points, days): <c>#,##0.0</c>.</summary>
     OneDecimal,
+
+    /// <summary>A number as it is, every decimal kept (a statistical table's figures): the spreadsheet's General format.</summary>
+    General,
 }
 
 /// <summary>A column: its header and number format; <see cref="Total"/> sums it in the totals row (a SUM formula).</summary>
 public sealed record SheetColumn(string Header, NumberStyle Format = NumberStyle.Text, bool Total = false);
 
-/// <summary>A sheet: a title line, the header row, the data rows (string, long, int, decimal, double or null cells) and, when a column asks, a totals row.</summary>
-public sealed record WorkbookSheet(string Name, string Title, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, string TotalLabel = "Tổng cộng");
+/// <summary>A sheet: a title line (none: the header row is the first), the header row, the data rows (string, long, int, decimal,
+/// double or null cells), when a column asks a totals row, and a footer line under it all (a citation, Điều 8.1).</summary>
+public sealed record WorkbookSheet(string Name, string? Title, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows,
+    string TotalLabel = "Tổng cộng", string? Footer = null);
 
 /// <summary>
-/// The office's exports as real XLSX workbooks, written with the Open XML SDK the site already uses for spreadsheets
-/// (Unicode's converter): text as inline strings (Vietnamese kept as typed), numbers as numbers with their format, a bold
-/// header, frozen header rows and totals as SUM formulas with their value cached, so a reader without recalculation sees them.
+/// The site's one XLSX writer (the office's ledgers and statistics, Statistics' data tables, CitizenServices' summaries), on the
+/// Open XML SDK the site already uses for spreadsheets (Unicode's converter): text as inline strings (Vietnamese kept as typed),
+/// numbers as numbers with their format, a bold header, frozen header rows and totals as SUM formulas with their value cached,
+/// so a reader without recalculation sees them.
 /// </summary>
-/// <remarks>Statistics' data-table export (MiniExcel) writes values only; a ledger needs number formats and formulas.</remarks>
-public static class OfficeWorkbook
+public static class XlsxWorkbook
 {
     // Style indexes in the stylesheet below.
     private const uint Bold = 1;
@@ -68,9 +74,15 @@ public static class OfficeWorkbook
     private static Worksheet Worksheet(WorkbookSheet sheet)
     {
         var data = new SheetData();
-        data.Append(new Row(TextCell("A1", sheet.Title, Bold)) { RowIndex = 1 });
-        data.Append(new Row(sheet.Columns.Select((c, i) => TextCell($"{Column(i)}2", c.Header, Bold))) { RowIndex = 2 });
-        const int firstDataRow = 3;
+        uint headerRow = 1;
+        if (sheet.Title is not null)
+        {
+            data.Append(new Row(TextCell("A1", sheet.Title, Bold)) { RowIndex = 1 });
+            headerRow = 2;
+        }
+
+        data.Append(new Row(sheet.Columns.Select((c, i) => TextCell($"{Column(i)}{headerRow}", c.Header, Bold))) { RowIndex = headerRow });
+        var firstDataRow = (int)headerRow + 1;
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var rowIndex = (uint)(firstDataRow + r);
@@ -87,9 +99,10 @@ public static class OfficeWorkbook
             data.Append(row);
         }
 
+        var nextRow = (uint)(firstDataRow + sheet.Rows.Count);
         if (sheet.Columns.Any(c => c.Total))
         {
-            var totalIndex = (uint)(firstDataRow + sheet.Rows.Count);
+            var totalIndex = nextRow++;
             var total = new Row { RowIndex = totalIndex };
             total.Append(TextCell($"A{totalIndex}", sheet.TotalLabel, Bold));
             for (var c = 1; c < sheet.Columns.Count; c++)
@@ -113,9 +126,14 @@ public static class OfficeWorkbook
             data.Append(total);
         }
 
+        if (sheet.Footer is not null)
+        {
+            data.Append(new Row(TextCell($"A{nextRow}", sheet.Footer, 0)) { RowIndex = nextRow });
+        }
+
         var worksheet = new Worksheet();
         // The title and header rows stay in view while scrolling.
-        worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        worksheet.Append(new SheetViews(new SheetView(new Pane { VerticalSplit = headerRow, TopLeftCell = $"A{firstDataRow}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
         worksheet.Append(new Columns(sheet.Columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
         {
             Min = (uint)(i + 1), Max = (uint)(i + 1), CustomWidth = true, Width = c.Format == NumberStyle.Text ? Math.Clamp(c.Header.Length + 8, 14, 60) : 16,
@@ -132,7 +150,7 @@ public static class OfficeWorkbook
         {
             CellReference = reference,
             CellValue = new CellValue(ToDecimal(value).ToString(CultureInfo.InvariantCulture)),
-            StyleIndex = format == NumberStyle.OneDecimal ? DecimalStyle : IntegerStyle,
+            StyleIndex = format switch { NumberStyle.OneDecimal => DecimalStyle, NumberStyle.General => 0, _ => IntegerStyle },
         },
         _ => TextCell(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", 0),
     };
