@@ -73,6 +73,10 @@ public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfW
         return db.Set<ReleaseEntry>().Where(e => e.ContentItemId != null && !released.Contains(e.Id)).Select(e => e.ContentItemId!);
     }
 
+    /// <summary>Whether an item carries a release not out yet (<see cref="WithheldItemIds"/>).</summary>
+    public Task<bool> IsWithheldAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WithheldItemIds().AnyAsync(id => id == contentItemId, cancellationToken);
+
     /// <summary>The next entries still to come (postponed ones included, with their reason), soonest first.</summary>
     public async Task<IReadOnlyList<ReleaseView>> UpcomingAsync(int take, CancellationToken cancellationToken = default)
     {

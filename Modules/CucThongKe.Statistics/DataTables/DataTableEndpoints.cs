@@ -4,7 +4,6 @@ using CucThongKe.Core.Settings;
 using CucThongKe.Contents.Published;
 using CucThongKe.Media;
 using CucThongKe.Statistics.Calendar;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 
 namespace CucThongKe.Statistics.DataTables;
@@ -21,7 +20,7 @@ internal static class DataTableEndpoints
 
         // A report tied to a release not out yet keeps its tables with the release's values (the calendar's one rule).
         var item = await contents.GetAsync(id, VersionOptions.Published, cancellationToken);
-        if (item is null || content.IsHidden(item) || await calendar.WithheldItemIds().AnyAsync(w => w == id, cancellationToken)
+        if (item is null || content.IsHidden(item) || await calendar.IsWithheldAsync(id, cancellationToken)
             || await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken) is not { } type || DataFiles.Of(type, item) is not var (_, attachments))
         {
             return Results.NotFound();
