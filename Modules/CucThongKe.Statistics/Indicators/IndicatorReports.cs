@@ -23,7 +23,7 @@ public sealed class IndicatorReports(CmsDbContext db, ReleaseCalendar calendar)
     public async Task<IReadOnlyList<Indicator>> OfReportAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
         var released = calendar.ReleasedIds();
-        var entries = await db.Set<ReleaseEntry>().AsNoTracking().Where(e => e.ContentItemId == contentItemId && released.Contains(e.Id))
+        var entries = await db.Set<ReleaseEntry>().AsNoTracking().Where(e => e.ContentItemId == contentItemId && released.Contains(e.Id)).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.IndicatorCodes }).Take(MaxLinks).ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {

@@ -25,7 +25,7 @@ public sealed class DatasetModel(OpenDataCatalog catalog, SettingsStore settings
         }
 
         var site = await settings.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken);
-        var baseUrl = (site.BaseUrl is { Length: > 0 } b ? b : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
+        var baseUrl = PublicAddress.Of(site) ?? $"{Request.Scheme}://{Request.Host}";
         Detail = detail;
         Citation = site.Citation;
         JsonLd = DatasetJsonLd.Of(detail, baseUrl, site);
