@@ -16,11 +16,13 @@ using CucThongKe.Statistics.Calendar;
 using CucThongKe.Statistics.DataTables;
 using CucThongKe.Statistics.Indicators;
 using CucThongKe.Statistics.Indexing;
+using CucThongKe.Statistics.OpenData;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace CucThongKe.Statistics;
 
@@ -28,6 +30,9 @@ namespace CucThongKe.Statistics;
 /// indicators and their series, and the release calendar.</summary>
 public sealed class StatisticsModule : CmsModule
 {
+    /// <summary>The OpenAPI description of the public API.</summary>
+    public const string OpenApiPath = "/api/openapi.json";
+
     public override IReadOnlyList<Type> Dependencies => [typeof(ContentsModule), typeof(MediaModule), typeof(OutputCacheModule), typeof(SearchModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -51,7 +56,30 @@ public sealed class StatisticsModule : CmsModule
         services.AddFailureStatus<IndicatorImportException>(StatusCodes.Status400BadRequest, "Số liệu không hợp lệ");
         services.AddFailureStatus<ReleaseEntryException>(StatusCodes.Status400BadRequest, "Đợt công bố không hợp lệ");
         services.AddFailureStatus<StatTableException>(StatusCodes.Status400BadRequest, "Tệp số liệu không hợp lệ");
+
+        // Open data (issue 15 item 4): the catalogue, reports and indicators linked both ways, the read-only API.
+        services.AddScoped<OpenDataCatalog>().AddScoped<IndicatorReports>();
+        services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.SectionName));
+        services.AddPerAddressRateLimit<OpenDataOptions>(DataApi.RateLimitPolicy, o => o.ApiRequestsPerMinute, TimeSpan.FromMinutes(1), postsOnly: false);
+        // Any site may read the data from a browser: GET only, no cookies (AllowAnyOrigin never allows credentials).
+        services.AddCors(o => o.AddPolicy(DataApi.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithHeaders(HeaderNames.IfNoneMatch, HeaderNames.Accept).WithExposedHeaders(HeaderNames.ETag).SetPreflightMaxAge(TimeSpan.FromDays(1))));
+        // The public API's description: the open data API and the search API, nothing of the back office's.
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath is { } path && (path.StartsWith("api/data/", StringComparison.Ordinal) || path == "api/search");
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "API dữ liệu công khai - Cục Thống kê tỉnh Thái Nguyên";
+                document.Info.Version = "1";
+                document.Info.Description = "Chỉ đọc, không cần đăng nhập: chỉ số và chuỗi số liệu đã công bố (/api/data), tìm kiếm (/api/search). "
+                    + "Khi sử dụng lại phải ghi nguồn (Điều 8.1): dòng trích dẫn có trong mỗi câu trả lời.";
+                return Task.CompletedTask;
+            });
+        });
     }
+
+    public override void Configure(IApplicationBuilder app) => app.UseCors();
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -59,5 +87,7 @@ public sealed class StatisticsModule : CmsModule
         endpoints.MapGet("/chi-so/{code}/tai-ve/{format}", IndicatorEndpoints.DownloadAsync).CachePublicPage();
         endpoints.MapGet("/lich-cong-bo.ics", CalendarEndpoints.ICalendarAsync).CachePublicPage();
         endpoints.MapGet("/lich-cong-bo/rss", CalendarEndpoints.RssAsync).CachePublicPage();
+        DataApi.Map(endpoints);
+        endpoints.MapOpenApi(OpenApiPath).RequireCors(DataApi.CorsPolicy).CachePublicPage();
     }
 }

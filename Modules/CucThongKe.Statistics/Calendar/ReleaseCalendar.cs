@@ -65,6 +65,18 @@ public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfW
             .Select(e => e.Id);
     }
 
+    /// <summary>The items that carry a release not out yet (planned, postponed, or published ahead of its time): their
+    /// data tables are withheld with the release's values (open data catalogue, table downloads), by the same rule.</summary>
+    public IQueryable<string> WithheldItemIds()
+    {
+        var released = ReleasedIds();
+        return db.Set<ReleaseEntry>().Where(e => e.ContentItemId != null && !released.Contains(e.Id)).Select(e => e.ContentItemId!);
+    }
+
+    /// <summary>Whether an item carries a release not out yet (<see cref="WithheldItemIds"/>).</summary>
+    public Task<bool> IsWithheldAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WithheldItemIds().AnyAsync(id => id == contentItemId, cancellationToken);
+
     /// <summary>The next entries still to come (postponed ones included, with their reason), soonest first.</summary>
     public async Task<IReadOnlyList<ReleaseView>> UpcomingAsync(int take, CancellationToken cancellationToken = default)
     {

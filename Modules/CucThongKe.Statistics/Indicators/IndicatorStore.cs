@@ -9,6 +9,9 @@ namespace CucThongKe.Statistics.Indicators;
 /// <summary>A point of a series as readers see it.</summary>
 public sealed record SeriesPoint(Period Period, decimal Value, ValueStatus Status, DateTime CreatedUtc);
 
+/// <summary>A point of a series with the earlier values of its period readers saw (newest first).</summary>
+public sealed record RevisedPoint(SeriesPoint Point, IReadOnlyList<SeriesPoint> Earlier);
+
 /// <summary>An indicator with the latest value readers may see, the one before it and a short trend.</summary>
 public sealed record KeyFigure(Indicator Indicator, SeriesPoint Latest, SeriesPoint? Previous, IReadOnlyList<SeriesPoint> Trend);
 
@@ -31,7 +34,12 @@ public sealed class IndicatorStore(CmsDbContext db, ReleaseCalendar calendar, Un
             : db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
 
     /// <summary>The series readers see: per period the newest value whose release is out, oldest period first.</summary>
-    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(int indicatorId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(int indicatorId, CancellationToken cancellationToken = default) =>
+        [.. (await RevisedSeriesAsync(indicatorId, cancellationToken)).Select(p => p.Point)];
+
+    /// <summary>The same series, each point with the values it revised that readers saw before (released too), newest first:
+    /// the open data API's revision information. A revision whose release is not out is not there, and neither is its count.</summary>
+    public async Task<IReadOnlyList<RevisedPoint>> RevisedSeriesAsync(int indicatorId, CancellationToken cancellationToken = default)
     {
         var released = calendar.ReleasedIds();
         var rows = await db.Set<IndicatorValue>().AsNoTracking()
@@ -39,10 +47,12 @@ public sealed class IndicatorStore(CmsDbContext db, ReleaseCalendar calendar, Un
             .OrderByDescending(v => v.Id).Take(MaxSeriesValues).ToListAsync(cancellationToken);
         return
         [
-            .. rows.GroupBy(v => v.PeriodKey, StringComparer.Ordinal).Select(g => g.First())
-                .Select(v => new SeriesPoint(v.Period, v.Value, v.Status, v.CreatedUtc))
-                .OrderBy(p => p.Period.Year).ThenBy(p => p.Period.EndMonth).ThenBy(p => p.Period.Kind),
+            .. rows.GroupBy(v => v.PeriodKey, StringComparer.Ordinal)
+                .Select(g => new RevisedPoint(Point(g.First()), [.. g.Skip(1).Select(Point)]))
+                .OrderBy(p => p.Point.Period.Year).ThenBy(p => p.Point.Period.EndMonth).ThenBy(p => p.Point.Period.Kind),
         ];
+
+        static SeriesPoint Point(IndicatorValue v) => new(v.Period, v.Value, v.Status, v.CreatedUtc);
     }
 
     /// <summary>The indicators of the home page's strip, with their latest visible value of their own frequency.</summary>

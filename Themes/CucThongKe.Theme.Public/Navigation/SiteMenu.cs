@@ -29,6 +29,7 @@ public static class SiteMenu
         new("Lấy ý kiến dự thảo", "/lay-y-kien", "Dự thảo văn bản đang lấy ý kiến nhân dân, và kết quả các đợt lấy ý kiến đã kết thúc."),
         new("Kênh RSS", "/kenh-rss", "Tin mới theo định dạng RSS 2.0: tất cả, theo từng mục và từng chuyên mục."),
         new("Chỉ số thống kê", "/chi-so", "Các chỉ số kinh tế - xã hội chủ yếu của tỉnh: số liệu theo kỳ, biểu đồ, tải về, phương pháp tính."),
+        new("Dữ liệu mở", "/du-lieu-mo", "Các bộ dữ liệu thống kê của tỉnh để tải về và sử dụng lại (CSV, XLSX, JSON, API), kèm giấy phép và dòng trích dẫn."),
     ];
 
     /// <summary>The state portals the home page links to.</summary>
