@@ -179,6 +179,14 @@ public static partial class SearchQueryParser
         var coverage = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = all ? 0 : (int)Math.Ceiling(count * 0.75) };
         for (var i = 0; i < count; i++)
         {
+            // When every syllable must be covered, the first and last pairs are required (their syllables have one
+            // neighbour each), so the second and the last but one syllables are covered already: their clause would
+            // only cost a nested disjunction per match (a four-syllable query is two pair terms, not four clauses).
+            if (all && i > 0 && (i == 1 || i == count - 2))
+            {
+                continue;
+            }
+
             var beside = new BooleanQuery(disableCoord: true);
             if (i > 0)
             {
@@ -190,10 +198,10 @@ public static partial class SearchQueryParser
                 beside.Add(Pair(variant, i, exactForm), Occur.SHOULD);
             }
 
-            coverage.Add(beside, all ? Occur.MUST : Occur.SHOULD);
+            coverage.Add(beside.Clauses.Count == 1 ? beside.Clauses[0].Query : beside, all ? Occur.MUST : Occur.SHOULD);
         }
 
-        return coverage;
+        return coverage.Clauses.Count == 1 ? coverage.Clauses[0].Query : coverage;
     }
 
     /// <summary>Every syllable anywhere in the item, in the form it was typed: the forgiving last resort.</summary>
