@@ -5,6 +5,7 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
+using CucThongKe.Core.Setup;
 using CucThongKe.Media;
 using CucThongKe.Search.Indexing;
 using CucThongKe.Search.Querying;
@@ -32,6 +33,8 @@ public sealed class SearchModule : CmsModule
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchIndexSource>();
         services.AddHostedService<SearchIndexingService>();
+        // Sites set up before the synonym list: the setup recipe's groups, as a new site has them.
+        services.AddSiteUpgrade<DefaultSynonymsUpgrade>();
 
         services
             .AddPermissions<SearchPermissions>()

@@ -47,6 +47,8 @@ public sealed class StatisticsModule : CmsModule
         // "CPI tháng 10" on the search page shows the released value above the results.
         services.AddScoped<ISearchAnswerProvider, IndicatorSearchAnswers>();
         services.AddScoped<ReleaseCalendar>().AddScoped<IReleaseCodes, IndicatorCodes>().AddScoped<IndicatorStore>().AddScoped<IndicatorSources>();
+        // The page cache forgets what showed a release when its planned time comes (no content change happens then).
+        services.AddSingleton<ReleaseSignal>().AddHostedService<ReleaseTimeEviction>();
         services.AddRecipeStep<IndicatorsRecipeStep>().AddRecipeStep<ReleaseCalendarRecipeStep>().AddRecipeStep<IndicatorValuesRecipeStep>();
         services.AddPermissions<StatisticsPermissions>().AddAdminMenu<StatisticsAdminMenu>();
         // Sites set up before indicators and the calendar existed: the grants the setup recipe gives a new site.

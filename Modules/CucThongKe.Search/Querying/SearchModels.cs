@@ -1,3 +1,4 @@
+using CucThongKe.TextEncoding;
 using Lucene.Net.Search;
 
 namespace CucThongKe.Search.Querying;
@@ -43,4 +44,38 @@ public sealed record FacetValue(string Value, int Count);
 public sealed record SearchResults(string Query, bool QueryWasCut, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits, IReadOnlyList<FacetValue> Types, IReadOnlyList<FacetValue> Years)
 {
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>A query's syllables (exact and folded) and which of them must match in the exact form (see <see cref="SearchQueryParser.Words"/>).</summary>
+public sealed record QueryWords(IReadOnlyList<string> Exact, IReadOnlyList<string> Folded, IReadOnlyList<bool> UseExact)
+{
+    /// <summary>
+    /// Whether <paramref name="phrase"/> (exact syllables, <see cref="SearchQueryParser.ExactSyllables"/>) stands side by
+    /// side in the query, each syllable compared as the search matches it: in its exact form when the reader typed
+    /// diacritics ("dẫn số" is not "dân số"), folded when none were typed ("dan so" is).
+    /// </summary>
+    public bool Holds(IReadOnlyList<string> phrase)
+    {
+        if (phrase.Count == 0)
+        {
+            return false;
+        }
+
+        for (var start = 0; start + phrase.Count <= Exact.Count; start++)
+        {
+            var all = true;
+            for (var i = 0; i < phrase.Count && all; i++)
+            {
+                var at = start + i;
+                all = UseExact[at] ? Exact[at] == phrase[i] : Folded[at] == VietnameseText.Fold(phrase[i]);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

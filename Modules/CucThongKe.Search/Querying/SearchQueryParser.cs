@@ -67,26 +67,14 @@ public static partial class SearchQueryParser
     /// </summary>
     public static ParsedQuery? Parse(string text, SynonymList? synonyms = null)
     {
-        var exact = Analyze(Exact, text);
-        if (exact.Count == 0)
+        var variants = Words(text, synonyms);
+        if (variants.Count == 0)
         {
             return null;
         }
 
-        var folded = Analyze(FoldedAnalyzer, text);
-        if (folded.Count != exact.Count)
-        {
-            folded = [.. exact.Select(VietnameseText.Fold)];
-        }
-
-        exact = [.. exact.Take(MaxTerms)];
-        folded = [.. folded.Take(MaxTerms)];
-        var terms = new HashSet<string>(folded, StringComparer.Ordinal);
-
-        // Diacritics typed anywhere: the reader wrote the words; respect their form. None: match the folded form.
-        var typedExact = exact.Where((syllable, i) => syllable != folded[i]).Any();
-        var variants = Variants(exact, folded, typedExact, synonyms ?? SynonymList.Empty);
-        foreach (var variant in variants.Skip(1))
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variant in variants)
         {
             terms.UnionWith(variant.Folded);
         }
@@ -141,11 +129,40 @@ public static partial class SearchQueryParser
         return wider;
     }
 
-    /// <summary>The query as typed, then each synonym's replacement of a phrase in it (one at a time, a few at most).</summary>
-    private static List<Variant> Variants(List<string> exact, List<string> folded, bool typedExact, SynonymList synonyms)
+    /// <summary>
+    /// The query's syllables as the search reads them: as typed, then each synonym's replacement of a phrase in it (one
+    /// at a time, a few at most); each syllable to be matched in its exact form when diacritics were typed anywhere in
+    /// the query (or the synonym's phrase has them), else folded. Empty when the text has no syllable.
+    /// </summary>
+    public static IReadOnlyList<QueryWords> Words(string text, SynonymList? synonyms = null)
     {
-        var variants = new List<Variant> { new(exact, folded, [.. exact.Select(_ => typedExact)]) };
-        foreach (var (start, length, replacement) in synonyms.Alternatives(folded))
+        var exact = Analyze(Exact, text);
+        if (exact.Count == 0)
+        {
+            return [];
+        }
+
+        var folded = Analyze(FoldedAnalyzer, text);
+        if (folded.Count != exact.Count)
+        {
+            folded = [.. exact.Select(VietnameseText.Fold)];
+        }
+
+        exact = [.. exact.Take(MaxTerms)];
+        folded = [.. folded.Take(MaxTerms)];
+
+        // Diacritics typed anywhere: the reader wrote the words; respect their form. None: match the folded form.
+        var typedExact = exact.Where((syllable, i) => syllable != folded[i]).Any();
+        return Variants(exact, folded, typedExact, synonyms ?? SynonymList.Empty);
+    }
+
+    /// <summary>A text's syllables in the exact form the index keeps (lower case, one tone-mark placement): "Dân Số" → "dân", "số".</summary>
+    public static IReadOnlyList<string> ExactSyllables(string text) => Analyze(Exact, text);
+
+    private static List<QueryWords> Variants(List<string> exact, List<string> folded, bool typedExact, SynonymList synonyms)
+    {
+        var variants = new List<QueryWords> { new(exact, folded, [.. exact.Select(_ => typedExact)]) };
+        foreach (var (start, length, replacement) in synonyms.Alternatives(exact, folded, typedExact))
         {
             if (variants.Count > MaxSynonymVariants)
             {
@@ -153,7 +170,7 @@ public static partial class SearchQueryParser
             }
 
             // The list's phrases are written with their diacritics: their exact form is respected.
-            variants.Add(new Variant(
+            variants.Add(new QueryWords(
                 [.. exact[..start], .. replacement.Exact, .. exact[(start + length)..]],
                 [.. folded[..start], .. replacement.Folded, .. folded[(start + length)..]],
                 [.. Enumerable.Repeat(typedExact, start), .. replacement.Exact.Select(_ => replacement.HasDiacritics), .. Enumerable.Repeat(typedExact, exact.Count - start - length)]));
@@ -167,7 +184,7 @@ public static partial class SearchQueryParser
     /// words of two or three syllables are found as words, whatever their order ("dân số và lao động" for "lao động
     /// dân số"). Longer queries need three quarters of their syllables so.
     /// </summary>
-    private static Query Coverage(Variant variant, bool exactForm)
+    private static Query Coverage(QueryWords variant, bool exactForm)
     {
         var count = variant.Exact.Count;
         if (count == 1)
@@ -179,6 +196,14 @@ public static partial class SearchQueryParser
         var coverage = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = all ? 0 : (int)Math.Ceiling(count * 0.75) };
         for (var i = 0; i < count; i++)
         {
+            // When every syllable must be covered, the first and last pairs are required (their syllables have one
+            // neighbour each), so the second and the last but one syllables are covered already: their clause would
+            // only cost a nested disjunction per match (a four-syllable query is two pair terms, not four clauses).
+            if (all && i > 0 && (i == 1 || i == count - 2))
+            {
+                continue;
+            }
+
             var beside = new BooleanQuery(disableCoord: true);
             if (i > 0)
             {
@@ -190,14 +215,14 @@ public static partial class SearchQueryParser
                 beside.Add(Pair(variant, i, exactForm), Occur.SHOULD);
             }
 
-            coverage.Add(beside, all ? Occur.MUST : Occur.SHOULD);
+            coverage.Add(beside.Clauses.Count == 1 ? beside.Clauses[0].Query : beside, all ? Occur.MUST : Occur.SHOULD);
         }
 
-        return coverage;
+        return coverage.Clauses.Count == 1 ? coverage.Clauses[0].Query : coverage;
     }
 
     /// <summary>Every syllable anywhere in the item, in the form it was typed: the forgiving last resort.</summary>
-    private static Query Loose(Variant variant)
+    private static Query Loose(QueryWords variant)
     {
         var count = variant.Exact.Count;
         var all = count <= AllSyllablesUpTo;
@@ -211,7 +236,7 @@ public static partial class SearchQueryParser
     }
 
     /// <summary>What orders the matches: the exact form of a syllable and syllables side by side count more; the title counts double through the index itself.</summary>
-    private static List<Query> Ranking(List<Variant> variants, string text)
+    private static List<Query> Ranking(IReadOnlyList<QueryWords> variants, string text)
     {
         var clauses = new List<Query>();
         foreach (var variant in variants)
@@ -238,11 +263,11 @@ public static partial class SearchQueryParser
         return clauses;
     }
 
-    private static TermQuery Syllable(Variant variant, int i, bool exactForm) => exactForm && variant.UseExact[i]
+    private static TermQuery Syllable(QueryWords variant, int i, bool exactForm) => exactForm && variant.UseExact[i]
         ? new TermQuery(new Term(SearchFields.All, variant.Exact[i]))
         : new TermQuery(new Term(SearchFields.Folded(SearchFields.All), variant.Folded[i]));
 
-    private static TermQuery Pair(Variant variant, int first, bool exactForm) => exactForm && variant.UseExact[first] && variant.UseExact[first + 1]
+    private static TermQuery Pair(QueryWords variant, int first, bool exactForm) => exactForm && variant.UseExact[first] && variant.UseExact[first + 1]
         ? new TermQuery(new Term(SearchFields.ExactPairs, variant.Exact[first] + " " + variant.Exact[first + 1]))
         : new TermQuery(new Term(SearchFields.Pairs, variant.Folded[first] + " " + variant.Folded[first + 1]));
 
@@ -263,8 +288,6 @@ public static partial class SearchQueryParser
         return any;
     }
 
-    /// <summary>A query's syllables (exact and folded) and which of them must match in the exact form.</summary>
-    private sealed record Variant(IReadOnlyList<string> Exact, IReadOnlyList<string> Folded, IReadOnlyList<bool> UseExact);
 
     /// <summary>A digit run followed by groups joined by '/', '-' or spaces, the last with a letter: "181/QĐ-CTK", "15/2024/TT-BKHĐT".</summary>
     public static bool LooksLikeDocumentNumber(string text) => DocumentNumber().IsMatch(text);

@@ -92,42 +92,31 @@ public sealed class SynonymList
         return (groups, errors);
     }
 
-    /// <summary>
-    /// The query's folded syllables, then the same with each phrase of the list it holds replaced by the phrase's
-    /// synonyms ("cpi thang 10" → also "chi so gia tieu dung thang 10"): what another module matches names against.
-    /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> FoldedVariants(string text)
-    {
-        var folded = FoldedSyllables(text).Take(MaxPhraseSyllables * 4).ToList();
-        var variants = new List<IReadOnlyList<string>> { folded };
-        foreach (var (start, length, replacement) in Alternatives(folded).Take(MaxPhrasesPerGroup))
-        {
-            variants.Add([.. folded[..start], .. replacement.Folded, .. folded[(start + length)..]]);
-        }
-
-        return variants;
-    }
-
     /// <summary>A text's syllables as the search reads them, folded: "Chỉ số giá (CPI)" → "chi", "so", "gia", "cpi".</summary>
     public static IReadOnlyList<string> FoldedSyllables(string text) => [.. SearchQueryParser.Analyze(Exact, text).Select(VietnameseText.Fold)];
 
-    /// <summary>The other phrases of each group a span of <paramref name="folded"/> belongs to: (start, length, replacement).</summary>
-    internal IEnumerable<(int Start, int Length, SynonymPhrase Replacement)> Alternatives(IReadOnlyList<string> folded)
+    /// <summary>
+    /// The other phrases of each group a span of the query belongs to: (start, length, replacement). A query typed with
+    /// diacritics holds a phrase written with them only in that exact form ("chỉ sổ giá" is not "chỉ số giá"); otherwise
+    /// the folded forms are compared.
+    /// </summary>
+    internal IEnumerable<(int Start, int Length, SynonymPhrase Replacement)> Alternatives(IReadOnlyList<string> exact, IReadOnlyList<string> folded, bool typedExact)
     {
         foreach (var group in Groups)
         {
             foreach (var phrase in group)
             {
-                for (var start = 0; start + phrase.Folded.Count <= folded.Count; start++)
+                var (mine, theirs) = typedExact && phrase.HasDiacritics ? (exact, phrase.Exact) : (folded, phrase.Folded);
+                for (var start = 0; start + theirs.Count <= mine.Count; start++)
                 {
-                    if (!phrase.Folded.Select((syllable, i) => syllable == folded[start + i]).All(same => same))
+                    if (!theirs.Select((syllable, i) => syllable == mine[start + i]).All(same => same))
                     {
                         continue;
                     }
 
                     foreach (var other in group.Where(o => !ReferenceEquals(o, phrase)))
                     {
-                        yield return (start, phrase.Folded.Count, other);
+                        yield return (start, theirs.Count, other);
                     }
                 }
             }

@@ -38,7 +38,7 @@ public sealed class ReleaseEntryException(string message) : Exception(message);
 
 /// <summary>The release calendar (Điều 4.2, Nghị định 94/2016): its entries, and the one rule of when a release is out,
 /// which every public view of indicator values composes (<see cref="ReleasedIds"/>).</summary>
-public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfWork unitOfWork, PublicPageStore pages, IReleaseCodes releaseCodes, IEnumerable<IReaderVisibilityRule> rules)
+public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfWork unitOfWork, PublicPageStore pages, ReleaseSignal signal, IReleaseCodes releaseCodes, IEnumerable<IReaderVisibilityRule> rules)
 {
     /// <summary>At most this many entries a year (a province publishes a few dozen).</summary>
     public const int MaxEntriesPerYear = 500;
@@ -188,6 +188,8 @@ public sealed class ReleaseCalendar(CmsDbContext db, TimeProvider clock, UnitOfW
             unitOfWork.AfterCommit(_ =>
             {
                 pages.EvictByTag(CacheTags.Lists);
+                // Its planned time may be the next one: the eviction at that time sleeps until then.
+                signal.Raise();
                 return Task.CompletedTask;
             });
             return entry;

@@ -117,8 +117,10 @@ public static class StatTableReader
     private static string Cell(object? value) => value switch
     {
         null => "",
-        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.##########", CultureInfo.InvariantCulture),
+        // Numbers as a Vietnamese table writes them ("1.234,5"), which StatTable.Number reads back without doubt: an
+        // invariant "1.234" would read as one thousand two hundred and thirty-four.
+        double d => d.ToString("#,##0.##########", StatTable.VietnameseNumbers),
+        decimal m => m.ToString("#,##0.##########", StatTable.VietnameseNumbers),
         DateTime t => t.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => UnicodeText.Clean((Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim()),
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CucThongKe.Search.Querying;
+using CucThongKe.TextEncoding;
 
 namespace CucThongKe.Statistics.Indicators;
 
@@ -15,17 +16,17 @@ internal sealed class IndicatorSearchAnswers(IndicatorStore store) : ISearchAnsw
 
     public async Task<IReadOnlyList<SearchAnswer>> AnswerAsync(string query, SynonymList synonyms, CancellationToken cancellationToken)
     {
-        var variants = synonyms.FoldedVariants(query);
-        if (variants[0].Count == 0)
+        var variants = SearchQueryParser.Words(query, synonyms);
+        if (variants.Count == 0)
         {
             return [];
         }
 
-        var asked = AskedPeriod.From(variants[0]);
+        var asked = AskedPeriod.From(variants[0].Folded);
         var answers = new List<SearchAnswer>();
         foreach (var indicator in await store.ListAsync(cancellationToken))
         {
-            if (!IndicatorQuery.Names(indicator).Any(name => variants.Any(v => IndicatorQuery.Contains(v, name))))
+            if (!IndicatorQuery.Named(variants, indicator))
             {
                 continue;
             }
@@ -55,38 +56,32 @@ internal sealed class IndicatorSearchAnswers(IndicatorStore store) : ISearchAnsw
     }
 }
 
-/// <summary>How a query names an indicator: its code ("cpi", "dan-so"), its name before any bracket, the abbreviation in brackets.</summary>
+/// <summary>How a query names an indicator: its code ("cpi", "dan-so"), its name before any bracket, the abbreviation in
+/// brackets; compared as the search compares words (typed diacritics respected, folded only when none were typed).</summary>
 public static partial class IndicatorQuery
 {
+    /// <summary>The indicator's names as exact syllables. A code is written without diacritics ("dan-so"): where the name
+    /// holds its syllables side by side ("Dân số trung bình"), the code stands for them with the name's diacritics, so
+    /// that "dân số" names the indicator and "dẫn số" does not.</summary>
     public static IEnumerable<IReadOnlyList<string>> Names(Indicator indicator)
     {
-        yield return SynonymList.FoldedSyllables(indicator.Code);
         var bracket = indicator.Name.IndexOf('(', StringComparison.Ordinal);
-        yield return SynonymList.FoldedSyllables(bracket > 0 ? indicator.Name[..bracket] : indicator.Name);
+        var name = SearchQueryParser.ExactSyllables(bracket > 0 ? indicator.Name[..bracket] : indicator.Name);
+        var code = SearchQueryParser.ExactSyllables(indicator.Code);
+        var start = Enumerable.Range(0, Math.Max(0, name.Count - code.Count + 1))
+            .FirstOrDefault(at => code.Count > 0 && code.Select((syllable, i) => VietnameseText.Fold(name[at + i]) == syllable).All(same => same), -1);
+        yield return start >= 0 ? [.. name.Skip(start).Take(code.Count)] : code;
+        yield return name;
         if (Bracketed().Match(indicator.Name) is { Success: true } abbreviation)
         {
-            yield return SynonymList.FoldedSyllables(abbreviation.Groups[1].Value);
+            yield return SearchQueryParser.ExactSyllables(abbreviation.Groups[1].Value);
         }
     }
 
-    /// <summary>Whether <paramref name="name"/>'s syllables stand side by side in <paramref name="query"/>.</summary>
-    public static bool Contains(IReadOnlyList<string> query, IReadOnlyList<string> name)
-    {
-        if (name.Count == 0)
-        {
-            return false;
-        }
-
-        for (var start = 0; start + name.Count <= query.Count; start++)
-        {
-            if (name.Select((syllable, i) => syllable == query[start + i]).All(same => same))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether a query (as <see cref="SearchQueryParser.Words"/> reads it, with its synonyms) names <paramref name="indicator"/>:
+    /// "dân số" names the population, "dẫn số" does not, "dan so" does.</summary>
+    public static bool Named(IReadOnlyList<QueryWords> query, Indicator indicator) =>
+        Names(indicator).Any(name => query.Any(words => words.Holds(name)));
 
     [GeneratedRegex(@"\(([^)]{1,20})\)")]
     private static partial Regex Bracketed();

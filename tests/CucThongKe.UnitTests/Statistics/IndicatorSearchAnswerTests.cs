@@ -13,7 +13,7 @@ public sealed class IndicatorSearchAnswerTests
     private static readonly Indicator Population = new() { Code = "dan-so", Name = "Dân số trung bình", Frequency = PeriodKind.Year };
 
     private static bool Named(string query, Indicator indicator) =>
-        IndicatorQuery.Names(indicator).Any(name => Synonyms.FoldedVariants(query).Any(v => IndicatorQuery.Contains(v, name)));
+        IndicatorQuery.Named(SearchQueryParser.Words(query, Synonyms), indicator);
 
     [Theory]
     [InlineData("CPI tháng 10", true)]
@@ -32,6 +32,24 @@ public sealed class IndicatorSearchAnswerTests
     [InlineData("số dân", false)]
     public void A_code_with_a_hyphen_is_read_as_syllables(string query, bool named) =>
         Assert.Equal(named, Named(query, Population));
+
+    [Theory]
+    [InlineData("dẫn số", false)]
+    [InlineData("dân sổ", false)]
+    [InlineData("Dân Số", true)]
+    [InlineData("dan so", true)]
+    [InlineData("dân so", false)]
+    [InlineData("DAN SO 2025", true)]
+    public void Typed_diacritics_are_respected_and_folding_is_only_for_a_query_typed_without_them(string query, bool named) =>
+        Assert.Equal(named, Named(query, Population));
+
+    [Theory]
+    [InlineData("chỉ sổ giá tiêu dùng", false)]
+    [InlineData("CPI tháng 10", true)]
+    [InlineData("cpi thang 10", true)]
+    [InlineData("chi so gia tieu dung thang 10", true)]
+    public void A_synonym_names_the_indicator_in_its_own_form_whatever_the_rest_of_the_query(string query, bool named) =>
+        Assert.Equal(named, Named(query, Cpi));
 
     [Theory]
     [InlineData("CPI tháng 10", PeriodKind.Month, 10, null)]
