@@ -6,6 +6,7 @@
 #   REGENERATE=1 bash bench/public-site.sh       # seed the database again
 #   SETTLE=0 bash bench/public-site.sh           # no pause between the warm-up and the measurement (default 5 s)
 #   ONLY=crawler bash bench/public-site.sh        # the bare endpoint and the crawler only
+#   SKIP_BUILD=1 bash bench/public-site.sh       # measure the build that is there
 #   NEWS=100000 DATA=/tmp/ctk-100k bash bench/public-site.sh   # seed another size (news items; documents and reports as default)
 #
 # 1. builds CucThongKe.Web, bench/CucThongKe.Benchmarks (the seeder) and bench/CucThongKe.BareEndpoint in Release;
@@ -56,10 +57,12 @@ for url in "$SITE" "$BARE"; do
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
 echo "Building in Release..."
 for project in CucThongKe.Web/CucThongKe.Web.csproj bench/CucThongKe.Benchmarks/CucThongKe.Benchmarks.csproj bench/CucThongKe.BareEndpoint/CucThongKe.BareEndpoint.csproj; do
   dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
 done
+fi
 SITE_DLL="$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll"
 BARE_DLL="$ROOT/bench/CucThongKe.BareEndpoint/bin/Release/net10.0/CucThongKe.BareEndpoint.dll"
 
@@ -235,6 +238,8 @@ CRAWL_P50="$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /=
 CRAWL_REQUESTS="$(awk '/ requests in / { print $1 }' "$WORK/crawl-wrk.txt")"
 CRAWL_CPU="$(awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" -v n="$CRAWL_REQUESTS" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')"
 CRAWL_RSS="$(peak_rss_mb "$SITE_PID")"
+# What the resident memory is made of at the end (anonymous: heaps, stacks, JIT; file: mapped assemblies), and the threads.
+echo "  at the end: $(awk '/^(VmRSS|RssAnon|RssFile|Threads):/ { printf "%s %s %s  ", $1, $2, $3 }' "/proc/$SITE_PID/status")"
 printf '  %-34s %10s req/s   p50 %7s ms   CPU %6s ms/request   %s requests\n' "crawler, 32 conn" "$CRAWL_RPS" "$CRAWL_P50" "$CRAWL_CPU" "$CRAWL_REQUESTS"
 stop_site
 
