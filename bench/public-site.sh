@@ -5,6 +5,9 @@
 #   DURATION=5s PORT=5301 BARE_PORT=5302 bash bench/public-site.sh
 #   REGENERATE=1 bash bench/public-site.sh       # seed the database again
 #   SETTLE=0 bash bench/public-site.sh           # no pause between the warm-up and the measurement (default 5 s)
+#   ONLY=crawler bash bench/public-site.sh        # the bare endpoint and the crawler only
+#   SKIP_BUILD=1 bash bench/public-site.sh       # measure the build that is there
+#   NEWS=100000 DATA=/tmp/ctk-100k bash bench/public-site.sh   # seed another size (news items; documents and reports as default)
 #
 # 1. builds CucThongKe.Web, bench/CucThongKe.Benchmarks (the seeder) and bench/CucThongKe.BareEndpoint in Release;
 # 2. seeds $DATA once (50,000 news, 5,000 legal documents, 500 reports; see PublicSiteSeeder.cs) and reuses it after;
@@ -12,7 +15,10 @@
 #    wrk: cached article and bare endpoint with 32 connections (back to back, twice, alternating), then 1 connection;
 #    the listing page (cached);
 # 4. restarts the site with Cms__PublicSite__OutputCache=false: uncached article and listing, 32 and 1 connections;
-# 5. prints every figure, the ratios and each site process's peak RSS (VmHWM) during its run.
+# 5. the crawler: a fresh site process (Production, page cache on, as deployed) asked for every address of sitemap.xml
+#    (following its index) in a random order, each once (first visits: no page, item or listing is in any cache yet),
+#    32 connections, until the list is done or CRAWL_DURATION; req/s, p50 and the process's peak RSS;
+# 6. prints every figure, the ratios and each site process's peak RSS (VmHWM) during its run.
 # For each site figure it also prints the site process's CPU time per request (utime + stime from /proc/PID/stat over
 # the measured run, divided by the requests wrk counted): on a shared machine that moves much less than req/s.
 set -euo pipefail
@@ -23,6 +29,9 @@ BARE_PORT="${BARE_PORT:-5202}"
 DURATION="${DURATION:-10s}"
 SETTLE="${SETTLE:-5}"
 DATA="${DATA:-${TMPDIR:-/tmp}/cucthongke-public-bench}"
+NEWS="${NEWS:-50000}"
+ONLY="${ONLY:-all}"
+CRAWL_DURATION="${CRAWL_DURATION:-120s}"
 SITE="http://127.0.0.1:${PORT}"
 BARE="http://127.0.0.1:${BARE_PORT}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cucthongke-wrk.XXXXXX")"
@@ -48,17 +57,19 @@ for url in "$SITE" "$BARE"; do
 done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
 echo "Building in Release..."
 for project in CucThongKe.Web/CucThongKe.Web.csproj bench/CucThongKe.Benchmarks/CucThongKe.Benchmarks.csproj bench/CucThongKe.BareEndpoint/CucThongKe.BareEndpoint.csproj; do
   dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
 done
+fi
 SITE_DLL="$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll"
 BARE_DLL="$ROOT/bench/CucThongKe.BareEndpoint/bin/Release/net10.0/CucThongKe.BareEndpoint.dll"
 
 if [[ "${REGENERATE:-0}" == "1" || ! -f "$DATA/article.txt" ]]; then
   rm -rf "$DATA"
   echo "Seeding $DATA..."
-  dotnet "$ROOT/bench/CucThongKe.Benchmarks/bin/Release/net10.0/CucThongKe.Benchmarks.dll" seed-public "$DATA" | tee "$WORK/seed.log"
+  dotnet "$ROOT/bench/CucThongKe.Benchmarks/bin/Release/net10.0/CucThongKe.Benchmarks.dll" seed-public "$DATA" "$NEWS" | tee "$WORK/seed.log"
   grep '^article: ' "$WORK/seed.log" | sed 's/^article: //' >"$DATA/article.tmp"
   mv "$DATA/article.tmp" "$DATA/article.txt"
 fi
@@ -137,14 +148,21 @@ run() { # key url connections [pid: the site process, for its CPU time per reque
   printf '  %-34s %10s req/s   p50 %7s ms   CPU %6s ms/request\n' "$1" ${out}
 }
 
+start_bare() {
+  dotnet "$BARE_DLL" --urls "$BARE" --page "$WORK/article.html" >>"$WORK/bare.log" 2>&1 &
+  BARE_PID=$!
+  wait_ok "$BARE/bare" "$BARE_PID"
+  curl -s -o /dev/null -w '  bare endpoint: HTTP %{http_code}, %{size_download} bytes\n' "$BARE/bare"
+}
+
+CACHED_RSS="-"
+UNCACHED_RSS="-"
+if [[ "$ONLY" != "crawler" ]]; then
 echo "Site with the output cache (article $ARTICLE)..."
 start_site true
 curl -s -o "$WORK/article.html" -w '  article page: HTTP %{http_code}, %{size_download} bytes\n' "$SITE$ARTICLE"
 curl -s -o /dev/null -w '  listing page: HTTP %{http_code}, %{size_download} bytes\n' "$SITE$LISTING"
-dotnet "$BARE_DLL" --urls "$BARE" --page "$WORK/article.html" >>"$WORK/bare.log" 2>&1 &
-BARE_PID=$!
-wait_ok "$BARE/bare" "$BARE_PID"
-curl -s -o /dev/null -w '  bare endpoint: HTTP %{http_code}, %{size_download} bytes\n' "$BARE/bare"
+start_bare
 
 run "bare, 32 conn (1)" "$BARE/bare" 32 "$BARE_PID"
 run "cached article, 32 conn (1)" "$SITE$ARTICLE" 32 "$SITE_PID"
@@ -165,12 +183,74 @@ run "uncached listing, 1 conn" "$SITE$LISTING" 1 "$SITE_PID"
 UNCACHED_RSS="$(peak_rss_mb "$SITE_PID")"
 stop_site
 
+fi
+
+# The crawler's addresses: every <loc> of sitemap.xml, or of each file its index names, as paths on this site, shuffled.
+sitemap_paths() {
+  curl -s "$SITE/sitemap.xml" >"$WORK/sitemap.xml"
+  if grep -q "<sitemapindex" "$WORK/sitemap.xml"; then
+    grep -o '<loc>[^<]*</loc>' "$WORK/sitemap.xml" | sed -E 's#<loc>[a-z]+://[^/]+##; s#</loc>##' | while read -r file; do
+      curl -s "$SITE$file"
+    done >"$WORK/sitemap-files.xml"
+    mv "$WORK/sitemap-files.xml" "$WORK/sitemap.xml"
+  fi
+  grep -o '<loc>[^<]*</loc>' "$WORK/sitemap.xml" | sed -E 's#<loc>[a-z]+://[^/]+##; s#</loc>##; s#&amp;#\&#g' | shuf --random-source=<(yes)
+}
+
+# wrk's script: each thread walks its share of the list once (thread i takes addresses i, i + n, ...) and stops at its end.
+cat >"$WORK/crawl.lua" <<'LUA'
+local paths, threads, counter = {}, {}, 0
+for line in io.lines(os.getenv("CRAWL_LIST")) do paths[#paths + 1] = line end
+function setup(thread)
+  counter = counter + 1
+  thread:set("index", counter)
+  table.insert(threads, thread)
+end
+function init(args)
+  step = tonumber(os.getenv("CRAWL_THREADS"))
+  i = index
+end
+function request()
+  local path = paths[i]
+  if path == nil then
+    wrk.thread:stop()
+    path = paths[1]
+  end
+  i = i + step
+  return wrk.format("GET", path)
+end
+LUA
+
+echo "Crawler: a fresh site (page cache on), every address of sitemap.xml once, in a random order..."
+start_site true
+[[ -z "$BARE_PID" ]] && { curl -s -o "$WORK/article.html" "$SITE$ARTICLE"; start_bare; run "bare, 32 conn (2)" "$BARE/bare" 32 "$BARE_PID"; }
+sitemap_paths >"$WORK/crawl.txt"
+CRAWL_COUNT="$(wc -l <"$WORK/crawl.txt")"
+echo "  $CRAWL_COUNT addresses in the sitemap"
+before="$(cpu_ticks "$SITE_PID")"
+CRAWL_LIST="$WORK/crawl.txt" CRAWL_THREADS=2 wrk -t2 -c32 -d"$CRAWL_DURATION" --latency -s "$WORK/crawl.lua" "$SITE" >"$WORK/crawl-wrk.txt"
+after="$(cpu_ticks "$SITE_PID")"
+if grep -q "Non-2xx" "$WORK/crawl-wrk.txt"; then
+  echo "  the crawler got non-2xx answers:" && grep "Non-2xx" "$WORK/crawl-wrk.txt"
+fi
+CRAWL_RPS="$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/crawl-wrk.txt")"
+CRAWL_P50="$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.3f", v }' "$WORK/crawl-wrk.txt")"
+CRAWL_REQUESTS="$(awk '/ requests in / { print $1 }' "$WORK/crawl-wrk.txt")"
+CRAWL_CPU="$(awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" -v n="$CRAWL_REQUESTS" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')"
+CRAWL_RSS="$(peak_rss_mb "$SITE_PID")"
+# What the resident memory is made of at the end (anonymous: heaps, stacks, JIT; file: mapped assemblies), and the threads.
+echo "  at the end: $(awk '/^(VmRSS|RssAnon|RssFile|Threads):/ { printf "%s %s %s  ", $1, $2, $3 }' "/proc/$SITE_PID/status")"
+printf '  %-34s %10s req/s   p50 %7s ms   CPU %6s ms/request   %s requests\n' "crawler, 32 conn" "$CRAWL_RPS" "$CRAWL_P50" "$CRAWL_CPU" "$CRAWL_REQUESTS"
+stop_site
+
 rps() { echo "${R[$1]}" | cut -d' ' -f1; }
 p50() { echo "${R[$1]}" | cut -d' ' -f2; }
 cpu() { echo "${R[$1]}" | cut -d' ' -f3; }
 ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { printf "%." d "f", a / b }'; }
 echo
 echo "Results ($(nproc) cores, wrk $DURATION per figure, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "  crawler, 32 conn:                          $CRAWL_RPS req/s, p50 $CRAWL_P50 ms, $CRAWL_REQUESTS of $CRAWL_COUNT addresses; / bare endpoint: $(ratio "$CRAWL_RPS" "$(rps 'bare, 32 conn (2)')" 4); peak RSS $CRAWL_RSS MB (target < 250)"
+[[ "$ONLY" == "crawler" ]] && exit 0
 echo "  cached article / bare endpoint, 32 conn:  $(ratio "$(rps 'cached article, 32 conn (1)')" "$(rps 'bare, 32 conn (1)')") and $(ratio "$(rps 'cached article, 32 conn (2)')" "$(rps 'bare, 32 conn (2)')")  (target >= 0.90)"
 echo "  uncached article, 32 conn:                 $(rps 'uncached article, 32 conn') req/s  (target >= 3500), $(cpu 'uncached article, 32 conn') ms CPU per request (<= 0.5 allows 3,500 req/s on 2 cores)"
 echo "  uncached article, 1 conn, p50:             $(p50 'uncached article, 1 conn') ms  (target < 2)"

@@ -3,6 +3,7 @@
 #
 #   bash bench/startup.sh            # 5 runs on port 5181
 #   RUNS=10 PORT=5190 bash bench/startup.sh
+#   SKIP_BUILD=1 DLL=/elsewhere/CucThongKe.Web.dll bash bench/startup.sh   # another build (before / after a change)
 #
 # 1. builds CucThongKe.Web in Release once;
 # 2. starts the site once on an empty temp data folder (migrations + setup recipe), waits for /health, stops it;
@@ -14,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${PORT:-5181}"
 RUNS="${RUNS:-5}"
 URL="http://127.0.0.1:${PORT}"
-DLL="$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll"
+DLL="${DLL:-$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll}"
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/cucthongke-startup.XXXXXX")"
 LOG="$DATA.log"
 PID=""
@@ -33,8 +34,10 @@ if curl -s -o /dev/null --max-time 1 "$URL/health"; then
   exit 1
 fi
 
-echo "Building CucThongKe.Web (Release)..."
-dotnet build "$ROOT/CucThongKe.Web/CucThongKe.Web.csproj" -c Release -nologo -v quiet >/dev/null
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+  echo "Building CucThongKe.Web (Release)..."
+  dotnet build "$ROOT/CucThongKe.Web/CucThongKe.Web.csproj" -c Release -nologo -v quiet >/dev/null
+fi
 
 # Starts the site in the background on $DATA, with a fresh log; sets PID.
 start_site() {

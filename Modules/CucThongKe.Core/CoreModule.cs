@@ -1,6 +1,7 @@
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Auditing;
 using CucThongKe.Core.Backup;
+using CucThongKe.Core.Caching;
 using CucThongKe.Core.Cluster;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
@@ -44,7 +45,7 @@ public sealed class CoreModule : CmsModule
         services.AddStartupCheck<SharedRedis>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddMemoryCache();
+        services.AddBoundedCaches(configuration);
         services.AddHttpContextAccessor();
         services.AddCleanTextInput();
         // A save that lost a race on a concurrency token: whichever module's service let it through, it is a conflict.

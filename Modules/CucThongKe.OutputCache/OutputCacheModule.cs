@@ -1,6 +1,7 @@
 using CucThongKe.Contents;
 using CucThongKe.Contents.Published;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Caching;
 using CucThongKe.Core.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public sealed class OutputCacheModule : CmsModule
     {
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddSingleton<PublicPageStore>();
+        services.AddMeasuredCache<PublicPageStore>();
         services.AddSingleton<IPublicPageVariation, MaintenanceNoticeVariation>();
 
         // The published items kept in memory by Contents start again from the database at every eviction of this cache.

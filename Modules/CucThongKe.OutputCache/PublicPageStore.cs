@@ -1,4 +1,5 @@
 using CucThongKe.Contents.Published;
+using CucThongKe.Core.Caching;
 using CucThongKe.Core.Cluster;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed record CachedPage(KeyValuePair<string, StringValues>[] Headers, by
 /// the same pages (<see cref="ClusterEvictions"/>): a node never serves a page older than a change committed elsewhere for
 /// longer than a message takes.
 /// </remarks>
-public sealed class PublicPageStore : IPublishedGeneration, IDisposable
+public sealed class PublicPageStore : IPublishedGeneration, IMeasuredCache, IDisposable
 {
     private readonly MemoryCache _pages;
     private readonly Dictionary<string, HashSet<string>> _keysByTag = new(StringComparer.Ordinal);
@@ -37,8 +38,15 @@ public sealed class PublicPageStore : IPublishedGeneration, IDisposable
     {
         _nodes = nodes;
         _duration = options.Value.OutputCacheDuration;
-        _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.OutputCacheSizeLimit });
+        SizeLimit = options.Value.OutputCacheSizeLimit;
+        _pages = new MemoryCache(new MemoryCacheOptions { SizeLimit = SizeLimit, TrackStatistics = true });
     }
+
+    public string Name => "pages";
+
+    public long SizeLimit { get; }
+
+    public CacheFigures Figures => CacheFigures.Of(_pages);
 
     /// <summary>Moves at every eviction.</summary>
     public long Generation => Volatile.Read(ref _generation);
@@ -65,7 +73,7 @@ public sealed class PublicPageStore : IPublishedGeneration, IDisposable
                 keys.Add(key);
             }
 
-            var size = page.Body.Length + 64 + page.Headers.Sum(h => h.Key.Length + h.Value.ToString().Length);
+            var size = SizeOf(key, page);
             var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _duration, Size = size }
                 .RegisterPostEvictionCallback(static (key, value, reason, state) =>
                 {
@@ -129,6 +137,29 @@ public sealed class PublicPageStore : IPublishedGeneration, IDisposable
     }
 
     public void Dispose() => _pages.Dispose();
+
+    /// <summary>The memory a stored page holds: its body, its headers, its key and its tags, with their filing under
+    /// each tag (<see cref="_keysByTag"/>), and the objects around them.</summary>
+    internal static long SizeOf(string key, CachedPage page)
+    {
+        var size = CacheSize.Entry + CacheSize.SmallObject + CacheSize.Of(key) + 24 + page.Body.Length + 32 + (page.Headers.Length * 16L);
+        foreach (var (name, values) in page.Headers)
+        {
+            size += CacheSize.Of(name) + 32;
+            foreach (var value in values)
+            {
+                size += CacheSize.Of(value);
+            }
+        }
+
+        foreach (var tag in page.Tags)
+        {
+            // The tag's string, and a slot in the tag's set of keys (a set per tag, shared by its pages).
+            size += CacheSize.Of(tag) + 32;
+        }
+
+        return size;
+    }
 
     /// <summary>Unfiles a page that left the cache (expired, pushed out or evicted), unless the key holds a newer page by now.</summary>
     private void Forget(string key, CachedPage removed)

@@ -12,5 +12,5 @@ public sealed class PublicSiteOptions
     public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The most the cached pages may take in memory, in bytes (the least recently used go first).</summary>
-    public long OutputCacheSizeLimit { get; set; } = 64 * 1024 * 1024;
+    public long OutputCacheSizeLimit { get; set; } = 32 * 1024 * 1024;
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
+using CucThongKe.Core.Caching;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Contents.Published;
 
@@ -13,13 +15,25 @@ namespace CucThongKe.Contents.Published;
 /// change starts from the database again. Changes made by another process show within <see cref="Duration"/>.
 /// The related items of a version (the newest published items filed under the same term) and a page of a listing change
 /// the same way: only through a content change (publication, unpublication, removal, confidentiality), so they are kept
-/// under the same generation. Bounded in size; shared items and lists are read only (the JSON is fully materialised before being shared).
+/// under the same generation. Bounded in bytes (<see cref="CacheOptions.PublishedItemsSizeLimit"/>; the least recently
+/// used go first); shared items and lists are read only (the JSON is fully materialised before being shared).
 /// </remarks>
-public sealed class PublishedItemCache(IPublishedGeneration pages) : IDisposable
+public sealed class PublishedItemCache(IPublishedGeneration pages, IOptions<CacheOptions> options) : IMeasuredCache, IDisposable
 {
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
 
-    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+    /// <summary>Bytes an item's parsed content keeps alive per char of its JSON text: the UTF-8 text of the parsed
+    /// document, its token table and a node object per value once materialised. Measured by
+    /// <c>PublishedItemCacheTests</c> (allocations of parsing and materialising real items: 4-6 bytes a char).</summary>
+    internal const int ContentBytesPerChar = 8;
+
+    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = options.Value.PublishedItemsSizeLimit, TrackStatistics = true });
+
+    public string Name => "published";
+
+    public long SizeLimit => options.Value.PublishedItemsSizeLimit;
+
+    public CacheFigures Figures => CacheFigures.Of(_items);
 
     /// <summary>Read before loading from the database; pass it to <see cref="Set"/>.</summary>
     public long Generation => pages.Generation;
@@ -29,9 +43,16 @@ public sealed class PublishedItemCache(IPublishedGeneration pages) : IDisposable
     public void Set(long generation, string path, ContentItem item)
     {
         Materialize(item.Content);
-        var size = 256 + (2 * ((item.DisplayText?.Length ?? 0) + item.Content.ToJsonString().Length));
-        _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });
+        _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = SizeOf(path, item) });
     }
+
+    /// <summary>The memory an item kept under <paramref name="path"/> holds: its strings, its dates and flags, and its parsed content.</summary>
+    internal static long SizeOf(string path, ContentItem item) =>
+        CacheSize.Entry + CacheSize.Of(path) + 200
+        + CacheSize.Of(item.ContentItemId) + CacheSize.Of(item.ContentType) + CacheSize.Of(item.DisplayText)
+        + CacheSize.Of(item.Owner) + CacheSize.Of(item.Author) + CacheSize.Of(item.AuthorUnitId) + CacheSize.Of(item.UnitId)
+        + CacheSize.Of(item.PublishedBy) + CacheSize.Of(item.PublishNote) + CacheSize.Of(item.TitleKey) + CacheSize.Of(item.TitleFolded)
+        + ((long)ContentBytesPerChar * item.Content.ToJsonString().Length);
 
     /// <summary>The item summaries (a related-items box, a page of a listing) kept for <paramref name="key"/> under the current generation, or null.</summary>
     /// <param name="key">A <see cref="RelatedKey"/> or a <see cref="ListingKey"/>.</param>
@@ -40,10 +61,10 @@ public sealed class PublishedItemCache(IPublishedGeneration pages) : IDisposable
 
     public void SetSummaries(long generation, object key, IReadOnlyList<ContentSummary> summaries)
     {
-        var size = 128;
+        var size = CacheSize.Entry + 128L;
         foreach (var summary in summaries)
         {
-            size += 128 + (2 * ((summary.DisplayText?.Length ?? 0) + (summary.Path?.Length ?? 0) + summary.ContentItemId.Length + summary.ContentType.Length));
+            size += 8 + CacheSize.SmallObject + 32 + CacheSize.Of(summary.DisplayText) + CacheSize.Of(summary.Path) + CacheSize.Of(summary.ContentItemId) + CacheSize.Of(summary.ContentType);
         }
 
         _items.Set((generation, key), summaries, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = size });

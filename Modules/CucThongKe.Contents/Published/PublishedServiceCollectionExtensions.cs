@@ -1,3 +1,4 @@
+using CucThongKe.Core.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,6 +11,7 @@ public static class PublishedServiceCollectionExtensions
     {
         services.TryAddSingleton<IPublishedGeneration, EveryReadIsNew>();
         services.AddSingleton<PublishedItemCache>();
+        services.AddMeasuredCache<PublishedItemCache>();
         services.AddScoped<PublicContent>();
         return services;
     }

@@ -15,6 +15,11 @@ public sealed class ClusterOptions
     /// <summary>How long a node holds a background-work lease without renewing it; another node takes the work over after that.</summary>
     public int LeaseSeconds { get; set; } = 60;
 
+    /// <summary>How long a stopping node (SIGTERM, <c>systemctl stop</c>) waits for the requests under way to finish, having
+    /// stopped taking new ones, before its background loops stop and its leases are released; keep it under systemd's
+    /// <c>TimeoutStopSec</c> (45 s in deploy/cucthongke.service).</summary>
+    public int ShutdownSeconds { get; set; } = 30;
+
     /// <summary>The Redis server the nodes share (StackExchange.Redis configuration, e.g. <c>127.0.0.1:6379</c>), for what must
     /// pass between nodes at once: page-cache evictions, rate-limit counters, who is editing what. Optional on one node (nothing
     /// is shared then); required with <see cref="MultipleNodes"/>.</summary>

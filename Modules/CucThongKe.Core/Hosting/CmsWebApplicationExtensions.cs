@@ -56,11 +56,16 @@ public static class CmsWebApplicationExtensions
         });
         CompressionAndCaching.AddCompression(services);
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddSingleton<MigrationsState>();
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database");
 
         // The key ring (in the database) and the background-work leases are registered by CoreModule, the first module.
         services.AddSingleton<DataFolder>();
         services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.SectionName));
+        // Graceful drain: on SIGTERM Kestrel stops accepting, the requests under way get this long to finish, then the
+        // hosted services stop (the leases last, CoreModule).
+        services.AddOptions<HostOptions>().Configure<IOptions<ClusterOptions>>((host, cluster) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(cluster.Value.ShutdownSeconds, 1, 600)));
 
         foreach (var module in catalog.Modules)
         {
