@@ -93,6 +93,10 @@ public interface IContentCommittedHandler
     Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A taxonomy's terms changed (added, renamed, moved, or merged: a merge rewrites the items that used the term in
+    /// place): any page may show a term's name or its items.</summary>
+    Task TaxonomyChangedAsync(string taxonomy, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A request to publish one version.</summary>

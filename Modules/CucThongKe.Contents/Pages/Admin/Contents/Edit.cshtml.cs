@@ -87,11 +87,12 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
     }
 
     /// <summary>"Chuyển vào thùng rác" (with an optional reason): a recorded act; the list says it was done.</summary>
-    public Task<IActionResult> OnPostTrashAsync(string id, int version, string? reason, CancellationToken cancellationToken) =>
+    /// <param name="version">The version the page showed (a later one is a conflict); without it, the item as it is.</param>
+    public Task<IActionResult> OnPostTrashAsync(string id, int? version, string? reason, CancellationToken cancellationToken) =>
         RemoveAsync(id, () => trash.TrashAsync(id, version, reason, cancellationToken), "Đã chuyển “{0}” vào thùng rác; có thể khôi phục từ trang Thùng rác.", cancellationToken);
 
     /// <summary>"Xoá vĩnh viễn": only a draft never published; anything else is refused (409) and nothing changes.</summary>
-    public Task<IActionResult> OnPostDeleteAsync(string id, int version, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDeleteAsync(string id, int? version, CancellationToken cancellationToken) =>
         RemoveAsync(id, () => trash.DeleteAsync(id, version, cancellationToken), "Đã xoá vĩnh viễn bản nháp “{0}”.", cancellationToken);
 
     private async Task<IActionResult> RemoveAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken)
