@@ -232,6 +232,6 @@ public sealed class ContentTrashTests() : WorkflowTestBase(DatabaseProvider.Sqli
         AssertStatus(HttpStatusCode.OK, await api.GetAsync("/api/content?type=News"));
     }
 
-    private Task SetDeactivatedAsync(string userName, DateTime? when) => Site.WithScopeAsync(s =>
+    private Task<int> SetDeactivatedAsync(string userName, DateTime? when) => Site.WithScopeAsync(s =>
         s.GetRequiredService<CmsDbContext>().Set<CmsUser>().Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.DeactivatedUtc, when)));
 }
