@@ -11,6 +11,7 @@ using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Contents.TaxonomyAdmin;
+using CucThongKe.Contents.Trash;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using CucThongKe.Contents.Admin;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CucThongKe.Contents.Admin;
+namespace CucThongKe.Contents.Trash;
 
 /// <summary>The user may not act on this item (another unit's, or a role too few); nothing changed.</summary>
 public sealed class ContentForbiddenException(string reason) : Exception(reason);
