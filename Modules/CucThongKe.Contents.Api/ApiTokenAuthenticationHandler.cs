@@ -49,7 +49,9 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var user = await users.FindByIdAsync(record.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        // Deactivation revokes the account's tokens, but the handler checks it too: a token that escaped the revocation (made
+        // by another node at that moment, or restored from a backup) must not outlive the account.
+        if (user is null || user.DeactivatedUtc is not null || await users.IsLockedOutAsync(user))
         {
             return AuthenticateResult.Fail("Tài khoản không còn được phép đăng nhập.");
         }

@@ -11,6 +11,7 @@ using CucThongKe.Contents.Scheduling;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Contents.TaxonomyAdmin;
+using CucThongKe.Contents.Trash;
 using CucThongKe.Core;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
@@ -43,6 +44,13 @@ public sealed class ContentsModule : CmsModule
         services.AddScoped<ContentPublisher>();
         services.AddScoped<IContentPublisher>(s => s.GetRequiredService<ContentPublisher>());
         services.AddScoped<ContentTransfers>();
+        // The trash: restorable until the purge (one node, lease "content-trash-purge"), and deletion of drafts never published.
+        services.AddOptions<ContentTrashOptions>().Bind(configuration.GetSection(ContentTrashOptions.SectionName))
+            .Validate(o => o.PurgeAfterDays is >= 1 and <= 3650 && o.PurgeEveryMinutes is >= 1 and <= 10_080, "Cms:Contents:Trash: PurgeAfterDays 1–3650, PurgeEveryMinutes 1–10080.");
+        services.AddScoped<ContentTrash>();
+        services.AddHostedService<ContentTrashPurgeService>();
+        services.AddContentBulkAction<TrashBulkAction>().AddContentBulkAction<DeleteBulkAction>()
+            .AddFailureStatus<ContentForbiddenException>(StatusCodes.Status403Forbidden, FailureTitles.Forbidden);
         services.AddSingleton<IndexingSignal>();
         services.AddScoped<ContentQueries>();
         // "Someone else is editing this item" on the edit page (in memory, per node; issue 18 shares it between nodes).
@@ -63,6 +71,7 @@ public sealed class ContentsModule : CmsModule
             })
             .AddFailureStatus<ContentConflictException>(StatusCodes.Status409Conflict, FailureTitles.Conflict)
             .AddFailureStatus<ContentPublishRefusedException>(StatusCodes.Status403Forbidden, FailureTitles.Forbidden)
+            .AddFailureStatus<ContentRemovalRefusedException>(StatusCodes.Status409Conflict, FailureTitles.Conflict)
             .AddFailureStatus<ContentNotFoundException>(StatusCodes.Status404NotFound, FailureTitles.NotFound);
         services.AddScoped<ContentEditor>();
         services.AddAdminMenu<ContentsAdminMenu>();

@@ -26,6 +26,8 @@ public sealed class OutputCacheModule : CmsModule
         // The published items kept in memory by Contents start again from the database at every eviction of this cache.
         services.Replace(ServiceDescriptor.Singleton<IPublishedGeneration>(s => s.GetRequiredService<PublicPageStore>()));
         services.AddContentCommittedHandler<OutputCacheEvictionHandler>();
+        // A change of the site settings reaches every cached page at once (the name and citation are on each).
+        services.AddScoped<CucThongKe.Core.Auditing.IAdminAuditListener, SiteSettingsEviction>();
         // Other nodes' evictions reach this node's cache (a shared Redis server; nothing to do on one node).
         services.AddHostedService<ClusterEvictions>();
         services.TryAddSingleton(TimeProvider.System);

@@ -93,6 +93,13 @@ public sealed class PublicPageStore : IPublishedGeneration, IMeasuredCache, IDis
         _nodes?.Publish(EvictionChannel, tag);
     }
 
+    /// <summary>Drops every page, here and on every other node: a change any page may show (the site's name, a category's).</summary>
+    public void EvictEverything()
+    {
+        EvictEverythingHere();
+        _nodes?.Publish(EvictionChannel, EverythingMessage);
+    }
+
     /// <summary>Drops every page of this node (its evictions from other nodes may have been lost).</summary>
     public void EvictEverythingHere()
     {

@@ -67,6 +67,7 @@ public sealed class WorkflowsModule : CmsModule
 
         services
             .AddContentHandler<WorkflowContentHandler>()
+            .AddRemovalGuard<WorkflowRemovalGuard>()
             .AddPublishGuard<WorkflowPublishGuard>()
             .AddPublishGuard<ApprovedVersionGuard>();
 

@@ -53,6 +53,10 @@ public interface IContentBulkAction
     /// <summary>Whether <paramref name="user"/> may be offered the action at all (the per-item checks still run).</summary>
     Task<bool> IsOfferedAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 
+    /// <summary>Of <paramref name="contentItemIds"/> (a page of the list), those <paramref name="user"/> may take the action on now:
+    /// the row shows the action's button only for them (the action still checks everything when it runs).</summary>
+    Task<IReadOnlySet<string>> AvailableAsync(IReadOnlyList<string> contentItemIds, ClaimsPrincipal user, CancellationToken cancellationToken);
+
     /// <summary>Acts on one item, in its own unit of work; throws the module's refusal (a status from <c>FailureStatuses</c>) to refuse.</summary>
     /// <param name="expectedVersion">The version the list showed; another one is a conflict.</param>
     /// <param name="comment">The comment typed once for all the selected items (a step may require one).</param>

@@ -11,6 +11,28 @@ public sealed record ContentContext(ContentItem Item, ResolvedContentType Type, 
 /// <param name="ActorUnitId">The unit of the person who made the transfer (recorded with a workflow step).</param>
 public sealed record ContentUnitTransferContext(ContentItem Item, ResolvedContentType Type, string? Actor, string? ActorUnitId, string? FromUnitId, string ToUnitId, string Reason);
 
+/// <summary>What happens to an item leaving the editors' hands (<see cref="ContentTrash"/>).</summary>
+public enum ContentRemovalKind
+{
+    /// <summary>Moved to the trash (thùng rác): out of every list, restorable until the purge.</summary>
+    Trash,
+
+    /// <summary>Taken back out of the trash, as it was.</summary>
+    Restore,
+
+    /// <summary>A draft never published, deleted for good at once (xoá vĩnh viễn).</summary>
+    Delete,
+
+    /// <summary>Deleted for good by the purge, after its period in the trash.</summary>
+    Purge,
+}
+
+/// <summary>An item moved to or out of the trash, or deleted for good (<see cref="ContentTrash"/>).</summary>
+/// <param name="Item">The item's latest version (the one the trash keeps, or the last one before the deletion).</param>
+/// <param name="ActorUnitId">The unit of the person who acted (null for the purge).</param>
+/// <param name="Reason">Why, when the person gave a reason.</param>
+public sealed record ContentRemovalContext(ContentItem Item, ResolvedContentType Type, ContentRemovalKind Kind, string? Actor, string? ActorUnitId, string? Reason);
+
 /// <summary>Takes part in a content change, inside its transaction: what it writes is saved or rolled back with the change.</summary>
 /// <remarks>
 /// For work that must be part of the save: filling in values before validation (the route), index tables, starting and
@@ -37,6 +59,18 @@ public interface IContentHandler
 
     /// <summary>The item now belongs to another unit; a workflow follows it and records the move.</summary>
     Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The item went to the trash, came back from it, or is being deleted for good (raised before its rows go, so a
+    /// handler still reads them); a workflow records the step.</summary>
+    Task RemovalAsync(ContentRemovalContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Decides whether an item may go to the trash or be deleted now; any guard can refuse (a workflow: not while in review).</summary>
+public interface IContentRemovalGuard
+{
+    /// <summary>The refusals, in Vietnamese, by item id, for those of <paramref name="items"/> (latest versions) that may not
+    /// undergo <paramref name="kind"/> now; an item left out may. Several at once, so that a list asks once per page.</summary>
+    Task<IReadOnlyDictionary<string, string>> RefusalsAsync(IReadOnlyList<ContentItem> items, ContentRemovalKind kind, CancellationToken cancellationToken);
 }
 
 /// <summary>Follows a content change once its transaction has committed: the change is visible to every reader when it runs.</summary>
@@ -59,6 +93,10 @@ public interface IContentCommittedHandler
     Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A taxonomy's terms changed (added, renamed, moved, or merged: a merge rewrites the items that used the term in
+    /// place): any page may show a term's name or its items.</summary>
+    Task TaxonomyChangedAsync(string taxonomy, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A request to publish one version.</summary>

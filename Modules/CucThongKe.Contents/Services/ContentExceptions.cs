@@ -28,3 +28,6 @@ public sealed class ContentNotFoundException(string contentItemId) : Exception($
 {
     public string ContentItemId { get; } = contentItemId;
 }
+
+/// <summary>The item may not go to the trash, come back from it or be deleted now (published, in review, never a draft...); nothing changed.</summary>
+public sealed class ContentRemovalRefusedException(string reason) : Exception(reason);

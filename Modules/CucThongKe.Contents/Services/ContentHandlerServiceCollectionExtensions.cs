@@ -18,6 +18,13 @@ public static class ContentHandlerServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a guard asked before an item goes to the trash or is deleted (<see cref="IContentRemovalGuard"/>).</summary>
+    public static IServiceCollection AddRemovalGuard<TGuard>(this IServiceCollection services) where TGuard : class, IContentRemovalGuard
+    {
+        services.AddScoped<IContentRemovalGuard, TGuard>();
+        return services;
+    }
+
     public static IServiceCollection AddPublishGuard<TGuard>(this IServiceCollection services) where TGuard : class, IPublishGuard
     {
         services.AddScoped<IPublishGuard, TGuard>();

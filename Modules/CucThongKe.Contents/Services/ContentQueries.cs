@@ -63,4 +63,21 @@ public sealed class ContentQueries(CmsDbContext db)
             .ToListAsync(cancellationToken);
         return pending.GroupBy(p => p.ContentItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.PublishUtc), StringComparer.Ordinal);
     }
+
+    /// <summary>Which of <paramref name="contentItemIds"/> have a published version now, with its public path (null for a type without one).</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> PublishedPathsAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken = default)
+    {
+        if (contentItemIds.Count == 0)
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        var rows = await (
+            from c in db.Set<ContentItem>().AsNoTracking().Where(c => c.Published && contentItemIds.Contains(c.ContentItemId))
+            join r in db.Set<AutorouteIndex>() on c.Id equals r.ContentItemVersionId into routes
+            from r in routes.DefaultIfEmpty()
+            select new { c.ContentItemId, Path = r == null ? null : r.Path })
+            .ToListAsync(cancellationToken);
+        return rows.DistinctBy(r => r.ContentItemId).ToDictionary(r => r.ContentItemId, r => (string?)r.Path, StringComparer.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Indexing;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Contents.Text;
 using CucThongKe.Core.Auditing;
@@ -21,7 +22,7 @@ public sealed class TaxonomyInputException(string message) : Exception(message);
 
 /// <summary>The back office's taxonomy work: add, rename and reorder terms, merge one into another (its items move to
 /// the other term, in every version, and it goes); a term's id, which is its address, never changes.</summary>
-public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWork, AdminAuditLog audit, IMemoryCache cache)
+public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWork, AdminAuditLog audit, IMemoryCache cache, IEnumerable<IContentCommittedHandler> committedHandlers)
 {
     public const int MaxNameLength = 200;
 
@@ -67,7 +68,7 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
     }
 
     public Task<TaxonomyTerm> AddAsync(string taxonomy, string? name, string? parentId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(async ct =>
+        ChangeAsync(taxonomy, async ct =>
         {
             var clean = CheckName(name);
             var terms = await db.Set<TaxonomyTerm>().Where(t => t.Taxonomy == taxonomy).ToListAsync(ct);
@@ -98,7 +99,7 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
         }, cancellationToken);
 
     public Task<TaxonomyTerm> RenameAsync(string taxonomy, string termId, string? name, CancellationToken cancellationToken = default) =>
-        ChangeAsync(async ct =>
+        ChangeAsync(taxonomy, async ct =>
         {
             var term = await RequireAsync(taxonomy, termId, ct);
             term.Name = CheckName(name);
@@ -108,7 +109,7 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
 
     /// <summary>Swaps the term with its previous (or next) sibling.</summary>
     public Task<TaxonomyTerm> MoveAsync(string taxonomy, string termId, bool up, CancellationToken cancellationToken = default) =>
-        ChangeAsync(async ct =>
+        ChangeAsync(taxonomy, async ct =>
         {
             var term = await RequireAsync(taxonomy, termId, ct);
             var siblings = await db.Set<TaxonomyTerm>().Where(t => t.Taxonomy == taxonomy && t.ParentId == term.ParentId).OrderBy(t => t.Order).ToListAsync(ct);
@@ -127,7 +128,7 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
     /// the second (its field and its index rows), the first's children move under the second, and the first is deleted; recorded.</summary>
     /// <returns>How many items moved.</returns>
     public Task<int> MergeAsync(string taxonomy, string fromTermId, string? toTermId, string userName, CancellationToken cancellationToken = default) =>
-        ChangeAsync(async ct =>
+        ChangeAsync(taxonomy, async ct =>
         {
             var from = await RequireAsync(taxonomy, fromTermId, ct);
             if (string.IsNullOrEmpty(toTermId) || toTermId == fromTermId)
@@ -202,12 +203,18 @@ public sealed class TaxonomyAdministration(CmsDbContext db, UnitOfWork unitOfWor
             : clean;
     }
 
-    private Task<T> ChangeAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    private Task<T> ChangeAsync<T>(string taxonomy, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async ct =>
         {
             var result = await work(ct);
             // The readers' pages keep the terms in memory: they read them again after the commit.
             unitOfWork.AfterCommit(() => cache.Remove(TaxonomyTermsCache.Key));
+            // Pages cached with the old names or terms (a merge rewrites the items in place, outside ContentManager) are dropped.
+            foreach (var handler in committedHandlers)
+            {
+                unitOfWork.AfterCommit(token => handler.TaxonomyChangedAsync(taxonomy, token));
+            }
+
             return result;
         }, cancellationToken);
 }

@@ -27,6 +27,9 @@ internal sealed class WorkflowContentHandler(WorkflowTracker tracker, ICurrentAc
     public Task UnitTransferredAsync(ContentUnitTransferContext context, CancellationToken cancellationToken) =>
         Governed(context.Type) ? tracker.UnitTransferredAsync(context, cancellationToken) : Task.CompletedTask;
 
+    public Task RemovalAsync(ContentRemovalContext context, CancellationToken cancellationToken) =>
+        Governed(context.Type) ? tracker.RemovalAsync(context, cancellationToken) : Task.CompletedTask;
+
     private static bool Governed(ContentContext context) => Governed(context.Type);
 
     private static bool Governed(Contents.Definitions.ResolvedContentType type) => type.WorkflowName() is not null;

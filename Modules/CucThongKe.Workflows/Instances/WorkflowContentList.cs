@@ -88,7 +88,7 @@ internal sealed class WorkflowContentList(CmsDbContext db, WorkflowDefinitionSto
 
 /// <summary>A bulk action of the content list that takes, for each selected item, the one step of its chain that fits the action
 /// from where the item stands, through <see cref="WorkflowService.TransitionAsync"/>: the same checks and record as one at a time.</summary>
-internal abstract class WorkflowBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions) : IContentBulkAction
+internal abstract class WorkflowBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions, CmsDbContext db) : IContentBulkAction
 {
     public abstract string Name { get; }
 
@@ -103,6 +103,37 @@ internal abstract class WorkflowBulkAction(WorkflowService workflows, WorkflowDe
         return (await definitions.ListAsync(cancellationToken)).Any(d => d.Transitions.Any(t => Fits(d, t) && t.Roles.Any(roles.Contains)));
     }
 
+    public async Task<IReadOnlySet<string>> AvailableAsync(IReadOnlyList<string> contentItemIds, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var available = new HashSet<string>(StringComparer.Ordinal);
+        if (user.Identity?.Name is null || contentItemIds.Count == 0)
+        {
+            return available;
+        }
+
+        // The chain's own rules (roles, unit, separation of duties over the round), as the item page offers its buttons.
+        var actor = WorkflowActor.From(user);
+        var all = (await definitions.ListAsync(cancellationToken)).ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var instances = await db.Set<WorkflowInstance>().AsNoTracking().Where(i => contentItemIds.Contains(i.ContentItemId)).ToListAsync(cancellationToken);
+        var records = (await db.Set<WorkflowStep>().AsNoTracking().Where(s => contentItemIds.Contains(s.ContentItemId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.ContentItemId);
+        foreach (var instance in instances)
+        {
+            if (all.GetValueOrDefault(instance.WorkflowName) is not { } definition)
+            {
+                continue;
+            }
+
+            var round = WorkflowRound.Of(definition, instance, records[instance.ContentItemId].OrderBy(s => s.Sequence));
+            if (definition.Transitions.Any(t => t.From == instance.State && Fits(definition, t) && WorkflowService.Refusal(definition, t, actor, instance, round) is null))
+            {
+                available.Add(instance.ContentItemId);
+            }
+        }
+
+        return available;
+    }
+
     public async Task RunAsync(string contentItemId, int expectedVersion, string? comment, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var actor = WorkflowActor.From(user);
@@ -114,7 +145,7 @@ internal abstract class WorkflowBulkAction(WorkflowService workflows, WorkflowDe
 }
 
 /// <summary>"Gửi duyệt": the author's submission from a draft or a returned item.</summary>
-internal sealed class SubmitBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions) : WorkflowBulkAction(workflows, definitions)
+internal sealed class SubmitBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions, CmsDbContext db) : WorkflowBulkAction(workflows, definitions, db)
 {
     public override string Name => "gui-duyet";
 
@@ -124,7 +155,7 @@ internal sealed class SubmitBulkAction(WorkflowService workflows, WorkflowDefini
 }
 
 /// <summary>"Gỡ xuống": into a state of kind <see cref="WorkflowStateKind.Unpublished"/>.</summary>
-internal sealed class UnpublishBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions) : WorkflowBulkAction(workflows, definitions)
+internal sealed class UnpublishBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions, CmsDbContext db) : WorkflowBulkAction(workflows, definitions, db)
 {
     public override string Name => "go-xuong";
 
@@ -134,7 +165,7 @@ internal sealed class UnpublishBulkAction(WorkflowService workflows, WorkflowDef
 }
 
 /// <summary>"Lưu trữ": into a state of kind <see cref="WorkflowStateKind.Archived"/>.</summary>
-internal sealed class ArchiveBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions) : WorkflowBulkAction(workflows, definitions)
+internal sealed class ArchiveBulkAction(WorkflowService workflows, WorkflowDefinitionStore definitions, CmsDbContext db) : WorkflowBulkAction(workflows, definitions, db)
 {
     public override string Name => "luu-tru";
 

@@ -51,6 +51,18 @@ public sealed class WorkflowStep : IAppendOnlyRecord
 
         /// <summary>The item moved to another unit (its state does not change; the instance's unit follows).</summary>
         public const string UnitTransfer = "unit-transfer";
+
+        /// <summary>The item went to the trash (its state kept; no deadline runs while it is there).</summary>
+        public const string Trash = "trash";
+
+        /// <summary>The item came back from the trash, into the state it left (a fresh deadline).</summary>
+        public const string Restore = "restore";
+
+        /// <summary>A draft never published was deleted for good (the record stays).</summary>
+        public const string Delete = "delete";
+
+        /// <summary>The trash's purge deleted the item for good, after its period (the record stays).</summary>
+        public const string Purge = "purge";
     }
 }
 

@@ -148,4 +148,38 @@ internal sealed class WorkflowTracker(
             $"Chuyển từ đơn vị {context.FromUnitId ?? "(không có)"} sang {context.ToUnitId}. Lý do: {context.Reason}", clock.GetUtcNow().UtcDateTime, cancellationToken);
         (instance.StateEnteredUtc, instance.DueUtc, instance.EscalatedUtc, instance.ContentItemVersionId, instance.ContentVersion) = (entered, due, escalated, versionId, version);
     }
+
+    /// <summary>Follows an item going to the trash, coming back, or deleted for good: a step of the record each, the state kept.</summary>
+    /// <remarks>
+    /// In the trash no deadline runs (the item waits for nobody); restored, it re-enters the state it left with a fresh deadline.
+    /// Deleted, the instance goes (nothing waits any more) and the record stays, ending with the deletion.
+    /// </remarks>
+    public async Task RemovalAsync(ContentRemovalContext context, CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == context.Item.ContentItemId, cancellationToken);
+        var state = instance is null ? null : (await definitions.GetAsync(instance.WorkflowName, cancellationToken))?.FindState(instance.State);
+        if (instance is null || state is null)
+        {
+            return;
+        }
+
+        var (name, comment) = context.Kind switch
+        {
+            ContentRemovalKind.Trash => (WorkflowStep.Events.Trash, "Chuyển vào thùng rác." + (context.Reason is null ? "" : " Lý do: " + context.Reason)),
+            ContentRemovalKind.Restore => (WorkflowStep.Events.Restore, $"Khôi phục từ thùng rác về bước '{state.DisplayName}'."),
+            ContentRemovalKind.Delete => (WorkflowStep.Events.Delete, "Xoá vĩnh viễn bản nháp chưa từng đăng."),
+            _ => (WorkflowStep.Events.Purge, "Xoá vĩnh viễn: đã ở thùng rác quá thời hạn."),
+        };
+        var (versionId, version) = (instance.ContentItemVersionId, instance.ContentVersion);
+        await recorder.RecordAsync(instance, context.Item, name, state, context.Actor, null, context.ActorUnitId, comment, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        (instance.ContentItemVersionId, instance.ContentVersion) = (versionId, version);
+        if (context.Kind == ContentRemovalKind.Trash)
+        {
+            instance.DueUtc = null;
+        }
+        else if (context.Kind is ContentRemovalKind.Delete or ContentRemovalKind.Purge)
+        {
+            db.Remove(instance);
+        }
+    }
 }

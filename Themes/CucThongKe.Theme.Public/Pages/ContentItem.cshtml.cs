@@ -8,6 +8,7 @@ using CucThongKe.Contents.Parts;
 using CucThongKe.Contents.Services;
 using CucThongKe.Contents.Taxonomies;
 using CucThongKe.Contents.Admin;
+using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Theme.Public.Content;
@@ -24,7 +25,10 @@ namespace CucThongKe.Theme.Public.Pages;
 /// The item is drawn by the display drivers of its parts and fields (<see cref="ContentDisplayManager"/>) into shapes; the
 /// page writes the Header zone's, then the type's own template <c>Items/_{ContentType}</c> when the theme has one, or
 /// <see cref="GenericTemplate"/>, which writes the Content zone's.
+/// The review page of the approval chain shows the preview in a frame of the site's own pages, hence same-origin framing
+/// (a public page framed by the site itself shows nothing more than the page).
 /// </remarks>
+[AllowSameOriginFraming]
 public sealed class ContentItemModel(PublicContent content, SettingsStore settings, ContentDefinitionManager definitions, ContentDisplayManager displays, ICompositeViewEngine views, ContentManager contents) : PageModel
 {
     /// <summary>The second address of this page: an item's version (a draft too) as its public page will show it, for staff allowed to see the item.</summary>

@@ -100,6 +100,18 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         // that may not submit gets 403 for a fresh draft of its own unit, and nothing changes.
         { "GET /admin/contents?buoc=cho-toi", Everyone },
         { "POST /admin/contents?handler=Bulk&chon={fresh} gui-duyet", "UnitHead Contributor" },
+        // The trash (issue 16): whoever writes content lists it (their unit's, or every unit's) and restores what they may edit;
+        // moving to the trash and deleting a draft never published are writers' acts on items they edit ({trashed}: a fresh
+        // own item in the trash, {othertrashed} one of Chi cục Đại Từ, {otherfresh} a fresh draft of Chi cục Đại Từ).
+        { "GET /admin/contents/thung-rac", Writers },
+        { "POST /admin/contents/thung-rac?handler=Restore&id={trashed}", Writers },
+        { "POST /admin/contents/thung-rac?handler=Restore&id={othertrashed}", AllUnitsEditors },
+        { "POST /admin/contents/{fresh}/edit?handler=Trash", Writers },
+        { "POST /admin/contents/{otherfresh}/edit?handler=Trash", AllUnitsEditors },
+        { "POST /admin/contents/{fresh}/edit?handler=Delete", Writers },
+        { "POST /admin/contents/{otherfresh}/edit?handler=Delete", AllUnitsEditors },
+        { "POST /admin/contents?handler=Row&chon={fresh} xoa", Writers },
+        { "POST /admin/contents?handler=Row&chon={fresh} thung-rac", Writers },
         { "GET /admin/contents/{own}/preview", Everyone },
         { "GET /admin/contents/{other}/preview", AllUnitsReaders },
         // The edit page's presence refresh ("someone else is editing"): whoever may open the page.
@@ -500,6 +512,23 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         return window.Id.ToString(CultureInfo.InvariantCulture);
     });
 
+    /// <summary>A fresh News draft of Chi cục Đại Từ, written by its contributor; returns its id.</summary>
+    private Task<string> OtherDraftAsync() => Target.WithScopeAsync(async s =>
+    {
+        var contents = s.GetRequiredService<ContentManager>();
+        var item = await contents.NewAsync("News");
+        item.Content["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "Bản nháp của Chi cục Đại Từ" };
+        item.Content["News"] = new System.Text.Json.Nodes.JsonObject { ["Category"] = new System.Text.Json.Nodes.JsonObject { ["TermIds"] = new System.Text.Json.Nodes.JsonArray("tin-khac") } };
+        return (await contents.CreateForUnitAsync(item, "chi-cuc-huyen-dai-tu", owner: "ctv.daitu")).ContentItemId;
+    });
+
+    /// <summary>Moves <paramref name="id"/> to the trash; returns it.</summary>
+    private Task<string> TrashedAsync(string id) => Target.WithScopeAsync(async s =>
+    {
+        await s.GetRequiredService<ContentTrash>().TrashAsync(id, null, "Không dùng nữa.");
+        return id;
+    });
+
     /// <summary>A fresh term of the news categories, for a merge into "tin-khac"; returns its id.</summary>
     private Task<string> TermToMergeAsync(string n) => Target.WithScopeAsync(async s =>
         (await s.GetRequiredService<CucThongKe.Contents.TaxonomyAdmin.TaxonomyAdministration>().AddAsync("chuyen-muc-tin", "Mục để gộp " + n, null)).TermId);
@@ -572,6 +601,21 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         if (url.Contains("{maintenance}", StringComparison.Ordinal))
         {
             url = url.Replace("{maintenance}", await MaintenanceWindowAsync(), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{trashed}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{trashed}", await TrashedAsync(await CreateAsync(ids.Author, "News", NewsForm("Tin trong thùng rác"))), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{othertrashed}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{othertrashed}", await TrashedAsync(await OtherDraftAsync()), StringComparison.Ordinal);
+        }
+
+        if (url.Contains("{otherfresh}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{otherfresh}", await OtherDraftAsync(), StringComparison.Ordinal);
         }
 
         if (url.Contains("{fresh}", StringComparison.Ordinal))
@@ -688,6 +732,17 @@ public abstract partial class PermissionMatrixTests(DatabaseProvider provider, S
         {
             var id = url.Split("chon=")[1];
             return new Dictionary<string, string> { ["bulkAction"] = intent!, ["selected"] = $"{id}:{await LatestVersionAsync(id)}" };
+        }
+
+        if (path == "/admin/contents" && url.Contains("handler=Row", StringComparison.Ordinal))
+        {
+            var id = url.Split("chon=")[1];
+            return new Dictionary<string, string> { ["row"] = $"{intent}|{id}:{await LatestVersionAsync(id)}" };
+        }
+
+        if (path.StartsWith("/admin/contents/thung-rac", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string>();
         }
 
         if (path.StartsWith("/admin/danh-muc/", StringComparison.Ordinal))

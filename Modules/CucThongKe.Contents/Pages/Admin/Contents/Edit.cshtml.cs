@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace CucThongKe.Contents.Pages.Admin.Contents;
 
 /// <summary>Edits an item: each save is a new draft version; a save based on an older version is a conflict, not an overwrite.</summary>
-public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures, IContentGovernance governance, IEnumerable<IEditorPanelProvider> panelProviders, EditingPresence presence) : PageModel
+public sealed class EditModel(ContentDefinitionManager definitions, ContentManager contents, ContentEditor editor, ContentQueries queries, FailureStatuses failures, IContentGovernance governance, IEnumerable<IEditorPanelProvider> panelProviders, EditingPresence presence, ContentTrash trash) : PageModel
 {
     /// <summary>Where a save leaves its warnings (<see cref="ContentItem.Warnings"/>) for the page it redirects to.</summary>
     public const string WarningsKey = "ContentWarnings";
@@ -58,6 +58,12 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
     /// <summary>Only types no process governs are published from the editor; the others go through that process.</summary>
     public bool CanPublish => CanEdit && GoverningProcess is null && User.HasPermission(ContentsPermissions.PublishUngovernedContent.Name);
 
+    /// <summary>Whether the user may move the item to the trash now (they edit it, and the trash's rules and guards allow it).</summary>
+    public bool CanTrash { get; private set; }
+
+    /// <summary>Whether the user may delete the item for good now: a draft never published.</summary>
+    public bool CanDelete { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refusal)
@@ -78,6 +84,42 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
         }
 
         return new JsonResult(new { others = OthersEditing });
+    }
+
+    /// <summary>"Chuyển vào thùng rác" (with an optional reason): a recorded act; the list says it was done.</summary>
+    /// <param name="version">The version the page showed (a later one is a conflict); without it, the item as it is.</param>
+    public Task<IActionResult> OnPostTrashAsync(string id, int? version, string? reason, CancellationToken cancellationToken) =>
+        RemoveAsync(id, () => trash.TrashAsync(id, version, reason, cancellationToken), "Đã chuyển “{0}” vào thùng rác; có thể khôi phục từ trang Thùng rác.", cancellationToken);
+
+    /// <summary>"Xoá vĩnh viễn": only a draft never published; anything else is refused (409) and nothing changes.</summary>
+    public Task<IActionResult> OnPostDeleteAsync(string id, int? version, CancellationToken cancellationToken) =>
+        RemoveAsync(id, () => trash.DeleteAsync(id, version, cancellationToken), "Đã xoá vĩnh viễn bản nháp “{0}”.", cancellationToken);
+
+    private async Task<IActionResult> RemoveAsync(string id, Func<Task> act, string done, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!CanEdit)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            await act();
+            TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, Item.DisplayText);
+            return Redirect("/admin/contents");
+        }
+        catch (Exception ex) when (failures.Describe(ex) is { } failure)
+        {
+            Refusal = this.ShowFailure(failure) + " Không có thay đổi nào được lưu.";
+        }
+
+        Sections = await editor.BuildAsync(Type, Item.Content, [], cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, int version, string? intent, CancellationToken cancellationToken)
@@ -174,6 +216,12 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentManag
         }
 
         Panels = [.. panels.OrderBy(p => p.Position)];
+        if (CanEdit)
+        {
+            CanTrash = !(await trash.RefusalsAsync([item], ContentRemovalKind.Trash, cancellationToken)).ContainsKey(item.ContentItemId);
+            CanDelete = !(await trash.RefusalsAsync([item], ContentRemovalKind.Delete, cancellationToken)).ContainsKey(item.ContentItemId);
+        }
+
         PendingRelease = (await queries.PendingReleasesAsync([item.ContentItemId], cancellationToken)).TryGetValue(item.ContentItemId, out var release) ? release : null;
         return null;
     }

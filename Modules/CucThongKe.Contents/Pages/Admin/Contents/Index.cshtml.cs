@@ -46,6 +46,12 @@ public sealed partial class IndexModel(
     /// <summary>What the last bulk action did, item by item (null when none was asked for).</summary>
     public BulkReport? Report { get; private set; }
 
+    /// <summary>The actions each row offers the user now (a button each), by item id: only those that will be allowed.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IContentBulkAction>> RowActions { get; private set; } = new Dictionary<string, IReadOnlyList<IContentBulkAction>>();
+
+    /// <summary>The items of this page published now, with their public path.</summary>
+    public IReadOnlyDictionary<string, string?> PublicPaths { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>Items of this page waiting for a scheduled publication, with its time (UTC).</summary>
     public IReadOnlyDictionary<string, DateTime> PendingReleases { get; private set; } = new Dictionary<string, DateTime>();
 
@@ -123,6 +129,15 @@ public sealed partial class IndexModel(
         return Page();
     }
 
+    /// <summary>One row's button: <paramref name="row"/> is "action|id:version"; the item goes through the same checks as a bulk action of one.</summary>
+    public Task<IActionResult> OnPostRowAsync(string? row, string? comment, CancellationToken cancellationToken)
+    {
+        var parts = (row ?? "").Split('|');
+        return parts.Length == 2 && parts[0].Length <= 50
+            ? OnPostBulkAsync(parts[0], [parts[1]], comment, cancellationToken)
+            : OnPostBulkAsync(null, null, comment, cancellationToken);
+    }
+
     private async Task<bool> LoadAsync(ContentListFilter filter, CancellationToken cancellationToken)
     {
         Types = [.. (await definitions.ListTypesAsync(cancellationToken)).Where(t => t.Settings.Listable)];
@@ -139,6 +154,17 @@ public sealed partial class IndexModel(
         Result = result;
         var ids = Result.Rows.Select(r => r.ContentItemId).Distinct().ToList();
         PendingReleases = await queries.PendingReleasesAsync(ids, cancellationToken);
+        PublicPaths = await queries.PublishedPathsAsync(ids, cancellationToken);
+        var rowActions = ids.ToDictionary(id => id, _ => new List<IContentBulkAction>(), StringComparer.Ordinal);
+        foreach (var action in BulkActions)
+        {
+            foreach (var id in await action.AvailableAsync(ids, User, cancellationToken))
+            {
+                rowActions.GetValueOrDefault(id)?.Add(action);
+            }
+        }
+
+        RowActions = rowActions.ToDictionary(r => r.Key, r => (IReadOnlyList<IContentBulkAction>)r.Value, StringComparer.Ordinal);
         var columns = new List<ExtensionColumn>();
         foreach (var extension in extensions)
         {

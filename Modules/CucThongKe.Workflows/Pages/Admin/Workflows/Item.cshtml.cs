@@ -20,11 +20,18 @@ public sealed class ItemModel(WorkflowService workflows, EmergencyPublication em
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>Whether the reader may edit the item (the edit link is shown only then).</summary>
+    public bool CanEdit => ContentAccess.CanEdit(User, Status.Item);
+
     /// <summary>A step of the record as people read it: a transition's name, or the name of an event outside the transitions.</summary>
     public string StepName(WorkflowStep step) => step.Transition switch
     {
         WorkflowStep.Events.EmergencyPublish => "Đăng khẩn cấp",
         WorkflowStep.Events.UnitTransfer => "Chuyển đơn vị",
+        WorkflowStep.Events.Trash => "Chuyển vào thùng rác",
+        WorkflowStep.Events.Restore => "Khôi phục từ thùng rác",
+        WorkflowStep.Events.Delete => "Xoá vĩnh viễn",
+        WorkflowStep.Events.Purge => "Xoá vĩnh viễn (hết hạn thùng rác)",
         _ => Status.Definition.FindTransition(step.Transition)?.DisplayName ?? step.Transition,
     };
 
