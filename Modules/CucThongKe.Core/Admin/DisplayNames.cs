@@ -58,6 +58,22 @@ public sealed class DisplayNames(IEnumerable<IDisplayNameSource> sources, IMemor
     public Task<string> RoleAsync(string? name) => OfAsync(DisplayNameKinds.Role, name);
 
     public Task<string> ContentTypeAsync(string? name) => OfAsync(DisplayNameKinds.ContentType, name);
+
+    /// <summary>The names of several codes of one kind, in their order (a definition's roles, its content types).</summary>
+    public async Task<IReadOnlyList<string>> AllOfAsync(string kind, IEnumerable<string> codes)
+    {
+        var names = new List<string>();
+        foreach (var code in codes)
+        {
+            names.Add(await OfAsync(kind, code));
+        }
+
+        return names;
+    }
+
+    public Task<IReadOnlyList<string>> RolesAsync(IEnumerable<string> names) => AllOfAsync(DisplayNameKinds.Role, names);
+
+    public Task<IReadOnlyList<string>> ContentTypesAsync(IEnumerable<string> names) => AllOfAsync(DisplayNameKinds.ContentType, names);
 }
 
 public static class DisplayNameServiceCollectionExtensions
