@@ -34,7 +34,7 @@ public sealed class ApprovalChainJourneyTests(PeopleSite people) : LiveSiteTest(
         // Contributor: from the dashboard to a new news item.
         var author = await PersonAsync("ctv.tonghop");
         await CheckBothWidthsAsync(author, "dashboard");
-        await author.GetByRole(AriaRole.Navigation, new() { Name = "Menu quản trị" }).GetByRole(AriaRole.Link, new() { Name = "Nội dung", Exact = true }).ClickAsync();
+        await author.GetByRole(AriaRole.Navigation, new() { Name = "Menu quản trị" }).GetByRole(AriaRole.Link, new() { Name = "Tất cả nội dung", Exact = true }).ClickAsync();
         await CheckBothWidthsAsync(author, "content list");
         await author.Locator(".create-links").GetByRole(AriaRole.Link, new() { Name = "Tin tức", Exact = true }).ClickAsync();
         var editor = new EditorPage(author, Site.BaseUrl);
