@@ -42,7 +42,9 @@ public sealed class ContentEditor(IEnumerable<IContentEditorDriver> drivers)
 
             if (shapes.Count > 0)
             {
-                var title = part.TypePart.DisplayName ?? PartDrivers(part).Select(d => d.SectionTitle).FirstOrDefault(t => t is not null) ?? part.Name;
+                // The type's own part (its fields) is named after the type: "Tin tức", never the code "News".
+                var title = part.TypePart.DisplayName ?? PartDrivers(part).Select(d => d.SectionTitle).FirstOrDefault(t => t is not null)
+                    ?? (part.Name == type.Name ? type.Definition.DisplayName : part.Name);
                 sections.Add(new EditorSection(part.Name, title, shapes, [.. errors.Where(e => e.Path == part.Name).Select(e => e.Message)]));
             }
         }

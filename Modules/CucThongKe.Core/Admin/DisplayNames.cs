@@ -29,13 +29,12 @@ public sealed class DisplayNames(IEnumerable<IDisplayNameSource> sources, IMemor
     private static readonly TimeSpan Duration = TimeSpan.FromMinutes(1);
 
     /// <summary>The name of <paramref name="code"/>, the code itself when the owner knows no name for it, "" for none.</summary>
-    public async Task<string> OfAsync(string kind, string? code, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return "";
-        }
+    public async Task<string> OfAsync(string kind, string? code, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(code) ? "" : (await AllAsync(kind, cancellationToken)).GetValueOrDefault(code, code);
 
+    /// <summary>Every name of one kind by code (retired units included), for a page that names many rows at once.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AllAsync(string kind, CancellationToken cancellationToken = default)
+    {
         var names = await cache.GetOrCreateAsync("display-names:" + kind, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Duration;
@@ -50,7 +49,7 @@ public sealed class DisplayNames(IEnumerable<IDisplayNameSource> sources, IMemor
 
             return merged;
         });
-        return names!.GetValueOrDefault(code, code);
+        return names!;
     }
 
     public Task<string> UnitAsync(string? id) => OfAsync(DisplayNameKinds.Unit, id);
@@ -58,6 +57,22 @@ public sealed class DisplayNames(IEnumerable<IDisplayNameSource> sources, IMemor
     public Task<string> RoleAsync(string? name) => OfAsync(DisplayNameKinds.Role, name);
 
     public Task<string> ContentTypeAsync(string? name) => OfAsync(DisplayNameKinds.ContentType, name);
+
+    /// <summary>The names of several codes of one kind, in their order (a definition's roles, its content types).</summary>
+    public async Task<IReadOnlyList<string>> AllOfAsync(string kind, IEnumerable<string> codes)
+    {
+        var names = new List<string>();
+        foreach (var code in codes)
+        {
+            names.Add(await OfAsync(kind, code));
+        }
+
+        return names;
+    }
+
+    public Task<IReadOnlyList<string>> RolesAsync(IEnumerable<string> names) => AllOfAsync(DisplayNameKinds.Role, names);
+
+    public Task<IReadOnlyList<string>> ContentTypesAsync(IEnumerable<string> names) => AllOfAsync(DisplayNameKinds.ContentType, names);
 }
 
 public static class DisplayNameServiceCollectionExtensions

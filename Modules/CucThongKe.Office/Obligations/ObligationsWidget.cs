@@ -9,7 +9,7 @@ namespace CucThongKe.Office.Obligations;
 
 /// <summary>The dashboard's "overdue reporting obligations" block (Điều 9.1, 17.1): every unit's for those who see all (the director,
 /// the board), the unit's own for its head; what is overdue first, then what falls due within the week.</summary>
-internal sealed class ObligationsWidget(CmsDbContext db, TimeProvider clock) : IDashboardWidget
+internal sealed class ObligationsWidget(CmsDbContext db, TimeProvider clock, DisplayNames names) : IDashboardWidget
 {
     public const int Shown = 5;
 
@@ -37,8 +37,9 @@ internal sealed class ObligationsWidget(CmsDbContext db, TimeProvider clock) : I
                           join o in db.Set<ReportingObligation>() on e.ObligationId equals o.Id
                           orderby e.DueUtc
                           select new { o.Title, e.UnitId, e.Period, e.DueUtc }).Take(Shown).ToListAsync(cancellationToken);
+        var unitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         var links = rows.Select(r => new DashboardLink($"{r.Title} ({r.Period})", "/admin/nghia-vu-bao-cao",
-            (everyUnit ? r.UnitId + ", " : "") + (r.DueUtc < now ? $"quá hạn từ {VietnamTime.Format(r.DueUtc)}" : $"hạn {VietnamTime.Format(r.DueUtc)}"),
+            (everyUnit ? unitNames.GetValueOrDefault(r.UnitId, r.UnitId) + ", " : "") + (r.DueUtc < now ? $"quá hạn từ {VietnamTime.Format(r.DueUtc)}" : $"hạn {VietnamTime.Format(r.DueUtc)}"),
             r.DueUtc < now)).ToList();
         var headline = overdue == 0 && soon == 0
             ? "Không có nghĩa vụ báo cáo nào quá hạn hay sắp đến hạn."

@@ -106,6 +106,23 @@ public enum WorkflowStateKind
     Archived,
 }
 
+/// <summary>The kinds of state as the back office names them.</summary>
+public static class WorkflowStateKinds
+{
+    public static string Name(WorkflowStateKind kind) => kind switch
+    {
+        WorkflowStateKind.Draft => "Bản nháp",
+        WorkflowStateKind.InReview => "Đang duyệt",
+        WorkflowStateKind.Approved => "Đã duyệt",
+        WorkflowStateKind.Published => "Đã đăng",
+        WorkflowStateKind.Returned => "Trả lại",
+        WorkflowStateKind.Rejected => "Không duyệt",
+        WorkflowStateKind.Unpublished => "Đã gỡ xuống",
+        WorkflowStateKind.Archived => "Lưu trữ",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>One state of a workflow.</summary>
 public sealed class WorkflowState
 {

@@ -25,6 +25,24 @@ public sealed class WorkflowDiagram
 
     public int Height { get; }
 
+    /// <summary>A state's name cut at the space nearest its middle, to fit a box on two lines (each shortened past
+    /// <see cref="MaxLineLength"/> characters).</summary>
+    public static (string First, string Second) TwoLines(string name)
+    {
+        var spaces = Enumerable.Range(0, name.Length).Where(i => name[i] == ' ').ToList();
+        if (name.Length <= MaxLineLength || spaces.Count == 0)
+        {
+            return (Shorten(name), "");
+        }
+
+        var cut = spaces.MinBy(i => Math.Abs(i - (name.Length / 2)));
+        return (Shorten(name[..cut]), Shorten(name[(cut + 1)..]));
+    }
+
+    private const int MaxLineLength = 24;
+
+    private static string Shorten(string line) => line.Length > MaxLineLength ? line[..(MaxLineLength - 1)] + "…" : line;
+
     public static WorkflowDiagram Layout(WorkflowDefinition definition)
     {
         // Column = shortest number of transitions from the initial state; unreachable states go last.

@@ -206,8 +206,6 @@ public sealed partial class IndexModel(
 
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type)?.DisplayName ?? type;
 
-    public string UnitName(string? unit) => unit is null ? "" : Units.FirstOrDefault(u => u.Id == unit)?.Name ?? unit;
-
     public string PageUrl(int page)
     {
         // "page" is Razor Pages' own route value, so the page number travels as "trang".

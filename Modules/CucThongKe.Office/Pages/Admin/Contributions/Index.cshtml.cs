@@ -1,4 +1,5 @@
 using System.Globalization;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Security;
 using System.Text.Encodings.Web;
 using CucThongKe.Office.Contributions;
@@ -12,7 +13,7 @@ namespace CucThongKe.Office.Pages.Admin.Contributions;
 
 /// <summary>Contribution and timeliness statistics by person and unit for a month, quarter or year, with charts and an XLSX export; a unit sees its own.</summary>
 [Authorize(Policy = "AccessAdmin")]
-public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory units, TimeProvider clock, DisplayNames names) : PageModel
 {
     public ContributionReport? Report { get; private set; }
 
@@ -25,9 +26,12 @@ public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
+    /// <summary>Every unit's name by id, retired ones too (old rows name them); <see cref="Units"/> are those to choose from.</summary>
+    private IReadOnlyDictionary<string, string> UnitNames { get; set; } = new Dictionary<string, string>();
+
     public string? Error { get; private set; }
 
-    public string UnitName(string? id) => id is null ? "(không có đơn vị)" : Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
+    public string UnitName(string? id) => id is null ? "(không có đơn vị)" : UnitNames.GetValueOrDefault(id, id);
 
     /// <summary>An SVG <c>text</c> element (Razor reads a literal <c>&lt;text&gt;</c> as its own tag), the label encoded.</summary>
     public static IHtmlContent SvgLabel(double x, double y, string label) => new HtmlString(string.Create(CultureInfo.InvariantCulture,
@@ -75,6 +79,7 @@ public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory
         }
 
         Units = await units.ListActiveAsync(cancellationToken);
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         UnitId = OwnUnit ?? (string.IsNullOrWhiteSpace(unit) ? null : unit);
         PeriodKey = string.IsNullOrWhiteSpace(period)
             ? DateOnly.FromDateTime(Core.Data.VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM", CultureInfo.InvariantCulture)

@@ -1,3 +1,4 @@
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Security;
 using CucThongKe.Office.Obligations;
 using Microsoft.AspNetCore.Authorization;
@@ -7,17 +8,21 @@ namespace CucThongKe.Office.Pages.Admin.Obligations;
 
 /// <summary>The catalogue of obligations, for the board and the administrator who define them.</summary>
 [Authorize(Policy = "ManageObligations")]
-public sealed class CatalogModel(ObligationCatalog catalog, IUnitDirectory units) : PageModel
+public sealed class CatalogModel(ObligationCatalog catalog, IUnitDirectory units, DisplayNames names) : PageModel
 {
     public IReadOnlyList<ReportingObligation> Obligations { get; private set; } = [];
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
-    public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
+    /// <summary>Every unit's name by id, retired ones too (old rows name them); <see cref="Units"/> are those to choose from.</summary>
+    private IReadOnlyDictionary<string, string> UnitNames { get; set; } = new Dictionary<string, string>();
+
+    public string UnitName(string id) => UnitNames.GetValueOrDefault(id, id);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Units = await units.ListActiveAsync(cancellationToken);
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         Obligations = await catalog.ListAsync(null, cancellationToken);
     }
 

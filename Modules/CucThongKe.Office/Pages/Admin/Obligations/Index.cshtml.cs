@@ -1,3 +1,4 @@
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Security;
 using CucThongKe.Office.Obligations;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace CucThongKe.Office.Pages.Admin.Obligations;
 
 /// <summary>The obligations' entries, filtered by unit, period and state, paged: a unit sees its own, the board and the director every unit's.</summary>
 [Authorize(Policy = "AccessAdmin")]
-public sealed class IndexModel(ObligationQueries queries, IUnitDirectory units) : PageModel
+public sealed class IndexModel(ObligationQueries queries, IUnitDirectory units, DisplayNames names) : PageModel
 {
     public const int PageSize = 50;
 
@@ -31,11 +32,14 @@ public sealed class IndexModel(ObligationQueries queries, IUnitDirectory units) 
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
+    /// <summary>Every unit's name by id, retired ones too (old rows name them); <see cref="Units"/> are those to choose from.</summary>
+    private IReadOnlyDictionary<string, string> UnitNames { get; set; } = new Dictionary<string, string>();
+
     public string? Error { get; private set; }
 
     public bool HasMore => PageNumber * PageSize < Total;
 
-    public string UnitName(string id) => Units.FirstOrDefault(u => u.Id == id)?.Name ?? id;
+    public string UnitName(string id) => UnitNames.GetValueOrDefault(id, id);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "donvi")] string? unit, [FromQuery(Name = "ky")] string? period, [FromQuery(Name = "trangthai")] string? state, int trang = 1, CancellationToken cancellationToken = default)
     {
@@ -55,6 +59,7 @@ public sealed class IndexModel(ObligationQueries queries, IUnitDirectory units) 
         }
 
         Units = await units.ListActiveAsync(cancellationToken);
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         UnitId = string.IsNullOrWhiteSpace(unit) ? null : unit;
         Period = string.IsNullOrWhiteSpace(period) ? null : period.Trim();
         PageNumber = Math.Clamp(trang, 1, 100_000);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Security;
 using CucThongKe.Office.Royalties;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace CucThongKe.Office.Pages.Admin.Royalties;
 
 /// <summary>The royalty ledger, filtered and paged: a person reads their own entries; the accountant reviews, adjusts and closes a month.</summary>
 [Authorize(Policy = "AccessAdmin")]
-public sealed class IndexModel(RoyaltyLedger ledger, IUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class IndexModel(RoyaltyLedger ledger, IUnitDirectory units, TimeProvider clock, DisplayNames names) : PageModel
 {
     public const int PageSize = 50;
 
@@ -46,12 +47,15 @@ public sealed class IndexModel(RoyaltyLedger ledger, IUnitDirectory units, TimeP
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
+    /// <summary>Every unit's name by id, retired ones too (old rows name them); <see cref="Units"/> are those to choose from.</summary>
+    private IReadOnlyDictionary<string, string> UnitNames { get; set; } = new Dictionary<string, string>();
+
     public string? Error { get; private set; }
 
     public bool HasMore => PageNumber * PageSize < Count;
 
     public string UnitName(RoyaltyEntry entry) => entry.UnitId is { } id
-        ? Units.FirstOrDefault(u => u.Id == id)?.Name ?? id
+        ? UnitNames.GetValueOrDefault(id, id)
         : entry.ExternalUnit is { } external ? external + " (cộng tác viên)" : "";
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "ky")] string? period, [FromQuery(Name = "nguoi")] string? person, [FromQuery(Name = "donvi")] string? unit,
@@ -164,6 +168,7 @@ public sealed class IndexModel(RoyaltyLedger ledger, IUnitDirectory units, TimeP
     private async Task LoadListsAsync(CancellationToken cancellationToken)
     {
         Units = await units.ListActiveAsync(cancellationToken);
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         ClosedPeriods = await ledger.ClosedPeriodsAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CucThongKe.Core.Admin;
 using CucThongKe.Core.Security;
 using CucThongKe.Office.Royalties;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace CucThongKe.Office.Pages.Admin.Royalties;
 
 /// <summary>The ledger's report over months, by person and by unit, printable and exported as XLSX; a person sees only their own.</summary>
 [Authorize(Policy = "AccessAdmin")]
-public sealed class ReportModel(RoyaltyLedger ledger, IUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class ReportModel(RoyaltyLedger ledger, IUnitDirectory units, TimeProvider clock, DisplayNames names) : PageModel
 {
     public RoyaltyReport? Report { get; private set; }
 
@@ -24,10 +25,13 @@ public sealed class ReportModel(RoyaltyLedger ledger, IUnitDirectory units, Time
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
+    /// <summary>Every unit's name by id, retired ones too (old rows name them); <see cref="Units"/> are those to choose from.</summary>
+    private IReadOnlyDictionary<string, string> UnitNames { get; set; } = new Dictionary<string, string>();
+
     public string? Error { get; private set; }
 
     public string UnitName(string? unitId, string? external) => unitId is not null
-        ? Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? unitId
+        ? UnitNames.GetValueOrDefault(unitId, unitId)
         : external is not null ? external + " (cộng tác viên)" : "(không có đơn vị)";
 
     public string ExportUrl => $"/admin/nhuan-but/bao-cao?handler=Xlsx&tu={From}&den={To}" + (UnitId is null ? "" : "&donvi=" + Uri.EscapeDataString(UnitId));
@@ -89,6 +93,7 @@ public sealed class ReportModel(RoyaltyLedger ledger, IUnitDirectory units, Time
         To = string.IsNullOrWhiteSpace(to) ? From : to.Trim();
         UnitId = string.IsNullOrWhiteSpace(unit) ? null : unit;
         Units = await units.ListActiveAsync(cancellationToken);
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         return true;
     }
 }
