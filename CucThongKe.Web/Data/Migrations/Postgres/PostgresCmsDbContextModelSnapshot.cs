@@ -647,6 +647,48 @@ namespace CucThongKe.Web.Data.Migrations.Postgres
                     b.ToTable("ContentItems", (string)null);
                 });
 
+            modelBuilder.Entity("CucThongKe.Contents.Models.TrashedItem", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DisplayText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TrashedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("TrashedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("TrashedUtc");
+
+                    b.HasIndex("UnitId", "TrashedUtc");
+
+                    b.ToTable("TrashedItems", (string)null);
+                });
+
             modelBuilder.Entity("CucThongKe.Contents.Scheduling.ScheduledPublication", b =>
                 {
                     b.Property<long>("Id")

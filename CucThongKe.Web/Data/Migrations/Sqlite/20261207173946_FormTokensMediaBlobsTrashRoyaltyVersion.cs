@@ -6,11 +6,32 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CucThongKe.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TrashedItems : Migration
+    public partial class FormTokensMediaBlobsTrashRoyaltyVersion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "RoyaltyEntries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "MediaBlobs",
+                columns: table => new
+                {
+                    Path = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaBlobs", x => x.Path);
+                });
+
             migrationBuilder.CreateTable(
                 name: "TrashedItems",
                 columns: table => new
@@ -29,6 +50,18 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_TrashedItems", x => x.ContentItemId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsedFormTokens",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedFormTokens", x => x.Hash);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_TrashedItems_TrashedUtc",
                 table: "TrashedItems",
@@ -38,13 +71,28 @@ namespace CucThongKe.Web.Data.Migrations.Sqlite
                 name: "IX_TrashedItems_UnitId_TrashedUtc",
                 table: "TrashedItems",
                 columns: new[] { "UnitId", "TrashedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedFormTokens_UsedUtc",
+                table: "UsedFormTokens",
+                column: "UsedUtc");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "MediaBlobs");
+
+            migrationBuilder.DropTable(
                 name: "TrashedItems");
+
+            migrationBuilder.DropTable(
+                name: "UsedFormTokens");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "RoyaltyEntries");
         }
     }
 }
