@@ -204,12 +204,26 @@ public sealed class ApprovalChainJourneyTests(PeopleSite people) : LiveSiteTest(
     }
 
     /// <summary>Whether the image shows (loaded, with a width), after it is scrolled into view (it may load lazily).</summary>
+    /// <summary>Whether the image named <paramref name="alt"/> has loaded with pixels, waiting up to 15 s (a loaded
+    /// machine makes variants slowly); when it has not, fails naming the address the browser chose and its answer.</summary>
     private static async Task<bool> ImageLoadedAsync(IPage page, string alt)
     {
         var image = page.GetByAltText(alt).First;
         await image.ScrollIntoViewIfNeededAsync();
-        return await image.EvaluateAsync<bool>(
-            "img => img.complete ? img.naturalWidth > 0 : new Promise(done => { img.addEventListener('load', () => done(img.naturalWidth > 0)); img.addEventListener('error', () => done(false)); })");
+        for (var waited = 0; waited < 150; waited++)
+        {
+            if (await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var chosen = await image.EvaluateAsync<string>("img => img.currentSrc || img.src");
+        var answer = await page.APIRequest.GetAsync(chosen);
+        Assert.Fail($"The image {chosen} did not load; asked again it answers {answer.Status} with {(await answer.BodyAsync()).Length} bytes.");
+        return false;
     }
 
     private static byte[] Png()
