@@ -54,7 +54,7 @@ public sealed class ContentDeskJourneyTests(PeopleSite people) : LiveSiteTest(pe
             await board.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
             foreach (var title in titles)
             {
-                await Assertions.Expect(board.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+                await Assertions.Expect(board.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
             }
 
             await CheckAccessibilityAsync(board);

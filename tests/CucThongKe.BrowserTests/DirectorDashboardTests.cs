@@ -37,7 +37,7 @@ public sealed class DirectorDashboardTests(PeopleSite people) : LiveSiteTest(peo
         // Office's block: the unit's report not sent by its due date.
         var obligations = page.GetByRole(AriaRole.Region, new() { Name = "Nghĩa vụ báo cáo của các đơn vị" });
         await Assertions.Expect(obligations.GetByRole(AriaRole.Link, new() { Name = $"Tin hoạt động của đơn vị ({obligation})" })).ToBeVisibleAsync();
-        await Assertions.Expect(obligations).ToContainTextAsync("phong-tong-hop, quá hạn từ");
+        await Assertions.Expect(obligations).ToContainTextAsync("Phòng Thống kê Tổng hợp, quá hạn từ");
 
         // Workflows' chart of this month's publications: an image with its description, the page published today counted.
         var month = VietnamTime.FromUtc(DateTime.UtcNow).ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

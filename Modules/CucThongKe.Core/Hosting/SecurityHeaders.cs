@@ -8,12 +8,18 @@ namespace CucThongKe.Core.Hosting;
 /// Scripts come only from this site's own files or an inline block carrying <see cref="CspNonce"/>: no third-party
 /// origin, no <c>eval</c>. Styles allow inline because the rich-text editor (Jodit) styles its own elements. Pages are
 /// not framed by others; a page that the back office shows in its own dialog says so with
-/// <see cref="AllowSameOriginFramingAttribute"/>. Cached public pages are stored with the nonce of the request that
+/// <see cref="AllowSameOriginFramingAttribute"/>, and one answer of a page with several addresses with
+/// <see cref="AllowSameOriginFraming"/>. Cached public pages are stored with the nonce of the request that
 /// rendered them, so they must not carry inline scripts (none do).
 /// </remarks>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string NonceKey = "cms-csp-nonce";
+    private const string SameOriginFramingKey = "cms-same-origin-framing";
+
+    /// <summary>Lets this one answer be shown in a frame of the site's own pages (the review page's preview), when a page
+    /// serves other addresses that must stay unframed; call it before the answer starts.</summary>
+    public static void AllowSameOriginFraming(HttpContext context) => context.Items[SameOriginFramingKey] = true;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -21,7 +27,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
-            var sameOrigin = http.GetEndpoint()?.Metadata.GetMetadata<AllowSameOriginFramingAttribute>() is not null;
+            var sameOrigin = http.GetEndpoint()?.Metadata.GetMetadata<AllowSameOriginFramingAttribute>() is not null || http.Items.ContainsKey(SameOriginFramingKey);
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{CspNonce(http)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
                 $"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'; " +

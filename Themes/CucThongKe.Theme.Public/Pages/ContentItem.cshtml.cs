@@ -25,10 +25,9 @@ namespace CucThongKe.Theme.Public.Pages;
 /// The item is drawn by the display drivers of its parts and fields (<see cref="ContentDisplayManager"/>) into shapes; the
 /// page writes the Header zone's, then the type's own template <c>Items/_{ContentType}</c> when the theme has one, or
 /// <see cref="GenericTemplate"/>, which writes the Content zone's.
-/// The review page of the approval chain shows the preview in a frame of the site's own pages, hence same-origin framing
-/// (a public page framed by the site itself shows nothing more than the page).
+/// The review page of the approval chain shows the preview in a frame of the site's own pages, so the preview's answer
+/// (only that one: the public addresses, errors under them included, stay unframed) allows same-origin framing.
 /// </remarks>
-[AllowSameOriginFraming]
 public sealed class ContentItemModel(PublicContent content, SettingsStore settings, ContentDefinitionManager definitions, ContentDisplayManager displays, ICompositeViewEngine views, ContentManager contents) : PageModel
 {
     /// <summary>The second address of this page: an item's version (a draft too) as its public page will show it, for staff allowed to see the item.</summary>
@@ -125,6 +124,7 @@ public sealed class ContentItemModel(PublicContent content, SettingsStore settin
             ? (await contents.GetVersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version) ?? latest
             : latest;
         IsPreview = true;
+        SecurityHeadersMiddleware.AllowSameOriginFraming(HttpContext);
         Caching.CacheTags.DoNotStore(HttpContext);
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CucThongKe.Contents.Models;
+using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Tests.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CucThongKe.Tests.Security;
 
@@ -87,15 +91,21 @@ public sealed partial class SecurityHeadersTests() : SiteTestBase(DatabaseProvid
     }
 
     [Fact]
-    public async Task Only_the_media_picker_may_be_framed_and_only_by_the_site_itself()
+    public async Task Only_the_media_picker_and_the_review_page_s_preview_may_be_framed_and_only_by_the_site_itself()
     {
         var client = Client();
         AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+        var item = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.Published).Select(c => c.ContentItemId).FirstAsync());
 
         var picker = await client.GetAsync("/admin/media/chon?loai=anh");
+        var preview = await client.GetAsync($"/admin/contents/{item}/preview");
 
         AssertStatus(HttpStatusCode.OK, picker);
         AssertSecurityHeaders(picker, framedBySite: true);
+        AssertStatus(HttpStatusCode.OK, preview);
+        AssertSecurityHeaders(preview, framedBySite: true);
+        // The same page at a public address (here one not found) stays unframed.
+        AssertSecurityHeaders(await client.GetAsync("/tin-tuc/khong-co-tin-nay"));
     }
 
     [Fact]

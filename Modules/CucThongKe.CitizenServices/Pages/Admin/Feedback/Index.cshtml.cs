@@ -1,6 +1,6 @@
 using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.Contents.Admin;
-using CucThongKe.Users.Units;
+using CucThongKe.Core.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CucThongKe.CitizenServices.Pages.Admin.Feedback;
 
 /// <summary>The feedback inbox: a unit's own feedback (the board's: every unit's), newest first, filtered by status and category, paged.</summary>
-public sealed class IndexModel(FeedbackDesk desk, FeedbackCategories categories, UnitsInEffect units) : PageModel
+public sealed class IndexModel(FeedbackDesk desk, FeedbackCategories categories, DisplayNames names) : PageModel
 {
     public IReadOnlyList<FeedbackRow> Rows { get; private set; } = [];
 
@@ -53,7 +53,8 @@ public sealed class IndexModel(FeedbackDesk desk, FeedbackCategories categories,
         CategoryId = category is { Length: > 0 } ? category : null;
         PageNumber = Math.Clamp(trang, 1, 100_000);
         (Rows, Total) = await desk.PageAsync(User, Status, CategoryId, PageNumber, cancellationToken);
-        UnitNames = (await units.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.Name);
+        // Every unit by its name, a retired or merged one too (an old feedback keeps the unit it reached).
+        UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         ViewData["Title"] = "Góp ý nhận được";
         return Page();
     }
