@@ -320,6 +320,9 @@ public sealed partial class OfficeTests() : WorkflowTestBase(DatabaseProvider.Sq
         Assert.Contains("<th scope=\"row\">Tổng cộng</th>" + Figures(5, 3, 2, 1), contributions, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Thư ký Ban Biên tập tiếp nhận, tổng hợp</td><td class=\"num\">5</td>", contributions, StringComparison.Ordinal);
 
+        // The dashboard's gates: the two items the demo leaves waiting (at the unit since 27/11, at the secretary since 01/12), both late.
+        Assert.Contains("2 nội dung đang chờ duyệt, 2 quá hạn.", WebUtility.HtmlDecode(await board.GetStringAsync("/admin")), StringComparison.Ordinal);
+
         // The history step is the chain itself: whatever the chain refuses, the step refuses, and the recipe stores nothing.
         var before = await DatabaseSnapshot.TakeAsync(Site);
         const string Draft = "Hướng dẫn tra cứu số liệu thống kê trên Trang thông tin điện tử của Cục";
