@@ -80,7 +80,6 @@ public sealed class WorkflowsModule : CmsModule
             .AddDashboardWidget<PublicationsWidget>()
             .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
-            .AddRecipeStep<WorkflowHistoryRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
     }
 }
