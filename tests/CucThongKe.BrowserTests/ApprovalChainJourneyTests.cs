@@ -200,7 +200,13 @@ public sealed class ApprovalChainJourneyTests(PeopleSite people) : LiveSiteTest(
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
         var (scroll, width) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-        Assert.True(scroll <= width, $"{page.Url} scrolls sideways at {width} px: it is {scroll} px wide.");
+        if (scroll > width)
+        {
+            // The deepest element reaching furthest right, to say what to fix.
+            var widest = await page.EvaluateAsync<string>(
+                "() => { let best = null, right = 0; for (const e of document.body.querySelectorAll('*')) { const r = e.getBoundingClientRect().right; if (r > right + 0.5 || (best && best.contains(e) && r >= right - 0.5)) { right = Math.max(right, r); best = e; } } return best ? best.outerHTML.slice(0, 200) + ' (right edge ' + Math.round(right) + ' px)' : ''; }");
+            Assert.Fail($"{page.Url} scrolls sideways at {width} px: it is {scroll} px wide; widest: {widest}");
+        }
     }
 
     /// <summary>Whether the image shows (loaded, with a width), after it is scrolled into view (it may load lazily).</summary>

@@ -39,12 +39,17 @@ public sealed class ImageVariants(MediaRoot media, IMemoryCache cache, IOptions<
             return Results.NotFound();
         }
 
-        // Only existing files get here, so the cached decisions are bounded by the library's size.
-        var isPublic = rule is not null && await cache.GetOrCreateAsync("media-public:" + relative, entry =>
+        // Only existing files get here, so the cached decisions are bounded by the library's size. Only "public" is
+        // kept: a "not yet" kept would go on hiding an image from readers after the item showing it is published (a
+        // preview by staff asks first), until the entry expired.
+        var key = "media-public:" + relative;
+        var isPublic = cache.TryGetValue(key, out bool known) && known;
+        if (!isPublic && rule is not null && await rule.IsPublicAsync(relative, http.RequestAborted))
         {
-            entry.AbsoluteExpirationRelativeToNow = AccessCacheDuration;
-            return rule.IsPublicAsync(relative, http.RequestAborted);
-        });
+            cache.Set(key, true, AccessCacheDuration);
+            isPublic = true;
+        }
+
         if (!isPublic)
         {
             if (!(await authorization.AuthorizeAsync(http.User, CorePermissions.AccessAdmin.Name)).Succeeded)

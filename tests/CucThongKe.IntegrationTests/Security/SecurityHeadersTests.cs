@@ -95,6 +95,7 @@ public sealed partial class SecurityHeadersTests() : SiteTestBase(DatabaseProvid
     {
         var client = Client();
         AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+        await RunRecipeAsync("backoffice-page.recipe.json");
         var item = await Site.WithScopeAsync(async s => await s.GetRequiredService<CmsDbContext>().Set<ContentItem>().Where(c => c.Published).Select(c => c.ContentItemId).FirstAsync());
 
         var picker = await client.GetAsync("/admin/media/chon?loai=anh");
