@@ -68,12 +68,16 @@ public sealed class BoundedCacheTests
 
         // What the database read allocates for the content (EF Core's converter parses the text), and what Set adds
         // when it materialises every node: an upper bound of what the cached item keeps alive.
+        // Once before measuring, so that one-time work (type loading, the first parse's caches) is not counted: the
+        // figure is what every further read allocates, and the bounds hold run after run.
+        Walk(JsonNode.Parse(json)!.AsObject());
         var before = GC.GetAllocatedBytesForCurrentThread();
         var item = new ContentItem { ContentItemId = "4x7", ContentType = "News", DisplayText = "Tình hình kinh tế - xã hội tháng 11", Content = JsonNode.Parse(json)!.AsObject() };
         Walk(item.Content);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.InRange(PublishedItemCache.SizeOf("tin-tuc/bai-7", item), allocated, 3 * allocated);
+        // At least what it keeps alive; at most a few times that (the estimate is deliberately generous).
+        Assert.InRange(PublishedItemCache.SizeOf("tin-tuc/bai-7", item), allocated, 6 * allocated);
     }
 
     [Fact]
