@@ -108,8 +108,8 @@ public sealed class SqliteBackupRestoreTests() : BackupRestoreTests(DatabaseProv
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(fresh, recursive: true);
-            Directory.Delete(Path.GetDirectoryName(archive)!, recursive: true);
+            TestFolders.Delete(fresh);
+            TestFolders.Delete(Path.GetDirectoryName(archive)!);
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class SqliteBackupRestoreTests() : BackupRestoreTests(DatabaseProv
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            TestFolders.Delete(folder);
         }
     }
 
@@ -226,8 +226,8 @@ public sealed class PostgresBackupRestoreTests() : BackupRestoreTests(DatabasePr
         {
             NpgsqlConnection.ClearAllPools();
             TestPostgres.DropDatabase(database);
-            Directory.Delete(fresh, recursive: true);
-            Directory.Delete(Path.GetDirectoryName(archive)!, recursive: true);
+            TestFolders.Delete(fresh);
+            TestFolders.Delete(Path.GetDirectoryName(archive)!);
         }
     }
 }

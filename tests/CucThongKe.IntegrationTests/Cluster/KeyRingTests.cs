@@ -55,7 +55,7 @@ public sealed class KeyRingTests() : SiteTestBase(DatabaseProvider.Sqlite)
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(nodeFolder, recursive: true);
+            TestFolders.Delete(nodeFolder);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class KeyRingTests() : SiteTestBase(DatabaseProvider.Sqlite)
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            TestFolders.Delete(folder);
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class KeyRingTests() : SiteTestBase(DatabaseProvider.Sqlite)
     {
         var data = Directory.CreateTempSubdirectory("cucthongke-nodes").FullName;
         var (started, errors) = await StartupTests.InitializeAsync(
-            ["--Cms:DataPath=" + data, "--Cms:Cluster:MultipleNodes=true", "--Logging:LogLevel:Default=None"], () => Directory.Delete(data, recursive: true));
+            ["--Cms:DataPath=" + data, "--Cms:Cluster:MultipleNodes=true", "--Logging:LogLevel:Default=None"], () => TestFolders.Delete(data));
 
         Assert.False(started);
         Assert.Equal(CmsInitializer.MultipleNodesWithout(postgres: true, redis: true), errors.Trim());

@@ -73,7 +73,7 @@ public sealed class SharedRedisTests(SharedRedisTests.Nodes nodes) : IClassFixtu
             B.Dispose();
             A.Dispose();
             SqliteConnection.ClearAllPools();
-            Directory.Delete(_folderB, recursive: true);
+            TestFolders.Delete(_folderB);
         }
     }
 
@@ -166,7 +166,7 @@ public sealed class SharedRedisTests(SharedRedisTests.Nodes nodes) : IClassFixtu
 
         // One node told to use a Redis server that is not there: refused before the database is even asked.
         var (startedAlone, refusal) = await StartupTests.InitializeAsync(
-            ["--Cms:DataPath=" + data, "--Cms:Cluster:Redis=127.0.0.1:1,connectTimeout=500", "--Logging:LogLevel:Default=None"], () => Directory.Delete(data, recursive: true));
+            ["--Cms:DataPath=" + data, "--Cms:Cluster:Redis=127.0.0.1:1,connectTimeout=500", "--Logging:LogLevel:Default=None"], () => TestFolders.Delete(data));
         Assert.False(startedAlone);
         Assert.StartsWith("Không kết nối được máy Redis dùng chung (Cms:Cluster:Redis = '127.0.0.1:1,connectTimeout=500')", refusal.Trim(), StringComparison.Ordinal);
         Assert.Single(refusal.Trim().Split('\n'));

@@ -72,7 +72,7 @@ public sealed partial class TwoNodeTests(TwoNodeTests.Pair pair, ITestOutputHelp
             B?.Dispose();
             NpgsqlConnection.ClearAllPools();
             TestPostgres.DropDatabase(_database);
-            Directory.Delete(_root, recursive: true);
+            TestFolders.Delete(_root);
         }
 
         /// <summary>A client of the proxy with its own cookies.</summary>

@@ -260,7 +260,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
         {
             try
             {
-                Directory.Delete(nodeFolder, recursive: true);
+                TestFolders.Delete(nodeFolder);
             }
             catch (IOException)
             {

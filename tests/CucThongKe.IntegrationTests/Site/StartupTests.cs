@@ -43,7 +43,7 @@ public class StartupTests
             "--Cms:Database:Provider=Postgres",
             "--ConnectionStrings:Default=Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2",
             "--Logging:LogLevel:Default=None",
-        ], () => Directory.Delete(data, recursive: true));
+        ], () => TestFolders.Delete(data));
 
         Assert.False(started);
         Assert.Contains("Không kết nối", errors, StringComparison.Ordinal);
