@@ -96,6 +96,7 @@ public sealed class CoreModule : CmsModule
         });
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.SectionName));
         services.AddSingleton<MaintenanceState>();
+        services.AddSingleton<SiteAnalytics>();
         services.AddScoped<MaintenanceSchedule>();
         services.AddFailureStatus<MaintenanceInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         // Sites set up before: the technical staff (as for the incident log) schedule windows.

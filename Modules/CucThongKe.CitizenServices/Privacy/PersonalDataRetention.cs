@@ -8,7 +8,6 @@ using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -114,34 +113,15 @@ public sealed class PersonalDataEraser(CmsDbContext db, UnitOfWork unitOfWork, A
     }
 }
 
-/// <summary>Runs the eraser every <see cref="RetentionOptions.RunEveryMinutes"/> on the holder of the <see cref="LeaseName"/> lease only.</summary>
-internal sealed class PersonalDataRetentionService(IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, BackgroundLeases leases, ILogger<PersonalDataRetentionService> logger) : BackgroundService
+/// <summary>Runs the eraser every <see cref="RetentionOptions.RunEveryMinutes"/> on the holder of the <see cref="Lease"/> lease only.</summary>
+internal sealed class PersonalDataRetentionService(IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, BackgroundLeases leases, TimeProvider clock, ILogger<PersonalDataRetentionService> logger)
+    : LeasedPeriodicService<PersonalDataEraser>(scopes, leases, clock, logger)
 {
-    public const string LeaseName = "personal-data-retention";
+    public const string Lease = "personal-data-retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.RunEveryMinutes)), stoppingToken);
-                if (await leases.HoldAsync(LeaseName, stoppingToken))
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<PersonalDataEraser>().EraseDueAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed round is tried again at the next; the eraser must not stop for good.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Không xóa được dữ liệu cá nhân đã hết thời hạn lưu trữ; sẽ thử lại.");
-            }
-        }
-    }
+    protected override string LeaseName => Lease;
+
+    protected override TimeSpan Period => TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.RunEveryMinutes));
+
+    protected override Task RunRoundAsync(PersonalDataEraser work, CancellationToken cancellationToken) => work.EraseDueAsync(cancellationToken);
 }

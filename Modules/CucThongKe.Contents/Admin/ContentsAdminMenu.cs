@@ -7,5 +7,7 @@ internal sealed class ContentsAdminMenu : IAdminMenuProvider
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("Nội dung", "Tất cả nội dung", "/admin/contents", null, 10),
+        // Whoever may open the trash (ContentAccess.CanCreate): writers see their unit's items there, the board every unit's.
+        new("Nội dung", "Thùng rác", "/admin/contents/thung-rac", ContentsPermissions.EditContent.Name, 12, ContentsPermissions.EditAllContent.Name),
     ];
 }

@@ -7,7 +7,6 @@ using CucThongKe.Core.Data;
 using CucThongKe.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -283,38 +282,22 @@ public sealed class ContentTrash(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CompletedUtc, now).SetProperty(x => x.Outcome, outcome), cancellationToken);
 }
 
-/// <summary>Runs the trash's purge every <see cref="ContentTrashOptions.PurgeEveryMinutes"/>, on the holder of the <see cref="LeaseName"/> lease only.</summary>
-internal sealed class ContentTrashPurgeService(IServiceScopeFactory scopes, IOptionsMonitor<ContentTrashOptions> options, BackgroundLeases leases, ILogger<ContentTrashPurgeService> logger) : BackgroundService
+/// <summary>Runs the trash's purge every <see cref="ContentTrashOptions.PurgeEveryMinutes"/>, on the holder of the <see cref="Lease"/> lease only.</summary>
+internal sealed class ContentTrashPurgeService(IServiceScopeFactory scopes, IOptionsMonitor<ContentTrashOptions> options, BackgroundLeases leases, TimeProvider clock, ILogger<ContentTrashPurgeService> logger)
+    : LeasedPeriodicService<ContentTrash>(scopes, leases, clock, logger)
 {
-    public const string LeaseName = "content-trash-purge";
+    public const string Lease = "content-trash-purge";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string LeaseName => Lease;
+
+    protected override TimeSpan Period => TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.PurgeEveryMinutes));
+
+    protected override async Task RunRoundAsync(ContentTrash work, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var purged = await work.PurgeDueAsync(cancellationToken);
+        if (purged > 0)
         {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(Math.Max(1, options.CurrentValue.PurgeEveryMinutes)), stoppingToken);
-                if (await leases.HoldAsync(LeaseName, stoppingToken))
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var purged = await scope.ServiceProvider.GetRequiredService<ContentTrash>().PurgeDueAsync(stoppingToken);
-                    if (purged > 0)
-                    {
-                        logger.LogInformation("Purged {Count} item(s) from the trash", purged);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A failed round is tried again at the next; the purge must not stop for good.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Purging the trash failed; retrying at the next round");
-            }
+            logger.LogInformation("Purged {Count} item(s) from the trash", purged);
         }
     }
 }

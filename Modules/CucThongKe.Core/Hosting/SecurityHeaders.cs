@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CucThongKe.Core.Settings;
 using Microsoft.AspNetCore.Http;
 
 namespace CucThongKe.Core.Hosting;
@@ -6,7 +7,8 @@ namespace CucThongKe.Core.Hosting;
 /// <summary>The security headers every answer carries (pages, files, API, errors), with a fresh script nonce per request.</summary>
 /// <remarks>
 /// Scripts come only from this site's own files or an inline block carrying <see cref="CspNonce"/>: no third-party
-/// origin, no <c>eval</c>. Styles allow inline because the rich-text editor (Jodit) styles its own elements. Pages are
+/// origin (but the one of the analytics script the site settings name, on the public pages: <see cref="AnalyticsScript"/>),
+/// no <c>eval</c>. Styles allow inline because the rich-text editor (Jodit) styles its own elements. Pages are
 /// not framed by others; a page that the back office shows in its own dialog says so with
 /// <see cref="AllowSameOriginFramingAttribute"/>, and one answer of a page with several addresses with
 /// <see cref="AllowSameOriginFraming"/>. Cached public pages are stored with the nonce of the request that
@@ -21,16 +23,21 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// serves other addresses that must stay unframed; call it before the answer starts.</summary>
     public static void AllowSameOriginFraming(HttpContext context) => context.Items[SameOriginFramingKey] = true;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, SiteAnalytics analytics)
     {
+        // The analytics script's origin (when the settings name one) on the public pages that load it, nothing broader;
+        // read here from memory, as the page cache replays stored pages without the layout that includes it.
+        var analyticsOrigin = AnalyticsScript.Tracks(context.Request.Path) && await analytics.ScriptAsync(context.RequestAborted) is { } script
+            ? " " + script.Origin
+            : "";
         context.Response.OnStarting(static state =>
         {
-            var http = (HttpContext)state;
+            var (http, extraOrigin) = ((HttpContext, string))state;
             var headers = http.Response.Headers;
             var sameOrigin = http.GetEndpoint()?.Metadata.GetMetadata<AllowSameOriginFramingAttribute>() is not null || http.Items.ContainsKey(SameOriginFramingKey);
             headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{CspNonce(http)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-                $"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'; " +
+                $"default-src 'self'; script-src 'self' 'nonce-{CspNonce(http)}'{extraOrigin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                $"font-src 'self'; connect-src 'self'{extraOrigin}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'; " +
                 $"frame-ancestors {(sameOrigin ? "'self'" : "'none'")}";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = sameOrigin ? "SAMEORIGIN" : "DENY";
@@ -38,8 +45,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
-        }, context);
-        return next(context);
+        }, (context, analyticsOrigin));
+        await next(context);
     }
 
     /// <summary>This request's script nonce: an inline <c>&lt;script nonce="@Context.CspNonce()"&gt;</c> runs, any other does not.</summary>

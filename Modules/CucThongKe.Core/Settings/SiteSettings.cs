@@ -29,6 +29,10 @@ public sealed class SiteSettings
     /// <summary>The citation line of Điều 8.1.</summary>
     public string Citation { get; set; } = "Thông tin khai thác từ Trang Thông tin điện tử";
 
+    /// <summary>The address of a visitor-statistics script the public pages load (e.g. a Matomo tag file), null for none:
+    /// off by default; its origin alone is added to the Content-Security-Policy (<see cref="AnalyticsScript"/>).</summary>
+    public string? AnalyticsScriptUrl { get; set; }
+
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
     public int PageSize { get; set; } = 20;

@@ -31,12 +31,16 @@ public sealed class SiteSettingsInput
 
     public string? Citation { get; set; }
 
+    /// <summary>The visitor-statistics script's address; empty for none (the default).</summary>
+    public string? AnalyticsScriptUrl { get; set; }
+
     public int PageSize { get; set; } = 20;
 
     public static SiteSettingsInput From(SiteSettings s) => new()
     {
         SiteName = s.SiteName, OwnerName = s.OwnerName, ShortName = s.ShortName, BaseUrl = s.BaseUrl, Address = s.Address, Phone = s.Phone,
         Fax = s.Fax, Email = s.Email, ResponsiblePerson = s.ResponsiblePerson, LicenceNumber = s.LicenceNumber, Citation = s.Citation, PageSize = s.PageSize,
+        AnalyticsScriptUrl = s.AnalyticsScriptUrl,
     };
 }
 
@@ -44,7 +48,7 @@ public sealed class SiteSettingsInput
 public sealed class SiteSettingsInputException(string message) : Exception(message);
 
 /// <summary>Changes the site's identity and contacts from the back office, recorded in the admin-audit log.</summary>
-public sealed class SiteSettingsEditor(SettingsStore store, CmsDbContext db, UnitOfWork unitOfWork, AdminAuditLog audit)
+public sealed class SiteSettingsEditor(SettingsStore store, CmsDbContext db, UnitOfWork unitOfWork, AdminAuditLog audit, SiteAnalytics analytics)
 {
     public const int MaxLength = 500;
 
@@ -57,10 +61,14 @@ public sealed class SiteSettingsEditor(SettingsStore store, CmsDbContext db, Uni
             var before = await GetAsync(ct);
             await store.MergeAsync(SiteSettings.DocumentName, values, ct);
             await db.SaveChangesAsync(ct);
-            await audit.RecordAsync(AdminAuditActions.SiteSettings, SiteSettings.DocumentName, "Sửa cài đặt trang (tên, địa chỉ, liên hệ, người chịu trách nhiệm, dòng trích dẫn).",
+            await audit.RecordAsync(AdminAuditActions.SiteSettings, SiteSettings.DocumentName, "Sửa cài đặt trang (tên, địa chỉ, liên hệ, người chịu trách nhiệm, dòng trích dẫn, thống kê truy cập).",
                 JsonSerializer.Serialize(SiteSettingsInput.From(before), CmsJson.Options), values.ToJsonString(CmsJson.Options), actorName: userName, cancellationToken: ct);
             // The cache entry MergeAsync dropped may have been read again before the commit.
-            unitOfWork.AfterCommit(() => store.Invalidate(SiteSettings.DocumentName));
+            unitOfWork.AfterCommit(() =>
+            {
+                store.Invalidate(SiteSettings.DocumentName);
+                analytics.Invalidate();
+            });
         }, cancellationToken);
 
     private static JsonObject Check(SiteSettingsInput input)
@@ -88,6 +96,12 @@ public sealed class SiteSettingsEditor(SettingsStore store, CmsDbContext db, Uni
             throw new SiteSettingsInputException("Địa chỉ công khai phải là một địa chỉ http(s) đầy đủ, ví dụ https://thongkethainguyen.gov.vn.");
         }
 
+        var script = AnalyticsScript.Parse(input.AnalyticsScriptUrl, out var analyticsValid);
+        if (!analyticsValid)
+        {
+            throw new SiteSettingsInputException(AnalyticsScript.Refusal);
+        }
+
         if (input.PageSize is < 5 or > 100)
         {
             throw new SiteSettingsInputException("Số mục mỗi trang phải từ 5 đến 100.");
@@ -107,6 +121,7 @@ public sealed class SiteSettingsEditor(SettingsStore store, CmsDbContext db, Uni
             [nameof(SiteSettings.LicenceNumber)] = Clean(input.LicenceNumber, "số giấy phép"),
             [nameof(SiteSettings.Citation)] = Clean(input.Citation, "dòng trích dẫn nguồn", required: true),
             [nameof(SiteSettings.PageSize)] = input.PageSize,
+            [nameof(SiteSettings.AnalyticsScriptUrl)] = script?.Url,
         };
     }
 }

@@ -7,18 +7,26 @@ namespace CucThongKe.Media.Library;
 public static class FileInspector
 {
     /// <summary>The kinds the library accepts: images, and the documents of a statistics office.</summary>
-    public sealed record FileType(string Extension, string ContentType, MediaKind Kind);
+    /// <param name="Name">The kind as the back office names it ("Ảnh JPEG", "Bảng tính Excel"): the MIME type is a code.</param>
+    public sealed record FileType(string Extension, string ContentType, MediaKind Kind, string Name);
 
-    public static readonly FileType Png = new(".png", "image/png", MediaKind.Image);
-    public static readonly FileType Jpeg = new(".jpg", "image/jpeg", MediaKind.Image);
-    public static readonly FileType Gif = new(".gif", "image/gif", MediaKind.Image);
-    public static readonly FileType WebP = new(".webp", "image/webp", MediaKind.Image);
-    public static readonly FileType Svg = new(".svg", "image/svg+xml", MediaKind.Image);
-    public static readonly FileType Pdf = new(".pdf", "application/pdf", MediaKind.Document);
-    public static readonly FileType Docx = new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaKind.Document);
-    public static readonly FileType Xlsx = new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaKind.Document);
-    public static readonly FileType Csv = new(".csv", "text/csv", MediaKind.Document);
-    public static readonly FileType Zip = new(".zip", "application/zip", MediaKind.Document);
+    public static readonly FileType Png = new(".png", "image/png", MediaKind.Image, "Ảnh PNG");
+    public static readonly FileType Jpeg = new(".jpg", "image/jpeg", MediaKind.Image, "Ảnh JPEG");
+    public static readonly FileType Gif = new(".gif", "image/gif", MediaKind.Image, "Ảnh GIF");
+    public static readonly FileType WebP = new(".webp", "image/webp", MediaKind.Image, "Ảnh WebP");
+    public static readonly FileType Svg = new(".svg", "image/svg+xml", MediaKind.Image, "Hình vẽ SVG");
+    public static readonly FileType Pdf = new(".pdf", "application/pdf", MediaKind.Document, "Tài liệu PDF");
+    public static readonly FileType Docx = new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaKind.Document, "Văn bản Word");
+    public static readonly FileType Xlsx = new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaKind.Document, "Bảng tính Excel");
+    public static readonly FileType Csv = new(".csv", "text/csv", MediaKind.Document, "Bảng số liệu CSV");
+    public static readonly FileType Zip = new(".zip", "application/zip", MediaKind.Document, "Tệp nén ZIP");
+
+    private static readonly FileType[] Accepted = [Png, Jpeg, Gif, WebP, Svg, Pdf, Docx, Xlsx, Csv, Zip];
+
+    /// <summary>The name of a stored file's MIME type, as the back office shows it; a type the library no longer accepts
+    /// keeps its code.</summary>
+    public static string NameOf(string contentType) =>
+        Accepted.FirstOrDefault(t => string.Equals(t.ContentType, contentType, StringComparison.OrdinalIgnoreCase))?.Name ?? contentType;
 
     private static readonly string[] ZipMemberExtensions = [".pdf", ".docx", ".xlsx", ".csv"];
 

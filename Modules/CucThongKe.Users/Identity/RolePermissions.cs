@@ -82,9 +82,11 @@ public sealed class RolePermissions(CmsDbContext db, RoleManager<CmsRole> roles,
             {
                 var before = current.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
                 var after = before.Except(removed.Select(c => c.Value)).Concat(added).Distinct().Order(StringComparer.Ordinal).ToList();
-                var summary = $"Quyền của vai trò {role.Name}:" +
-                    (added.Count > 0 ? " thêm " + string.Join(", ", added) + "." : "") +
-                    (removed.Count > 0 ? " bỏ " + string.Join(", ", removed.Select(c => c.Value)) + "." : "");
+                // The sentence names the role and the permissions as the matrix page shows them; the values keep the codes.
+                string Named(string permission) => permissions.Find(permission)?.DisplayName ?? permission;
+                var summary = $"Quyền của vai trò {role.DisplayName ?? role.Name}:" +
+                    (added.Count > 0 ? " thêm " + string.Join(", ", added.Select(Named)) + "." : "") +
+                    (removed.Count > 0 ? " bỏ " + string.Join(", ", removed.Select(c => Named(c.Value))) + "." : "");
                 await audit.RecordAsync(AdminAuditActions.RolePermissions, role.Name!, summary, string.Join("\n", before), string.Join("\n", after), cancellationToken: cancellationToken);
             }
         }

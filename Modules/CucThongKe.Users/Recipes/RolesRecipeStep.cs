@@ -103,7 +103,7 @@ internal sealed class RolesRecipeStep(RoleManager<CmsRole> roles, UserManager<Cm
             {
                 var before = current.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToList();
                 await audit.RecordAsync(AdminAuditActions.RolePermissions, input.Name,
-                    $"Quyền của vai trò {input.Name} (qua công thức '{context.Recipe.Name}'): thêm {added.Count}, bỏ {removed.Count}.",
+                    $"Quyền của vai trò {role.DisplayName ?? input.Name} (qua công thức '{context.Recipe.Name}'): thêm {added.Count}, bỏ {removed.Count}.",
                     string.Join("\n", before), string.Join("\n", input.Permissions.Distinct().Order(StringComparer.Ordinal)), actorName: context.Options.ActorUserName, cancellationToken: cancellationToken);
             }
         }

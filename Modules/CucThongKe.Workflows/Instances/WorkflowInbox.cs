@@ -8,9 +8,27 @@ namespace CucThongKe.Workflows.Instances;
 /// <summary>One line of a user's inbox: an item waiting for them.</summary>
 public sealed record InboxEntry(WorkflowInstance Instance, WorkflowState State, string WorkflowDisplayName, string ContentType, string? Title, bool Overdue);
 
+/// <summary>One page of a user's inbox, with the page clamped to those there are.</summary>
+public sealed record InboxPage(IReadOnlyList<InboxEntry> Entries, int Total, int Page, int PageCount);
+
 /// <summary>The inbox (hộp việc): what waits for a person in the approval chain.</summary>
 public sealed class WorkflowInbox(CmsDbContext db, WorkflowDefinitionStore definitions, TimeProvider clock)
 {
+    /// <summary>Lines on one page of the inbox page (the dashboard's widget shows the first few only).</summary>
+    public const int PageSize = 20;
+
+    /// <summary>Page <paramref name="page"/> of what waits for <paramref name="actor"/>, in the inbox's order; a page out
+    /// of range is the nearest there is.</summary>
+    /// <remarks>What waits is decided per item in memory (separation of duties reads each item's record), so the whole
+    /// inbox is computed and one page of it kept: it holds what one person must act on, a few dozen items.</remarks>
+    public async Task<InboxPage> PageAsync(WorkflowActor actor, int page, CancellationToken cancellationToken = default)
+    {
+        var all = await InboxAsync(actor, cancellationToken);
+        var pageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        return new InboxPage([.. all.Skip((page - 1) * PageSize).Take(PageSize)], all.Count, page, pageCount);
+    }
+
     /// <summary>What waits for <paramref name="actor"/>: items in states where one of their roles (and, where the rule says so, their unit) may act; overdue first, then oldest.</summary>
     public async Task<IReadOnlyList<InboxEntry>> InboxAsync(WorkflowActor actor, CancellationToken cancellationToken = default)
     {

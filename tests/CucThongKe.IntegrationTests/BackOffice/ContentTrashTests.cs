@@ -156,6 +156,13 @@ public sealed class ContentTrashTests() : WorkflowTestBase(DatabaseProvider.Sqli
         AssertStatus(HttpStatusCode.Forbidden, await director.GetAsync("/admin/contents/thung-rac"));
         AssertStatus(HttpStatusCode.Forbidden, await RowAsync(director, "thung-rac", draft, 1));
         await before.AssertUnchangedAsync(Site);
+
+        // The back office's menu leads to the trash exactly those the page lets in: a writer of their unit's items, the board
+        // (every unit's), not the Director.
+        const string TrashEntry = "<a href=\"/admin/contents/thung-rac\"";
+        Assert.Contains(TrashEntry, await contributor.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains(TrashEntry, await board.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.DoesNotContain(TrashEntry, await director.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 
     [Fact]

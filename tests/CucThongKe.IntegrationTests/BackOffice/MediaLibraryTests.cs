@@ -104,6 +104,17 @@ public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.
         var search = await client.GetStringAsync("/admin/media?q=" + Uri.EscapeDataString("Quyết định"));
         Assert.Contains("van-ban/quyet-dinh-215-", search, StringComparison.Ordinal);
         Assert.DoesNotContain("dan-so-", search, StringComparison.Ordinal);
+
+        // The kind by its Vietnamese name in the list and on the file's page, never the MIME type (a code).
+        Assert.Contains("<td>Tài liệu PDF</td>", WebUtility.HtmlDecode(search), StringComparison.Ordinal);
+        Assert.DoesNotContain("application/", search, StringComparison.Ordinal);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/media"));
+        Assert.Contains("<td>Văn bản Word</td>", list, StringComparison.Ordinal);
+        Assert.Contains("<td>Bảng số liệu CSV</td>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("application/", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("text/csv", list, StringComparison.Ordinal);
+        var filePage = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/media/" + stored.Single(m => m.ContentType == "application/pdf").Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("<dt>Loại</dt><dd>Tài liệu PDF</dd>", filePage, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, byte[], string> Disguised => new()

@@ -1,5 +1,6 @@
 using System.Net;
 using CucThongKe.Core.Hosting;
+using CucThongKe.Workflows.Instances;
 
 namespace CucThongKe.Tests.Workflows;
 
@@ -89,6 +90,42 @@ public abstract class WorkflowPagesTests(DatabaseProvider provider) : WorkflowTe
         Assert.Equal(15, CountOf(detail, "marker-end=\"url(#arrow)\""));
         AssertStatus(HttpStatusCode.NotFound, missing);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_inbox_is_paged_and_a_page_number_out_of_range_shows_the_nearest_page()
+    {
+        await AddPeopleAsync();
+        // One page and one more of drafts waiting for their author, a minute apart (the inbox lists the oldest first).
+        var api = await ApiAsync(Contributor);
+        for (var i = 1; i <= WorkflowInbox.PageSize + 1; i++)
+        {
+            var created = await api.PostAsync("/api/content", Json(new { contentType = "News", content = NewsContent($"Bản nháp tháng 11 số {i:00}") }));
+            AssertStatus(HttpStatusCode.Created, created);
+            Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var browser = Client();
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(browser, Contributor, Password));
+        var first = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/quy-trinh"));
+        var second = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/quy-trinh?trang=2"));
+
+        Assert.Equal(WorkflowInbox.PageSize, CountOf(first, "<td><a href=\"/admin/quy-trinh/noi-dung/"));
+        Assert.Contains("Bản nháp tháng 11 số 01", first, StringComparison.Ordinal);
+        Assert.Contains("Trang 1 / 2", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/quy-trinh?trang=2\"", first, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(second, "<td><a href=\"/admin/quy-trinh/noi-dung/"));
+        Assert.Contains($"Bản nháp tháng 11 số {WorkflowInbox.PageSize + 1}", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bản nháp tháng 11 số 01", second, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/quy-trinh?trang=1\"", second, StringComparison.Ordinal);
+
+        // A page number out of range, negative, not a number or too big for one: the nearest page, never an error.
+        foreach (var (query, page) in new[] { ("0", 1), ("-3", 1), ("abc", 1), ("99999999999", 1), ("99", 2) })
+        {
+            var response = await browser.GetAsync("/admin/quy-trinh?trang=" + query);
+            AssertStatus(HttpStatusCode.OK, response);
+            Assert.Contains($"Trang {page} / 2", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
     }
 
     private static int CountOf(string text, string part)
