@@ -13,8 +13,8 @@ namespace CucThongKe.Tests.Browser;
 /// <summary>Issue 13: a citizen's feedback reaches the unit chosen, which replies, and the citizen reads the status by its code
 /// (Điều 14.4); readers' comments on an item the board opened for discussion and on an open consultation stay off the public
 /// pages until a moderator accepts them (Điều 2.3).</summary>
-[Collection(PeopleSite.Collection)]
-public sealed class CitizenFeedbackAndCommentsJourneyTests(PeopleSite people) : LiveSiteTest(people.Site)
+[Collection(CitizensSite.Collection)]
+public sealed class CitizenFeedbackAndCommentsJourneyTests(CitizensSite people) : LiveSiteTest(people.Site)
 {
     private const string Password = "Demo@2026!ctk";
     private const string Feedback = "Đề nghị Cục đăng thêm bảng số liệu dân số theo từng xã, phường sau sắp xếp đơn vị hành chính.";

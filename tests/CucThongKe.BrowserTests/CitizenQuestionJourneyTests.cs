@@ -7,8 +7,8 @@ namespace CucThongKe.Tests.Browser;
 
 /// <summary>Issue 13: a citizen's question reaches the unit chosen the same day (Điều 9.3), its head sees it with the deadline
 /// and the notice, the answer goes through the chain (Điều 9.5.b), and the citizen reads it by the tracking code.</summary>
-[Collection(PeopleSite.Collection)]
-public sealed class CitizenQuestionJourneyTests(PeopleSite people) : LiveSiteTest(people.Site)
+[Collection(CitizensSite.Collection)]
+public sealed class CitizenQuestionJourneyTests(CitizensSite people) : LiveSiteTest(people.Site)
 {
     private const string Password = "Demo@2026!ctk";
     private const string Question = "Xin cho biết số doanh nghiệp đang hoạt động trên địa bàn tỉnh Thái Nguyên năm 2025 là bao nhiêu?";

@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace CucThongKe.Tests.Browser;
 
 /// <summary>The board's dashboard and the content list (issue 14 item 5, issue 16 items 4 and 7), at a desk's width and a tablet's.</summary>
-[Collection(PeopleSite.Collection)]
-public sealed class ContentDeskJourneyTests(PeopleSite people) : LiveSiteTest(people.Site)
+[Collection(CitizensSite.Collection)]
+public sealed class ContentDeskJourneyTests(CitizensSite people) : LiveSiteTest(people.Site)
 {
     private const string Password = "Demo@2026!ctk";
 

@@ -14,8 +14,8 @@ namespace CucThongKe.Tests.Browser;
 /// <summary>The director (Cục trưởng) reads the dashboard the regulation asks for (issue 14): what waits at each gate and what is late,
 /// the units' overdue reporting obligations, this month's publications as a chart, and the open incidents; every block from the
 /// module that owns its data, and the page accessible.</summary>
-[Collection(PeopleSite.Collection)]
-public sealed class DirectorDashboardTests(PeopleSite people) : LiveSiteTest(people.Site)
+[Collection(CitizensSite.Collection)]
+public sealed class DirectorDashboardTests(CitizensSite people) : LiveSiteTest(people.Site)
 {
     private const string QuestionTitle = "Xin số liệu lao động có việc làm theo huyện năm 2026";
     private const string PageTitle = "Giới thiệu Phòng Thống kê Tổng hợp";

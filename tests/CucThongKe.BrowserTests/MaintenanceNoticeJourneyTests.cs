@@ -6,8 +6,8 @@ namespace CucThongKe.Tests.Browser;
 
 /// <summary>An operator on a 768 px tablet schedules planned downtime; the public site announces it at once (issue 13
 /// item 7); the main back-office pages do not scroll sideways at 768 px, nor the workflow pages at 1440 px (issue 16 item 8).</summary>
-[Collection(PeopleSite.Collection)]
-public sealed class MaintenanceNoticeJourneyTests(PeopleSite people) : LiveSiteTest(people.Site)
+[Collection(CitizensSite.Collection)]
+public sealed class MaintenanceNoticeJourneyTests(CitizensSite people) : LiveSiteTest(people.Site)
 {
     private const string Reason = "Nâng cấp máy chủ của Trang thông tin điện tử.";
 

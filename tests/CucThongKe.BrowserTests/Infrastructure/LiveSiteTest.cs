@@ -64,7 +64,10 @@ public abstract class LiveSiteTest(LiveSite? sharedSite = null) : IAsyncLifetime
 
 /// <summary>A site with the chain's people (workflow-people recipe) and no two-factor sign-in, shared by the back-office
 /// tests of <see cref="Collection"/>: each signs in its own people in its own contexts and writes items of its own.</summary>
-public sealed class PeopleSite : IAsyncLifetime
+/// <remarks>Two such sites, each shared by half of the journeys (<see cref="CitizensSite"/>): one site made the
+/// journeys run one after the other for six minutes, the longest lane of the run, while the two sites' journeys
+/// overlap (a journey spends much of its time waiting for pages and for the forms' anti-spam delay).</remarks>
+public class PeopleSite : IAsyncLifetime
 {
     public const string Collection = "Site with the chain's people";
 
@@ -80,5 +83,14 @@ public sealed class PeopleSite : IAsyncLifetime
     public async Task DisposeAsync() => await Site.DisposeAsync();
 }
 
+/// <summary>The second <see cref="PeopleSite"/>: the citizens' journeys and the content desk.</summary>
+public sealed class CitizensSite : PeopleSite
+{
+    public new const string Collection = "Second site with the chain's people";
+}
+
 [CollectionDefinition(PeopleSite.Collection)]
 public sealed class PeopleSiteCollection : ICollectionFixture<PeopleSite>;
+
+[CollectionDefinition(CitizensSite.Collection)]
+public sealed class CitizensSiteCollection : ICollectionFixture<CitizensSite>;
