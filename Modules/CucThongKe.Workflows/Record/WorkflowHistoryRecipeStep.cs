@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CucThongKe.Contents.Models;
+using CucThongKe.Contents.Recipes;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Users.Identity;
@@ -20,9 +23,24 @@ namespace CucThongKe.Workflows.Record;
 /// recipe and its runner, so the record never passes a recipe's history off as a person's own click.</para>
 /// <para>Writing steps in other people's names at past times is a migration act like a legacy import: only where the run allows
 /// one (the setup of an empty site, <c>recipe run FILE --legacy-import</c>), never the back office.</para>
+/// <para>A time is absolute (<c>2026-11-03T09:00:00+07:00</c>) or relative to the month the recipe runs in, Vietnam time
+/// (<c>M-1-03T09:00</c>: the 3rd of last month at 09:00), so that a demo's month stays a recent past month whenever it is applied.
+/// An item the same recipe's <c>Content</c> step created (<see cref="RecipeCreatedItems"/>) counts as created at its first step
+/// when that is earlier than its creation: the demo's items are written before their history. An item the site had before is
+/// never backdated: its history starts after its creation.</para>
 /// </remarks>
-internal sealed class WorkflowHistoryRecipeStep(WorkflowService workflows, UserManager<CmsUser> users, IUserClaimsPrincipalFactory<CmsUser> principals, WorkflowDefinitionStore definitions, CmsDbContext db) : IRecipeStep
+internal sealed partial class WorkflowHistoryRecipeStep(
+    WorkflowService workflows,
+    UserManager<CmsUser> users,
+    IUserClaimsPrincipalFactory<CmsUser> principals,
+    WorkflowDefinitionStore definitions,
+    RecipeCreatedItems createdByRecipe,
+    TimeProvider clock,
+    CmsDbContext db) : IRecipeStep
 {
+    /// <summary>What a relative time looks like: the months before the run's month (0 for the run's own), the day, the time.</summary>
+    private const string RelativeFormat = "M-1-03T09:00";
+
     public string Name => "WorkflowHistory";
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
@@ -45,6 +63,19 @@ internal sealed class WorkflowHistoryRecipeStep(WorkflowService workflows, UserM
                 throw context.Error(path + ".Item", ids.Count == 0 ? $"không có nội dung tên '{input.Item}'." : $"có nhiều nội dung cùng tên '{input.Item}'.");
             }
 
+            var times = new DateTime[input.Steps.Count];
+            for (var j = 0; j < input.Steps.Count; j++)
+            {
+                times[j] = ParseTime(input.Steps[j].At)
+                    ?? throw context.Error($"{path}.Steps[{j}].At",
+                        $"thời điểm '{input.Steps[j].At}' không đọc được: ghi ngày giờ kèm múi giờ (2026-11-03T09:00:00+07:00) hoặc theo tháng chạy công thức ({RelativeFormat}: ngày 03 tháng trước, 09:00 giờ Việt Nam).");
+            }
+
+            if (times.Length > 0 && createdByRecipe.Contains(context.Recipe, ids[0]))
+            {
+                await CreateAtAsync(ids[0], times[0], cancellationToken);
+            }
+
             for (var j = 0; j < input.Steps.Count; j++)
             {
                 var step = input.Steps[j];
@@ -55,7 +86,7 @@ internal sealed class WorkflowHistoryRecipeStep(WorkflowService workflows, UserM
                     actors[step.UserName] = actor;
                 }
 
-                var at = DateTime.SpecifyKind(step.At.UtcDateTime, DateTimeKind.Utc);
+                var at = times[j];
                 try
                 {
                     var instance = await workflows.TransitionAtAsync(ids[0], step.Transition, step.Comment, null, actor, (at, note), cancellationToken);
@@ -68,6 +99,48 @@ internal sealed class WorkflowHistoryRecipeStep(WorkflowService workflows, UserM
             }
         }
     }
+
+    /// <summary>An absolute time with its offset, or one relative to the run's month in Vietnam time; null when neither
+    /// (a day the month does not have included).</summary>
+    private DateTime? ParseTime(string text)
+    {
+        if (RelativeTime().Match(text.Trim()) is { Success: true } match)
+        {
+            var now = VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+            var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(int.Parse(match.Groups["months"].Value, CultureInfo.InvariantCulture));
+            var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+            var hour = int.Parse(match.Groups["hour"].Value, CultureInfo.InvariantCulture);
+            var minute = int.Parse(match.Groups["minute"].Value, CultureInfo.InvariantCulture);
+            return day < 1 || day > DateTime.DaysInMonth(month.Year, month.Month) || hour > 23 || minute > 59
+                ? null
+                : VietnamTime.ToUtc(month.AddDays(day - 1).AddHours(hour).AddMinutes(minute));
+        }
+
+        // An absolute time must say its offset: a bare local time would be read in the server's zone.
+        return AbsoluteTime().IsMatch(text.Trim())
+            && DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var absolute)
+            ? absolute.UtcDateTime
+            : null;
+    }
+
+    /// <summary>An item this recipe created whose history starts before its creation was written for that history: it
+    /// counts as created at the history's first step (every version, and its last change no later).</summary>
+    private async Task CreateAtAsync(string contentItemId, DateTime firstStepUtc, CancellationToken cancellationToken)
+    {
+        foreach (var version in await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).ToListAsync(cancellationToken))
+        {
+            version.CreatedUtc = version.CreatedUtc > firstStepUtc ? firstStepUtc : version.CreatedUtc;
+            version.ModifiedUtc = version.ModifiedUtc > firstStepUtc ? firstStepUtc : version.ModifiedUtc;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [GeneratedRegex(@"^M(?<months>0|[+-][0-9]{1,2})-(?<day>[0-9]{1,2})T(?<hour>[0-9]{2}):(?<minute>[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeTime();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex AbsoluteTime();
 
     /// <summary>The person as signing in makes them (roles, unit, permissions), or null for no such active account.</summary>
     private async Task<WorkflowActor?> ActorAsync(string userName)
@@ -109,7 +182,8 @@ internal sealed class WorkflowHistoryRecipeStep(WorkflowService workflows, UserM
 
         public required string UserName { get; set; }
 
-        public required DateTimeOffset At { get; set; }
+        /// <summary>Absolute with its offset (<c>2026-11-03T09:00:00+07:00</c>) or relative to the run's month (<c>M-1-03T09:00</c>).</summary>
+        public required string At { get; set; }
 
         public string? Comment { get; set; }
     }
