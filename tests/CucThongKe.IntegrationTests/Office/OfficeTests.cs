@@ -312,15 +312,16 @@ public sealed partial class OfficeTests() : WorkflowTestBase(DatabaseProvider.Sq
         Assert.Contains("Máy chủ thư từ chối đăng nhập", log, StringComparison.Ordinal);
         Assert.Contains("Ổ đĩa máy chủ còn dưới 15% dung lượng trống", log, StringComparison.Ordinal);
 
-        // November through the chain (WorkflowHistory): the contribution statistics by unit and in total, and the gates' times.
+        // Last month (November here) through the chain (WorkflowHistory, times relative to the run's month): the contribution
+        // statistics by unit and in total, and the gates' times.
         var contributions = WebUtility.HtmlDecode(await board.GetStringAsync("/admin/thong-ke-dong-gop?ky=2026-11"));
         static string Figures(params int[] counts) => string.Concat(counts.Select(c => $"<td class=\"num\">{c}</td>"));
-        Assert.Contains("<tr><td>Phòng Thống kê Tổng hợp</td>" + Figures(2, 2, 1, 0), contributions, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Phòng Thống kê Tổng hợp</td>" + Figures(3, 2, 1, 0), contributions, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Chi cục Thống kê huyện Đại Từ</td>" + Figures(3, 1, 1, 1), contributions, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\">Tổng cộng</th>" + Figures(5, 3, 2, 1), contributions, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Tổng cộng</th>" + Figures(6, 3, 2, 1), contributions, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Thư ký Ban Biên tập tiếp nhận, tổng hợp</td><td class=\"num\">5</td>", contributions, StringComparison.Ordinal);
 
-        // The dashboard's gates: the two items the demo leaves waiting (at the unit since 27/11, at the secretary since 01/12), both late.
+        // The dashboard's gates: the two items the demo leaves waiting (at the unit since 27/11, at the secretary since 28/11), both late.
         Assert.Contains("2 nội dung đang chờ duyệt, 2 quá hạn.", WebUtility.HtmlDecode(await board.GetStringAsync("/admin")), StringComparison.Ordinal);
 
         // The history step is the chain itself: whatever the chain refuses, the step refuses, and the recipe stores nothing.
