@@ -44,6 +44,7 @@ public sealed class ContentsModule : CmsModule
         services.AddScoped<ContentPublisher>();
         services.AddScoped<IContentPublisher>(s => s.GetRequiredService<ContentPublisher>());
         services.AddScoped<ContentTransfers>();
+        services.AddScoped<RecipeCreatedItems>();
         // The trash: restorable until the purge (one node, lease "content-trash-purge"), and deletion of drafts never published.
         services.AddOptions<ContentTrashOptions>().Bind(configuration.GetSection(ContentTrashOptions.SectionName))
             .Validate(o => o.PurgeAfterDays is >= 1 and <= 3650 && o.PurgeEveryMinutes is >= 1 and <= 10_080, "Cms:Contents:Trash: PurgeAfterDays 1–3650, PurgeEveryMinutes 1–10080.");

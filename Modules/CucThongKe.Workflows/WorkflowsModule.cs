@@ -80,6 +80,7 @@ public sealed class WorkflowsModule : CmsModule
             .AddDashboardWidget<PublicationsWidget>()
             .AddAdminHeaderLink<NotificationsHeaderLink>()
             .AddRecipeStep<WorkflowDefinitionsRecipeStep>()
+            .AddRecipeStep<WorkflowHistoryRecipeStep>()
             .AddRecipeExporter<WorkflowDefinitionsRecipeExporter>();
     }
 }

@@ -19,7 +19,7 @@ namespace CucThongKe.Contents.Recipes;
 /// see. The person running the recipe is recorded as owner, author and publisher; a name in the file (<c>Author</c>,
 /// <c>Owner</c>) is kept only as the import note's "original author" of a published import.</para>
 /// </remarks>
-internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, IContentGovernance governance, IUnitDirectory units) : IRecipeStep
+internal sealed class ContentRecipeStep(ContentManager contents, ContentDefinitionManager definitions, CmsDbContext db, IContentGovernance governance, IUnitDirectory units, RecipeCreatedItems created) : IRecipeStep
 {
     /// <summary>How the import note labels the author the file names (never recorded as the version's author).</summary>
     public const string OriginalAuthorLabel = "Tác giả gốc (theo tệp nhập)";
@@ -108,6 +108,7 @@ internal sealed class ContentRecipeStep(ContentManager contents, ContentDefiniti
                     ? await contents.SaveDraftAsync(item, null, cancellationToken)
                     : await contents.CreateForUnitAsync(item, meta.UnitId ?? meta.AuthorUnitId ?? runnersUnit, options.ActorUserName, cancellationToken);
                 createdHere.Add(saved.ContentItemId);
+                created.Add(context.Recipe, saved.ContentItemId);
                 ApplyMeta(saved, meta, options);
                 await db.SaveChangesAsync(cancellationToken);
                 if (meta.Published)

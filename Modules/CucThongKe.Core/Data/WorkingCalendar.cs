@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CucThongKe.Core.Data;
 
 /// <summary>Working days in Vietnam: Monday to Friday, less the public holidays of the Labour Code 2019 (Điều 112) and the days
-/// an operator adds; the calendar of the office's reporting obligations, shared with the approval chain's weekend rule.</summary>
+/// an operator adds; the site's one calendar (the approval chain's deadlines, the reporting obligations, the maintenance notice).</summary>
 /// <remarks>
 /// Public holidays: 1/1; Tết Nguyên đán, the last day of the lunar year and the first four of the new one; Giỗ Tổ Hùng Vương
 /// (10/3 lunar); 30/4; 1/5; 2/9 with one adjacent day (the one that joins a weekend: 1/9 when 2/9 is a Tuesday, Wednesday,
@@ -20,7 +20,7 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly>? extraDaysOff = null, 
     private readonly HashSet<DateOnly> _extraDaysOff = [.. extraDaysOff ?? []];
     private readonly HashSet<DateOnly> _extraWorkingDays = [.. extraWorkingDays ?? []];
 
-    /// <summary>Saturday or Sunday: the only days off the approval chain's working-day deadlines skip.</summary>
+    /// <summary>Saturday or Sunday (the weekly rest; holidays are <see cref="IsWorkingDay"/>'s).</summary>
     public static bool IsWeekend(DateTime day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

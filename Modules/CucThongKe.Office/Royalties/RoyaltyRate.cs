@@ -1,4 +1,5 @@
 using System.Globalization;
+using CucThongKe.TextEncoding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -37,7 +38,7 @@ public sealed class RoyaltyRate
 
     /// <summary>One line for the change record and the pages ("Tin ngắn (tin): 120 điểm, 01/01/2026 – không hạn").</summary>
     public string Describe() =>
-        $"{Name} ({Kind}): {(Points is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') + " điểm" : RoyaltyMoney.Format(Amount ?? 0))}, "
+        $"{Name} ({Kind}): {(Points is { } p ? VietnameseNumber.Format(p, "0.##") + " điểm" : RoyaltyMoney.Format(Amount ?? 0))}, "
         + $"{ValidFrom.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} – {(ValidTo is { } to ? to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "không hạn")}";
 }
 
@@ -61,11 +62,9 @@ public sealed class RoyaltyRateChange
 /// <summary>Money as the pages show it: "1.250.000 đ".</summary>
 public static class RoyaltyMoney
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static string Format(long amount) => VietnameseNumber.Dong(amount);
 
-    public static string Format(long amount) => amount.ToString("#,##0", Vietnamese) + " đ";
-
-    public static string Number(long amount) => amount.ToString("#,##0", Vietnamese);
+    public static string Number(long amount) => VietnameseNumber.Whole(amount);
 }
 
 internal sealed class RoyaltyRateConfiguration : IEntityTypeConfiguration<RoyaltyRate>

@@ -13,7 +13,7 @@ public sealed class RoyaltyRateInput
 
     public string? Name { get; set; }
 
-    /// <summary>Not bound from a form (the page reads the typed text with <see cref="RoyaltyNumbers"/>, whatever the culture).</summary>
+    /// <summary>Not bound from a form (the page reads the typed text with <see cref="TextEncoding.VietnameseNumber"/>, whatever the culture).</summary>
     [BindNever]
     public decimal? Points { get; set; }
 

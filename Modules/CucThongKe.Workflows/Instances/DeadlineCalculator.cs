@@ -3,13 +3,11 @@ using CucThongKe.Workflows.Definitions;
 
 namespace CucThongKe.Workflows.Instances;
 
-/// <summary>When a state's deadline falls: hours, working days (Monday to Friday) or the end of the day, all in Vietnam time.</summary>
-/// <remarks>Working days here skip weekends only, not public holidays: a deadline of hours-to-days in the chain was always
-/// counted that way (see <see cref="WorkingCalendar"/> for the calendar with holidays that reporting obligations use).</remarks>
+/// <summary>When a state's deadline falls: hours, working days or the end of the working day, all in Vietnam time, on the
+/// site's one <see cref="WorkingCalendar"/> (weekends, the public holidays and Tết, the days the government swaps).</summary>
 public static class DeadlineCalculator
 {
-
-    public static DateTime? DueUtc(WorkflowDeadline? deadline, DateTime enteredUtc)
+    public static DateTime? DueUtc(WorkflowDeadline? deadline, DateTime enteredUtc, WorkingCalendar calendar)
     {
         if (deadline is null)
         {
@@ -24,24 +22,17 @@ public static class DeadlineCalculator
         var local = VietnamTime.FromUtc(enteredUtc);
         if (deadline.SameDay)
         {
-            return VietnamTime.ToUtc(local.Date.AddDays(1));
+            // "The same day" (Điều 9.3) is a working day's: a question that arrives during Tết is reported on the first day back.
+            var day = calendar.OnOrNextWorkingDay(DateOnly.FromDateTime(local));
+            return VietnamTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
         }
 
         if (deadline.WorkingDays is { } days)
         {
-            // Counted from the moment of entry: entered Friday 10:00 with one working day, due Monday 10:00.
-            var due = local;
-            var added = 0;
-            while (added < days)
-            {
-                due = due.AddDays(1);
-                if (!WorkingCalendar.IsWeekend(due))
-                {
-                    added++;
-                }
-            }
-
-            return VietnamTime.ToUtc(due);
+            // Counted from the moment of entry: entered Friday 10:00 with one working day, due Monday 10:00 (or the next
+            // working day's 10:00 after a holiday).
+            var due = calendar.AddWorkingDays(DateOnly.FromDateTime(local), days);
+            return VietnamTime.ToUtc(due.ToDateTime(TimeOnly.FromTimeSpan(local.TimeOfDay)));
         }
 
         return null;

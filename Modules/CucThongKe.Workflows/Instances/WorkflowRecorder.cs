@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Keeps an item's workflow instance and appends to its record: shared by the transitions and by the following of content changes.</summary>
-public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore definitions, ContentDefinitionManager contentDefinitions, TimeProvider clock)
+public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore definitions, ContentDefinitionManager contentDefinitions, TimeProvider clock, WorkingCalendar calendar)
 {
     /// <summary>The item's latest version and the definition of the workflow that governs its type, or <see cref="WorkflowNotFoundException"/>.</summary>
     public async Task<(ContentItem Item, WorkflowDefinition Definition)> LoadAsync(string contentItemId, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore de
             ContentItemVersionId = item.Id,
             ContentVersion = item.Version,
             StateEnteredUtc = now,
-            DueUtc = DeadlineCalculator.DueUtc(initial.Deadline, now),
+            DueUtc = DeadlineCalculator.DueUtc(initial.Deadline, now, calendar),
         };
     }
 
@@ -77,7 +77,7 @@ public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore de
         instance.ContentItemVersionId = item.Id;
         instance.ContentVersion = item.Version;
         instance.StateEnteredUtc = now;
-        instance.DueUtc = DeadlineCalculator.DueUtc(target.Deadline, now);
+        instance.DueUtc = DeadlineCalculator.DueUtc(target.Deadline, now, calendar);
         instance.EscalatedUtc = null;
         instance.Revision++;
     }

@@ -75,7 +75,13 @@ public sealed class WorkflowService(
 
     /// <summary>Takes <paramref name="transitionName"/> for the item, or throws and changes nothing.</summary>
     /// <param name="expectedVersion">The content version the actor looked at; another one is a conflict.</param>
-    public async Task<WorkflowInstance> TransitionAsync(string contentItemId, string transitionName, string? comment, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstance> TransitionAsync(string contentItemId, string transitionName, string? comment, int? expectedVersion, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        TransitionAtAsync(contentItemId, transitionName, comment, expectedVersion, actor, null, cancellationToken);
+
+    /// <summary>Takes the transition with every check of <see cref="TransitionAsync"/>,
+    /// recorded at a past time (a recipe's history, <see cref="Record.WorkflowHistoryRecipeStep"/>): not before the item's
+    /// latest step or its creation, not after now. <paramref name="past"/>'s note (who wrote the history) is added to the comment after the checks.</summary>
+    internal async Task<WorkflowInstance> TransitionAtAsync(string contentItemId, string transitionName, string? comment, int? expectedVersion, WorkflowActor actor, (DateTime AtUtc, string Note)? past, CancellationToken cancellationToken)
     {
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment?.Length > MaxCommentLength)
@@ -150,6 +156,19 @@ public sealed class WorkflowService(
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
+            if (past is { } history)
+            {
+                if (history.AtUtc > now || history.AtUtc < item.CreatedUtc || (record.Count > 0 && history.AtUtc < record[^1].CreatedUtc))
+                {
+                    throw new WorkflowInputException(
+                        $"Thời điểm {VietnamTime.Format(history.AtUtc)} của bước '{transition.DisplayName}' phải sau khi nội dung được tạo và sau bước trước của nó, và không được ở tương lai.");
+                }
+
+                now = history.AtUtc;
+                comment = comment is null ? history.Note : $"{comment} {history.Note}";
+                comment = comment.Length > MaxCommentLength ? comment[..MaxCommentLength] : comment;
+            }
+
             await recorder.RecordAsync(instance, item, transition.Name, target, actor.UserName, transition.Roles.FirstOrDefault(actor.Roles.Contains), actor.UnitId, comment, now, cancellationToken);
             if (target.Kind == WorkflowStateKind.Approved)
             {

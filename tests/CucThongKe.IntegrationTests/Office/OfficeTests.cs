@@ -293,7 +293,7 @@ public sealed partial class OfficeTests() : WorkflowTestBase(DatabaseProvider.Sq
     }
 
     [Fact]
-    public async Task The_demo_recipe_fills_the_obligations_and_incident_pages_for_a_newcomer()
+    public async Task The_demo_recipe_fills_the_obligations_incident_and_contribution_pages_for_a_newcomer()
     {
         // A week into December 2026: the demo's November entries are past their dates.
         Clock.Set(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(7)));
@@ -311,5 +311,52 @@ public sealed partial class OfficeTests() : WorkflowTestBase(DatabaseProvider.Sq
         var log = await (await SignedInAsync(Publisher)).GetStringAsync("/admin/su-co");
         Assert.Contains("Máy chủ thư từ chối đăng nhập", log, StringComparison.Ordinal);
         Assert.Contains("Ổ đĩa máy chủ còn dưới 15% dung lượng trống", log, StringComparison.Ordinal);
+
+        // Last month (November here) through the chain (WorkflowHistory, times relative to the run's month): the contribution
+        // statistics by unit and in total, and the gates' times.
+        var contributions = WebUtility.HtmlDecode(await board.GetStringAsync("/admin/thong-ke-dong-gop?ky=2026-11"));
+        static string Figures(params int[] counts) => string.Concat(counts.Select(c => $"<td class=\"num\">{c}</td>"));
+        Assert.Contains("<tr><td>Phòng Thống kê Tổng hợp</td>" + Figures(3, 2, 1, 0), contributions, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Chi cục Thống kê huyện Đại Từ</td>" + Figures(3, 1, 1, 1), contributions, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Tổng cộng</th>" + Figures(6, 3, 2, 1), contributions, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Thư ký Ban Biên tập tiếp nhận, tổng hợp</td><td class=\"num\">5</td>", contributions, StringComparison.Ordinal);
+
+        // The dashboard's gates: the two items the demo leaves waiting (at the unit since 27/11, at the secretary since 28/11), both late.
+        Assert.Contains("2 nội dung đang chờ duyệt, 2 quá hạn.", WebUtility.HtmlDecode(await board.GetStringAsync("/admin")), StringComparison.Ordinal);
+
+        // The history step is the chain itself: whatever the chain refuses, the step refuses, and the recipe stores nothing.
+        var before = await DatabaseSnapshot.TakeAsync(Site);
+        const string Draft = "Hướng dẫn tra cứu số liệu thống kê trên Trang thông tin điện tử của Cục";
+        const string Waiting = "Chi cục Thống kê huyện Đại Từ rà soát danh sách cơ sở kinh tế cá thể";
+        static string History(string item, params (string Transition, string User, string At)[] steps) =>
+            $$"""{"name":"WorkflowHistory","Items":[{"Item":"{{item}}","Steps":[{{string.Join(",", steps.Select(s => $$"""{"Transition":"{{s.Transition}}","UserName":"{{s.User}}","At":"2026-12-{{s.At}}:00+07:00"}"""))}}]}]}""";
+        (string Json, RecipeRunOptions Run, string Path)[] attacks =
+        [
+            // One unit head writing and forwarding his own item (separation of duties).
+            (History(Draft, ("submit", UnitHead, "02T09:00"), ("send-to-board", UnitHead, "02T10:00")), TestDataRun, "$.steps[1].Items[0].Steps[1]"),
+
+            // Published by the one who approved it (the publisher's role), or straight from the unit's review (the state).
+            (History(Waiting, ("send-to-board", OtherUnitHead, "02T09:00"), ("present", Secretary, "02T10:00"), ("approve", BoardHead, "02T11:00"), ("publish", BoardHead, "02T12:00")), TestDataRun, "$.steps[1].Items[0].Steps[3]"),
+            (History(Waiting, ("publish", Publisher, "02T09:00")), TestDataRun, "$.steps[1].Items[0].Steps[0]"),
+
+            // Another unit's head forwarding the item.
+            (History(Draft, ("submit", Contributor, "02T09:00"), ("send-to-board", OtherUnitHead, "02T10:00")), TestDataRun, "$.steps[1].Items[0].Steps[1]"),
+
+            // Unknown item and person, times out of order or to come, and the back office.
+            (History("Không có bài này", ("submit", Contributor, "02T09:00")), TestDataRun, "$.steps[1].Items[0].Item"),
+            (History(Draft, ("submit", "khong-co-ai", "02T09:00")), TestDataRun, "$.steps[1].Items[0].Steps[0].UserName"),
+            (History(Draft, ("submit", Contributor, "02T09:00"), ("send-to-board", UnitHead, "01T09:00")), TestDataRun, "$.steps[1].Items[0].Steps[1]"),
+            (History(Draft, ("submit", Contributor, "08T09:00")), TestDataRun, "$.steps[1].Items[0].Steps[0]"),
+            (History(Draft, ("submit", Contributor, "02T09:00")), RecipeRunOptions.BackOffice(TestSite.AdminUserName), "$.steps[1]"),
+        ];
+        foreach (var (step, run, path) in attacks)
+        {
+            var json = $$"""{ "name": "sai", "steps": [ { "name": "Settings", "Site": { "SiteName": "Tên đã đổi" } }, {{step}} ] }""";
+            var error = await Assert.ThrowsAsync<RecipeException>(() => Site.WithScopeAsync(s =>
+                s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeDocument.Parse("sai.recipe.json", json), run)));
+            Assert.Equal(path, error.JsonPath);
+        }
+
+        await before.AssertUnchangedAsync(Site);
     }
 }

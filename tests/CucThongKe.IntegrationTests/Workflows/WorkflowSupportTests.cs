@@ -254,7 +254,7 @@ public sealed class DeadlineCalculatorTests
     [InlineData("2026-11-28T03:00:00Z", 1, "2026-11-30T03:00:00Z")]
     public void Working_days_skip_the_weekend(string entered, int days, string due)
     {
-        var result = DeadlineCalculator.DueUtc(new WorkflowDeadline { WorkingDays = days }, DateTime.Parse(entered, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        var result = DeadlineCalculator.DueUtc(new WorkflowDeadline { WorkingDays = days }, DateTime.Parse(entered, null, System.Globalization.DateTimeStyles.AdjustToUniversal), new WorkingCalendar());
 
         Assert.Equal(DateTime.Parse(due, null, System.Globalization.DateTimeStyles.AdjustToUniversal), result);
     }

@@ -126,11 +126,70 @@ public sealed class ObligationScheduleTests
     }
 
     [Fact]
-    public void The_approval_chains_working_days_still_skip_only_weekends()
+    public void The_holidays_of_2027_move_a_weekend_Tet_and_1_May_to_the_next_working_days()
     {
-        // Friday 24/04/2026 10:00 in Vietnam, one working day: Monday 27/04 10:00, though the 27th is a compensation day off.
-        var due = DeadlineCalculator.DueUtc(new WorkflowDeadline { WorkingDays = 1 }, new DateTime(2026, 4, 24, 3, 0, 0, DateTimeKind.Utc));
+        var holidays = WorkingCalendar.PublicHolidays(2027).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.Equal(new DateTime(2026, 4, 27, 3, 0, 0, DateTimeKind.Utc), due);
+        // Mùng 1 Tết Đinh Mùi is Saturday 06/02/2027: its Saturday and Sunday give 10/02 and 11/02; 1/5 a Saturday gives 3/5.
+        Assert.Equal(
+            ["2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11",
+             "2027-04-16", "2027-04-30", "2027-05-01", "2027-05-03", "2027-09-02", "2027-09-03"],
+            holidays);
+    }
+
+    private static readonly WorkingCalendar Calendar = new();
+
+    private static DateTime? ChainDue(WorkflowDeadline deadline, int month, int day, int hour, int year = 2026, WorkingCalendar? calendar = null) =>
+        DeadlineCalculator.DueUtc(deadline, VietnamTime.ToUtc(new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Unspecified)), calendar ?? Calendar);
+
+    private static DateTime Vietnam(int year, int month, int day, int hour) => VietnamTime.ToUtc(new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Unspecified));
+
+    [Fact]
+    public void The_approval_chains_working_days_skip_Tet_and_the_public_holidays()
+    {
+        var oneDay = new WorkflowDeadline { WorkingDays = 1 };
+        var twoDays = new WorkflowDeadline { WorkingDays = 2 };
+
+        // Friday 13/02/2026 10:00, one working day: Tết runs 16–20/02 (with the weekends, 14–22/02), so Monday 23/02 10:00.
+        Assert.Equal(Vietnam(2026, 2, 23, 10), ChainDue(oneDay, 2, 13, 10));
+
+        // Wednesday 29/04/2026, two working days: 30/4 and 1/5 off, then the weekend: Tuesday 05/05.
+        Assert.Equal(Vietnam(2026, 5, 5, 10), ChainDue(twoDays, 4, 29, 10));
+
+        // Friday 24/04/2026, one working day: Monday 27/04 is the day off for Giỗ Tổ on a Sunday, so Tuesday 28/04.
+        Assert.Equal(Vietnam(2026, 4, 28, 10), ChainDue(oneDay, 4, 24, 10));
+
+        // Thursday 04/02/2027, two working days: Tết Đinh Mùi with its compensation days (05–11/02), so Friday 12/02 and Monday 15/02.
+        Assert.Equal(Vietnam(2027, 2, 15, 9), ChainDue(twoDays, 2, 4, 9, year: 2027));
+
+        // Outside the holidays only the weekend is skipped: Friday 27/11/2026 10:00 plus one is Monday 30/11 10:00.
+        Assert.Equal(Vietnam(2026, 11, 30, 10), ChainDue(oneDay, 11, 27, 10));
+
+        // Hours are hours, holidays or not.
+        Assert.Equal(Vietnam(2026, 2, 17, 10), ChainDue(new WorkflowDeadline { Hours = 24 }, 2, 16, 10));
+    }
+
+    [Fact]
+    public void The_same_day_answer_of_a_question_received_on_a_day_off_is_due_at_the_end_of_the_next_working_day()
+    {
+        var sameDay = new WorkflowDeadline { SameDay = true };
+
+        // A working day: its own end (Điều 9.3). Mùng 1 Tết 2026 (17/02): the end of Monday 23/02. Saturday 02/05/2026: Monday 04/05.
+        Assert.Equal(Vietnam(2026, 12, 8, 0), ChainDue(sameDay, 12, 7, 15));
+        Assert.Equal(Vietnam(2026, 2, 24, 0), ChainDue(sameDay, 2, 17, 8));
+        Assert.Equal(Vietnam(2026, 5, 5, 0), ChainDue(sameDay, 5, 2, 8));
+    }
+
+    [Fact]
+    public void The_days_the_government_swaps_count_for_the_chain_too()
+    {
+        // 2026: Friday 02/01 off for Saturday 10/01 worked; Monday 31/08 off for Saturday 22/08 worked (the decisions in appsettings.json).
+        var decided = new WorkingCalendar(extraDaysOff: [new DateOnly(2026, 1, 2), new DateOnly(2026, 8, 31)], extraWorkingDays: [new DateOnly(2026, 1, 10), new DateOnly(2026, 8, 22)]);
+        var oneDay = new WorkflowDeadline { WorkingDays = 1 };
+
+        Assert.Equal(Vietnam(2026, 1, 5, 9), ChainDue(oneDay, 12, 31, 9, year: 2025, calendar: decided));
+        Assert.Equal(Vietnam(2026, 1, 10, 9), ChainDue(oneDay, 1, 9, 9, calendar: decided));
+        Assert.Equal(Vietnam(2026, 9, 3, 9), ChainDue(oneDay, 8, 28, 9, calendar: decided));
+        Assert.Equal(Vietnam(2026, 8, 22, 9), ChainDue(oneDay, 8, 21, 9, calendar: decided));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CucThongKe.Office.Royalties;
+using CucThongKe.TextEncoding;
 
 namespace CucThongKe.Tests.Office;
 
@@ -21,7 +21,7 @@ public sealed class RoyaltyNumbersTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
             try
             {
-                Assert.True(RoyaltyNumbers.TryParsePoints(typed, out var points));
+                Assert.True(VietnameseNumber.TryParsePoints(typed, out var points));
                 Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), points);
             }
             finally
@@ -37,7 +37,7 @@ public sealed class RoyaltyNumbersTests
     [InlineData("hai điểm")]
     [InlineData("1.234.5")]
     public void Text_that_is_not_a_number_in_either_form_is_refused(string typed) =>
-        Assert.False(RoyaltyNumbers.TryParsePoints(typed, out _));
+        Assert.False(VietnameseNumber.TryParsePoints(typed, out _));
 
     [Theory]
     [InlineData("150.000", 150_000L)]
@@ -45,19 +45,19 @@ public sealed class RoyaltyNumbersTests
     [InlineData("250000", 250_000L)]
     public void Dong_are_whole_numbers_grouped_by_dots_or_spaces(string typed, long expected)
     {
-        Assert.True(RoyaltyNumbers.TryParseDong(typed, out var amount));
+        Assert.True(VietnameseNumber.TryParseDong(typed, out var amount));
         Assert.Equal(expected, amount);
     }
 
     [Fact]
     public void Empty_is_no_value_and_fractions_or_words_of_dong_are_refused()
     {
-        Assert.True(RoyaltyNumbers.TryParsePoints("  ", out var none));
+        Assert.True(VietnameseNumber.TryParsePoints("  ", out var none));
         Assert.Null(none);
-        Assert.True(RoyaltyNumbers.TryParseDong("", out var noAmount));
+        Assert.True(VietnameseNumber.TryParseDong("", out var noAmount));
         Assert.Null(noAmount);
-        Assert.False(RoyaltyNumbers.TryParseDong("150,5", out _));
-        Assert.False(RoyaltyNumbers.TryParseDong("-5", out _));
-        Assert.False(RoyaltyNumbers.TryParseDong("đ", out _));
+        Assert.False(VietnameseNumber.TryParseDong("150,5", out _));
+        Assert.False(VietnameseNumber.TryParseDong("-5", out _));
+        Assert.False(VietnameseNumber.TryParseDong("đ", out _));
     }
 }

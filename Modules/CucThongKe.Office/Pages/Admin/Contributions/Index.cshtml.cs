@@ -81,8 +81,10 @@ public sealed class IndexModel(ContributionStatistics statistics, IUnitDirectory
         Units = await units.ListActiveAsync(cancellationToken);
         UnitNames = await names.AllAsync(DisplayNameKinds.Unit, cancellationToken);
         UnitId = OwnUnit ?? (string.IsNullOrWhiteSpace(unit) ? null : unit);
+        // Without a choice, the last whole month: the office reviews a month once it is over (the dashboard's widget links
+        // to the month under way).
         PeriodKey = string.IsNullOrWhiteSpace(period)
-            ? DateOnly.FromDateTime(Core.Data.VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM", CultureInfo.InvariantCulture)
+            ? DateOnly.FromDateTime(Core.Data.VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)
             : period.Trim();
         if (ContributionStatistics.ParsePeriod(PeriodKey) is null)
         {

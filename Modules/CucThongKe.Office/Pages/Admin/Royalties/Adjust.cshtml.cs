@@ -1,4 +1,5 @@
 using CucThongKe.Office.Royalties;
+using CucThongKe.TextEncoding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,7 @@ public sealed class AdjustModel(RoyaltyLedger ledger) : PageModel
         }
 
         // Vietnamese writes 1.250.000; spaces and dots between thousands are dropped.
-        if (!RoyaltyNumbers.TryParseDong(Amount, out var parsed) || parsed is not { } amount)
+        if (!VietnameseNumber.TryParseDong(Amount, out var parsed) || parsed is not { } amount)
         {
             return Refused(StatusCodes.Status400BadRequest, "Số tiền phải là một số nguyên đồng, ví dụ 250000 hoặc 250.000.");
         }

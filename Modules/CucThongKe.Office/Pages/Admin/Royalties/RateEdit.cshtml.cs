@@ -1,5 +1,5 @@
-using System.Globalization;
 using CucThongKe.Office.Royalties;
+using CucThongKe.TextEncoding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
     [BindProperty]
     public RoyaltyRateInput Input { get; set; } = new();
 
-    /// <summary>The points as typed: read by <see cref="RoyaltyNumbers"/>, never by the request's culture (<c>2,5</c> and <c>2.5</c> are both 2.5).</summary>
+    /// <summary>The points as typed: read by <see cref="VietnameseNumber"/>, never by the request's culture (<c>2,5</c> and <c>2.5</c> are both 2.5).</summary>
     [BindProperty(Name = "Input.Points")]
     public string? Points { get; set; }
 
@@ -36,7 +36,7 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
             }
 
             Input = RoyaltyRateInput.From(rate);
-            (Points, Amount) = (rate.Points?.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','), rate.Amount is { } dong ? RoyaltyMoney.Number(dong) : null);
+            (Points, Amount) = ((rate.Points is { } p ? VietnameseNumber.Format(p, "0.##") : null), rate.Amount is { } dong ? RoyaltyMoney.Number(dong) : null);
             IsNew = false;
         }
 
@@ -53,7 +53,7 @@ public sealed class RateEditModel(RoyaltyRates rates) : PageModel
 
         // The address names the rate; a posted id cannot move the edit to another one.
         Input.Id = id;
-        if (!RoyaltyNumbers.TryParsePoints(Points, out var points) || !RoyaltyNumbers.TryParseDong(Amount, out var amount))
+        if (!VietnameseNumber.TryParsePoints(Points, out var points) || !VietnameseNumber.TryParseDong(Amount, out var amount))
         {
             return Invalid("Số điểm ghi dạng 2,5 hoặc 1.234,5; số tiền là số nguyên đồng, ví dụ 150000 hoặc 150.000.");
         }
