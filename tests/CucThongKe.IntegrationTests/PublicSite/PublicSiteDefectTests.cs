@@ -179,6 +179,9 @@ public sealed partial class PublicSiteDefectTests(SharedSite reader) : SiteTestB
         { "/an-pham?trang=1x", "Số trang không hợp lệ" },
         { "/hoi-dap?trang=2a", "Số trang không hợp lệ" },
         { "/gioi-thieu?trang=99999999999", "Số trang không hợp lệ" },
+        { "/lich-cong-bo?nam=abc", "Năm không hợp lệ" },
+        { "/lay-y-kien?trang=abc", "Số trang không hợp lệ" },
+        { "/du-lieu-mo?trang=0", "Số trang không hợp lệ" },
     };
 
     [Theory]
