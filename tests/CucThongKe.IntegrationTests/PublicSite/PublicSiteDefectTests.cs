@@ -223,7 +223,7 @@ public sealed partial class PublicSiteDefectTests(SharedSite reader) : SiteTestB
         var client = await ReaderAsync();
         var found = new List<string>();
 
-        foreach (var url in new[] { "/", "/gioi-thieu", "/tin-tuc", "/van-ban", LawPath, "/tinh-hinh-kinh-te-xa-hoi", "/an-pham", "/hoi-dap", "/lien-he", "/lich-cong-bo", "/danh-ba", "/gop-y", "/kenh-rss", "/so-do-trang" })
+        foreach (var url in new[] { "/", "/gioi-thieu", "/tin-tuc", "/van-ban", LawPath, "/tinh-hinh-kinh-te-xa-hoi", "/an-pham", "/hoi-dap", "/lien-he", "/lich-cong-bo", "/danh-ba", "/gop-y", "/kenh-rss", "/so-do-trang", "/du-lieu-mo", "/chi-so" })
         {
             var html = await client.GetStringAsync(url);
             found.AddRange(ArticleNumber().Matches(html).Select(m => $"{url}: {m.Value}"));
