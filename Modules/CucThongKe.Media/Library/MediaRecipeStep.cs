@@ -11,7 +11,8 @@ namespace CucThongKe.Media.Library;
 /// the recipe creates can attach real files. A file is given inline as base64, or, for an XLSX, generated from a declared
 /// table by the site's XLSX writer. Every file is checked first, as an upload is (its path, an allowed extension, its real
 /// type by its bytes, at most <see cref="MaxFileBytes"/>); one refused file stops the step before anything is stored.
-/// Each is written through <see cref="IMediaStore"/> and recorded in the library (a path already there is replaced).
+/// Each is written through <see cref="IMediaStore"/> and recorded in the library (a path already there is replaced, except in a
+/// back-office run, which is refused one).
 /// </summary>
 internal sealed class MediaRecipeStep(IMediaStore store, MediaRoot root, CmsDbContext db, TimeProvider clock) : IRecipeStep
 {
@@ -52,6 +53,13 @@ internal sealed class MediaRecipeStep(IMediaStore store, MediaRoot root, CmsDbCo
                 if (normalized is null || normalized != input.Path || normalized.StartsWith('.') || normalized.Contains("/.", StringComparison.Ordinal))
                 {
                     throw context.Error(path + ".Path", $"đường dẫn '{input.Path}' không hợp lệ: đường dẫn tương đối trong thư viện, phân cách bằng '/', không có '..' hay thư mục bắt đầu bằng '.'.");
+                }
+
+                // Replacing a file items already show is the library page's act, recorded in the audit log (MediaLibrary.ReplaceAsync):
+                // a recipe uploaded in the back office adds files, it never replaces one.
+                if (context.Options.IsBackOffice && await db.Set<MediaFile>().AnyAsync(f => f.Path == normalized, cancellationToken))
+                {
+                    throw context.Error(path + ".Path", $"thư viện đã có tệp '{normalized}'; công thức tải lên trang quản trị không thay tệp đã có (thay tệp tại trang Thư viện tệp).");
                 }
 
                 var extension = Path.GetExtension(normalized).ToLowerInvariant();

@@ -83,6 +83,23 @@ public sealed class DemoFilesTests(SharedSite shared) : SiteTestBase(DatabasePro
         Assert.Equal(stored, await StoredAsync(site));
     }
 
+    [Fact]
+    public async Task A_recipe_uploaded_in_the_back_office_cannot_replace_a_file_of_the_library()
+    {
+        var site = await DemoAsync();
+        var before = await DatabaseSnapshot.TakeAsync(site);
+        var stored = await StoredAsync(site);
+        var json = """{ "name": "thay-tep", "steps": [ { "name": "Media", "Files": [ { "Path": "an-pham/nien-giam-thong-ke-2025-tom-tat.pdf", "Base64": "JVBERi0xLjQKJSVFT0YK" } ] } ] }""";
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => site.WithScopeAsync(s =>
+            s.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeDocument.Parse("thay-tep.recipe.json", json), RecipeRunOptions.BackOffice(TestSite.AdminUserName))));
+
+        Assert.Equal("$.steps[0].Files[0].Path", error.JsonPath);
+        Assert.Contains("thư viện đã có tệp", error.Reason, StringComparison.Ordinal);
+        await before.AssertUnchangedAsync(site);
+        Assert.Equal(stored, await StoredAsync(site));
+    }
+
     private static async Task<byte[]> DownloadAsync(HttpClient client, string url, string contentType)
     {
         var response = await client.GetAsync(url);
