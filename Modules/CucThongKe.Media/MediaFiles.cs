@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Media;
 
 /// <summary>Finds and serves the files attachments and images point at, from the library's store (<see cref="IMediaStore"/>), and nothing outside it.</summary>
-public sealed class MediaFiles(IMediaStore store)
+public sealed class MediaFiles(IMediaStore store, CmsDbContext db)
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -40,6 +40,16 @@ public sealed class MediaFiles(IMediaStore store)
         var contentType = ContentTypes.TryGetContentType(name, out var known) ? known : "application/octet-stream";
         var download = Inline.Contains(extension) ? null : name;
         return Results.File(full, contentType, download, enableRangeProcessing: true);
+    }
+
+    /// <summary>The library's recorded size of each of these paths (at most 100 asked, unknown paths left out): the size
+    /// shown next to an attachment whose item does not carry one (files a recipe or an editor attached without it).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> SizesAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var asked = paths.Select(p => p.TrimStart('/')).Distinct(StringComparer.Ordinal).Take(100).ToList();
+        return asked.Count == 0
+            ? new Dictionary<string, long>()
+            : await db.Set<MediaFile>().AsNoTracking().Where(f => asked.Contains(f.Path)).ToDictionaryAsync(f => f.Path, f => f.Size, StringComparer.Ordinal, cancellationToken);
     }
 
     /// <summary>A size as readers read it: 1,2 MB, 350 KB.</summary>

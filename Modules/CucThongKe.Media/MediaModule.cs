@@ -4,6 +4,7 @@ using CucThongKe.Contents.Indexing;
 using CucThongKe.Core.Admin;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Media.Files;
 using CucThongKe.Media.Library;
@@ -40,6 +41,7 @@ public sealed class MediaModule : CmsModule
             : s.GetRequiredService<FolderMediaStore>());
         services.AddCommand<MediaStoreCommand>();
         services.AddScoped<MediaLibrary>();
+        services.AddRecipeStep<MediaRecipeStep>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
         services.AddSingleton<ImageVariants>();
         services.AddPermissions<MediaPermissions>();

@@ -108,18 +108,18 @@ public sealed class ApprovalChainJourneyTests(PeopleSite people) : LiveSiteTest(
         // forms fit the screen (no sideways scrolling); approves.
         var board = await PersonAsync("truongban");
         await board.SetViewportSizeAsync(375, 812);
-        await AssertNoSidewaysScrollAsync(board);
+        await Browsers.AssertNoSidewaysScrollAsync(board);
         await board.GetByRole(AriaRole.Link, new() { Name = "Xem tất cả việc chờ xử lý" }).ClickAsync();
         await CheckBothWidthsAsync(board, "inbox");
         await board.SetViewportSizeAsync(375, 812);
-        await AssertNoSidewaysScrollAsync(board);
+        await Browsers.AssertNoSidewaysScrollAsync(board);
         var boardSteps = new WorkflowPages(board, Site.BaseUrl);
         await boardSteps.OpenFromInboxAsync(Title);
         await Assertions.Expect(board.GetByRole(AriaRole.Button, new() { Name = "Trả lại để sửa", Exact = true })).ToBeVisibleAsync();
-        await AssertNoSidewaysScrollAsync(board);
+        await Browsers.AssertNoSidewaysScrollAsync(board);
         await boardSteps.TakeStepAsync("Duyệt đăng", "Đồng ý đăng.");
         await Assertions.Expect(boardSteps.CurrentState).ToContainTextAsync("Đã duyệt, chờ đăng");
-        await AssertNoSidewaysScrollAsync(board);
+        await Browsers.AssertNoSidewaysScrollAsync(board);
 
         // Publisher: publishes the approved version.
         var publisher = await PersonAsync("dangtin");
@@ -195,18 +195,6 @@ public sealed class ApprovalChainJourneyTests(PeopleSite people) : LiveSiteTest(
         await CheckAccessibilityAsync(page);
         await page.SetViewportSizeAsync(1440, 900);
         await CheckAccessibilityAsync(page);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page)
-    {
-        var (scroll, width) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
-        if (scroll > width)
-        {
-            // The deepest element reaching furthest right, to say what to fix.
-            var widest = await page.EvaluateAsync<string>(
-                "() => { let best = null, right = 0; for (const e of document.body.querySelectorAll('*')) { const r = e.getBoundingClientRect().right; if (r > right + 0.5 || (best && best.contains(e) && r >= right - 0.5)) { right = Math.max(right, r); best = e; } } return best ? best.outerHTML.slice(0, 200) + ' (right edge ' + Math.round(right) + ' px)' : ''; }");
-            Assert.Fail($"{page.Url} scrolls sideways at {width} px: it is {scroll} px wide; widest: {widest}");
-        }
     }
 
     /// <summary>Whether the image shows (loaded, with a width), after it is scrolled into view (it may load lazily).</summary>

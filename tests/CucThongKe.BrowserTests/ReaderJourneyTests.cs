@@ -1,5 +1,7 @@
+using CucThongKe.Statistics.Calendar;
 using CucThongKe.Tests.Browser.Infrastructure;
 using CucThongKe.Tests.Browser.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CucThongKe.Tests.Browser;
@@ -28,7 +30,20 @@ public sealed class ReaderSite : IAsyncLifetime
             "Tổng mức bán lẻ hàng hóa (tỷ đồng);9.845,3;112,4\n" +
             "Chỉ số giá tiêu dùng (CPI);103,1;103,6\n"));
         await Site.RunRecipeAsync("reader-journey.recipe.json");
+        await PlanNextReleaseAsync();
         Browser = await Browsers.OpenSessionAsync();
+    }
+
+    /// <summary>The CPI's next release, planned three weeks ahead of the real clock the live site runs on (a date written
+    /// in the recipe would one day be past), at 09:00 Vietnam time.</summary>
+    public const string NextReleaseTitle = "Tình hình kinh tế - xã hội kỳ tới";
+
+    private async Task PlanNextReleaseAsync()
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        var planned = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(21).AddHours(2);
+        await scope.ServiceProvider.GetRequiredService<ReleaseCalendar>().SaveAsync(
+            new ReleaseEntry { Key = "ky-toi", Title = NextReleaseTitle, PlannedUtc = planned, Period = "Kỳ tới", IndicatorCodes = "cpi" }, "cli:kiem-thu");
     }
 
     public async Task DisposeAsync()

@@ -19,6 +19,15 @@ public enum NumberStyle
 
     /// <summary>A number as it is, every decimal kept (a statistical table's figures): the spreadsheet's General format.</summary>
     General,
+
+    /// <summary>Two decimals: <c>#,##0.00</c> (an index such as a CPI).</summary>
+    TwoDecimals,
+
+    /// <summary>Three decimals: <c>#,##0.000</c>.</summary>
+    ThreeDecimals,
+
+    /// <summary>Four decimals: <c>#,##0.0000</c>.</summary>
+    FourDecimals,
 }
 
 /// <summary>A column: its header and number format; <see cref="Total"/> sums it in the totals row (a SUM formula).</summary>
@@ -43,6 +52,20 @@ public static class XlsxWorkbook
     private const uint DecimalStyle = 3;
     private const uint BoldInteger = 4;
     private const uint BoldDecimal = 5;
+    private const uint TwoDecimalStyle = 6;
+    private const uint ThreeDecimalStyle = 7;
+    private const uint FourDecimalStyle = 8;
+
+    /// <summary>The style that shows <paramref name="decimals"/> places (0 to 4), thousands grouped: a figure shown to readers
+    /// with that many places keeps every digit in its cell and shows as the site shows it.</summary>
+    public static NumberStyle Fixed(int decimals) => Math.Clamp(decimals, 0, 4) switch
+    {
+        0 => NumberStyle.Whole,
+        1 => NumberStyle.OneDecimal,
+        2 => NumberStyle.TwoDecimals,
+        3 => NumberStyle.ThreeDecimals,
+        _ => NumberStyle.FourDecimals,
+    };
 
     public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets)
     {
@@ -150,7 +173,15 @@ public static class XlsxWorkbook
         {
             CellReference = reference,
             CellValue = new CellValue(ToDecimal(value).ToString(CultureInfo.InvariantCulture)),
-            StyleIndex = format switch { NumberStyle.OneDecimal => DecimalStyle, NumberStyle.General => 0, _ => IntegerStyle },
+            StyleIndex = format switch
+            {
+                NumberStyle.OneDecimal => DecimalStyle,
+                NumberStyle.TwoDecimals => TwoDecimalStyle,
+                NumberStyle.ThreeDecimals => ThreeDecimalStyle,
+                NumberStyle.FourDecimals => FourDecimalStyle,
+                NumberStyle.General => 0,
+                _ => IntegerStyle,
+            },
         },
         _ => TextCell(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", 0),
     };
@@ -179,7 +210,10 @@ public static class XlsxWorkbook
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.0" }) { Count = 2 },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.0" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00" },
+            new NumberingFormat { NumberFormatId = 167, FormatCode = "#,##0.000" },
+            new NumberingFormat { NumberFormatId = 168, FormatCode = "#,##0.0000" }) { Count = 5 },
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
@@ -189,5 +223,8 @@ public static class XlsxWorkbook
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 164, FontId = 1, ApplyNumberFormat = true, ApplyFont = true },
-            new CellFormat { NumberFormatId = 165, FontId = 1, ApplyNumberFormat = true, ApplyFont = true }) { Count = 6 });
+            new CellFormat { NumberFormatId = 165, FontId = 1, ApplyNumberFormat = true, ApplyFont = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 167, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 168, ApplyNumberFormat = true }) { Count = 9 });
 }

@@ -36,10 +36,11 @@ public sealed record Dataset(string Key, DatasetKind Kind, string Title, string?
 /// ISO 8601 interval, <c>2025-01/2026-11</c>) and when it last changed.</summary>
 public sealed record DatasetDetail(Dataset Dataset, string? Coverage, string? Temporal, DateTime? Modified, Indicator? Indicator);
 
-/// <summary>The terms of reuse (Điều 8.1 of the regulation: free reuse, the citation line required).</summary>
+/// <summary>The terms of reuse (Điều 8.1 of the regulation: free reuse, the citation line required). Readers get the rule,
+/// not the regulation's article number (issue 15 item 6).</summary>
 public static class OpenDataLicence
 {
-    public const string Name = "Tự do sử dụng lại, bắt buộc ghi nguồn (Điều 8.1 Quy chế 181/QĐ-CTK)";
+    public const string Name = "Tự do sử dụng lại, bắt buộc ghi nguồn";
 
     public const string Text = "Mọi tổ chức, cá nhân được tự do khai thác, sao chép, phân phối và sử dụng lại dữ liệu, kể cả cho mục đích thương mại, với điều kiện ghi rõ nguồn bằng dòng trích dẫn dưới đây và không làm sai lệch số liệu.";
 

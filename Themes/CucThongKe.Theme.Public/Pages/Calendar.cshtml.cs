@@ -28,7 +28,7 @@ public sealed class CalendarModel(ReleaseCalendar calendar) : PageModel
         {
             if (!int.TryParse(YearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2100)
             {
-                return BadRequest("Năm không hợp lệ.");
+                return BadQuery.Result(this, "Năm không hợp lệ: năm là bốn chữ số, từ 1990 đến 2100.");
             }
 
             Year = year;

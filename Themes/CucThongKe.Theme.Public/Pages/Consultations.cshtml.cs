@@ -16,10 +16,9 @@ public sealed class ConsultationsModel(Consultations consultations) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "trang")] string? page, CancellationToken cancellationToken)
     {
-        var number = 1;
-        if (page is not null && (!int.TryParse(page, out number) || number is < 1 or > PublicContent.MaxPage))
+        if (BadQuery.PageNumber(page) is not { } number)
         {
-            return BadRequest();
+            return BadQuery.Result(this, BadQuery.BadPage);
         }
 
         Entries = await consultations.PublicListAsync(number, cancellationToken);

@@ -53,6 +53,19 @@ public static class Browsers
     /// DevTools protocol (axe's own performance option; the violations are the same).</summary>
     private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
 
+    /// <summary>Fails when the page is wider than its window (it scrolls sideways), naming the element reaching furthest right.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var (scroll, width) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+        if (scroll > width)
+        {
+            // The deepest element reaching furthest right, to say what to fix.
+            var widest = await page.EvaluateAsync<string>(
+                "() => { let best = null, right = 0; for (const e of document.body.querySelectorAll('*')) { const r = e.getBoundingClientRect().right; if (r > right + 0.5 || (best && best.contains(e) && r >= right - 0.5)) { right = Math.max(right, r); best = e; } } return best ? best.outerHTML.slice(0, 200) + ' (right edge ' + Math.round(right) + ' px)' : ''; }");
+            Assert.Fail($"{page.Url} scrolls sideways at {width} px: it is {scroll} px wide; widest: {widest}");
+        }
+    }
+
     /// <summary>The serious and critical accessibility violations axe finds on the page (none expected).</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {

@@ -179,6 +179,9 @@ public sealed partial class PublicSiteDefectTests(SharedSite reader) : SiteTestB
         { "/an-pham?trang=1x", "Số trang không hợp lệ" },
         { "/hoi-dap?trang=2a", "Số trang không hợp lệ" },
         { "/gioi-thieu?trang=99999999999", "Số trang không hợp lệ" },
+        { "/lich-cong-bo?nam=abc", "Năm không hợp lệ" },
+        { "/lay-y-kien?trang=abc", "Số trang không hợp lệ" },
+        { "/du-lieu-mo?trang=0", "Số trang không hợp lệ" },
     };
 
     [Theory]
@@ -220,7 +223,7 @@ public sealed partial class PublicSiteDefectTests(SharedSite reader) : SiteTestB
         var client = await ReaderAsync();
         var found = new List<string>();
 
-        foreach (var url in new[] { "/", "/gioi-thieu", "/tin-tuc", "/van-ban", LawPath, "/tinh-hinh-kinh-te-xa-hoi", "/an-pham", "/hoi-dap", "/lien-he", "/lich-cong-bo", "/danh-ba", "/gop-y", "/kenh-rss", "/so-do-trang" })
+        foreach (var url in new[] { "/", "/gioi-thieu", "/tin-tuc", "/van-ban", LawPath, "/tinh-hinh-kinh-te-xa-hoi", "/an-pham", "/hoi-dap", "/lien-he", "/lich-cong-bo", "/danh-ba", "/gop-y", "/kenh-rss", "/so-do-trang", "/du-lieu-mo", "/chi-so" })
         {
             var html = await client.GetStringAsync(url);
             found.AddRange(ArticleNumber().Matches(html).Select(m => $"{url}: {m.Value}"));
