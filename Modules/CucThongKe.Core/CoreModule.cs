@@ -13,6 +13,7 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.SettingsAdmin;
 using CucThongKe.Core.Setup;
+using CucThongKe.Core.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,7 @@ public sealed class CoreModule : CmsModule
 
         services.AddSingleton(TimeProvider.System);
         services.AddBoundedCaches(configuration);
+        services.AddCmsTelemetry(configuration);
         services.AddHttpContextAccessor();
         services.AddCleanTextInput();
         // A save that lost a race on a concurrency token: whichever module's service let it through, it is a conflict.
