@@ -102,6 +102,8 @@ public sealed class CoreModule : CmsModule
         services.AddFailureStatus<MaintenanceInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         // Sites set up before: the technical staff (as for the incident log) schedule windows.
         services.AddDefaultGrants("Core.Maintenance.DefaultGrants", new DefaultGrant(CorePermissions.ManageMaintenance.Name, "Administrator", "Publisher"));
+        // The same technical staff read the node's metrics (/metrics) in a browser; Prometheus uses the token.
+        services.AddDefaultGrants("Core.Metrics.DefaultGrants", new DefaultGrant(CorePermissions.ViewMetrics.Name, "Administrator", "Publisher"));
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));
