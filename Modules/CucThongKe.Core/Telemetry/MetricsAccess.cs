@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CucThongKe.Core.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CucThongKe.Core.Telemetry;
@@ -11,11 +12,24 @@ namespace CucThongKe.Core.Telemetry;
 /// user with <see cref="CorePermissions.ViewMetrics"/>. Anyone else gets 404, as if there were no metrics (a wrong token
 /// 401, so an operator sees why the scrape fails).
 /// </summary>
-internal sealed class MetricsAccessMiddleware(RequestDelegate next, IOptions<TelemetryOptions> options)
+internal sealed class MetricsAccessMiddleware
 {
-    private readonly byte[]? _token = options.Value.MetricsToken is { Length: >= TelemetryOptions.MinimumTokenLength } token
-        ? SHA256.HashData(Encoding.UTF8.GetBytes(token))
-        : null;
+    private readonly RequestDelegate _next;
+    private readonly byte[]? _token;
+
+    public MetricsAccessMiddleware(RequestDelegate next, IOptions<TelemetryOptions> options, ILogger<MetricsAccessMiddleware> logger)
+    {
+        _next = next;
+        var token = options.Value.MetricsToken?.Trim();
+        if (token is { Length: >= TelemetryOptions.MinimumTokenLength })
+        {
+            _token = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        }
+        else if (!string.IsNullOrEmpty(token))
+        {
+            logger.LogWarning("Cms:Telemetry:MetricsToken ngắn hơn {Length} ký tự nên không được dùng: Prometheus sẽ nhận 401 tại /metrics.", TelemetryOptions.MinimumTokenLength);
+        }
+    }
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -26,7 +40,7 @@ internal sealed class MetricsAccessMiddleware(RequestDelegate next, IOptions<Tel
             var given = SHA256.HashData(Encoding.UTF8.GetBytes(authorization[7..].Trim()));
             if (_token is not null && CryptographicOperations.FixedTimeEquals(given, _token))
             {
-                return next(context);
+                return _next(context);
             }
 
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -36,7 +50,7 @@ internal sealed class MetricsAccessMiddleware(RequestDelegate next, IOptions<Tel
 
         if (context.User.HasPermission(CorePermissions.ViewMetrics.Name))
         {
-            return next(context);
+            return _next(context);
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;
