@@ -19,6 +19,7 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
+using CucThongKe.Core.Telemetry;
 using CucThongKe.OutputCache;
 using CucThongKe.Search;
 using CucThongKe.Users;
@@ -69,6 +70,7 @@ public sealed class CitizenServicesModule : CmsModule
         // Mail to citizens and to units leaves through a queue written in the transaction of what causes it, retried.
         services.AddSingleton<CitizenMailSignal>();
         services.AddScoped<CitizenMailOutbox>();
+        services.AddQueueLength<CitizenMailQueueLength>();
         services.AddSingleton<CitizenMailSender>();
         services.AddHostedService(s => s.GetRequiredService<CitizenMailSender>());
 

@@ -111,6 +111,7 @@ public sealed class ContentsModule : CmsModule
         services
             .AddContentHandler<AutorouteHandler>()
             .AddContentHandler<FieldReferenceChecks>()
+            .AddContentCommittedHandler<PublicationMetrics>()
             .AddPublishGuard<NeverPublishableGuard>();
 
         // Nothing governs publication until a module says otherwise (the approval chain replaces this).

@@ -13,6 +13,7 @@ using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.SettingsAdmin;
 using CucThongKe.Core.Setup;
+using CucThongKe.Core.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,7 @@ public sealed class CoreModule : CmsModule
 
         services.AddSingleton(TimeProvider.System);
         services.AddBoundedCaches(configuration);
+        services.AddCmsTelemetry(configuration);
         services.AddHttpContextAccessor();
         services.AddCleanTextInput();
         // A save that lost a race on a concurrency token: whichever module's service let it through, it is a conflict.
@@ -101,6 +103,8 @@ public sealed class CoreModule : CmsModule
         services.AddFailureStatus<MaintenanceInputException>(StatusCodes.Status400BadRequest, FailureTitles.BadRequest);
         // Sites set up before: the technical staff (as for the incident log) schedule windows.
         services.AddDefaultGrants("Core.Maintenance.DefaultGrants", new DefaultGrant(CorePermissions.ManageMaintenance.Name, "Administrator", "Publisher"));
+        // The same technical staff read the node's metrics (/metrics) in a browser; Prometheus uses the token.
+        services.AddDefaultGrants("Core.Metrics.DefaultGrants", new DefaultGrant(CorePermissions.ViewMetrics.Name, "Administrator", "Publisher"));
 
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Admin", CorePermissions.AccessAdmin.Name));

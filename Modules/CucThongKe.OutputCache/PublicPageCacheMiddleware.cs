@@ -40,6 +40,8 @@ public sealed class PublicPageCacheMiddleware
         HeaderNames.SetCookie, HeaderNames.Age,
         // The compression outside the cache labels each answer for its own reader; a stored label would call plain bytes Brotli.
         HeaderNames.ContentEncoding,
+        // Each request's own correlation id (Core's RequestCorrelationMiddleware), set before the cache serves a page.
+        "X-Request-ID",
     };
 
     private readonly RequestDelegate _next;

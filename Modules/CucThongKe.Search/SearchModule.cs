@@ -6,6 +6,7 @@ using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Settings;
 using CucThongKe.Core.Setup;
+using CucThongKe.Core.Telemetry;
 using CucThongKe.Media;
 using CucThongKe.Search.Indexing;
 using CucThongKe.Search.Querying;
@@ -33,6 +34,7 @@ public sealed class SearchModule : CmsModule
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchIndexSource>();
         services.AddHostedService<SearchIndexingService>();
+        services.AddQueueLength<IndexingQueueLength>();
         // Sites set up before the synonym list: the setup recipe's groups, as a new site has them.
         services.AddSiteUpgrade<DefaultSynonymsUpgrade>();
 

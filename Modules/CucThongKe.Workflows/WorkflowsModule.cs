@@ -8,6 +8,7 @@ using CucThongKe.Core.Modules;
 using CucThongKe.Core.Recipes;
 using CucThongKe.Core.Security;
 using CucThongKe.Core.Setup;
+using CucThongKe.Core.Telemetry;
 using CucThongKe.Users;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Instances;
@@ -59,6 +60,7 @@ public sealed class WorkflowsModule : CmsModule
         services.AddHostedService<DeadlineEscalationService>();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationMailer>();
+        services.AddQueueLength<NotificationQueueLength>();
         services.AddHostedService(s => s.GetRequiredService<NotificationMailer>());
 
         // The type setting naming a type's workflow, and the answer to Contents' "is this type governed?".

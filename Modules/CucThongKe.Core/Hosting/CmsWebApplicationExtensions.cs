@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Modules;
+using CucThongKe.Core.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -80,7 +81,9 @@ public static class CmsWebApplicationExtensions
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
 
-        // First: every later step (rate limits, the sign-in log, HTTPS checks) sees the client's address and scheme, as a
+        // Before anything that may log: every log line of the request carries its correlation id.
+        app.UseRequestCorrelation();
+        // Then: every later step (rate limits, the sign-in log, HTTPS checks) sees the client's address and scheme, as a
         // listed proxy reports them. Unknown hosts were already refused by AllowedHosts (host filtering comes before this).
         UseTrustedForwardedHeaders(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -105,6 +108,8 @@ public static class CmsWebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication (a signed-in operator may read it), outside the pages' authorization and rate limits' reach.
+        app.UseMetricsEndpoint(app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value);
         app.UseAuthorization();
         foreach (var module in catalog.Modules)
         {

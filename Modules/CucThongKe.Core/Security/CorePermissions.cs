@@ -13,5 +13,8 @@ public sealed class CorePermissions : IPermissionProvider
     /// <summary>Scheduling planned downtime; during a window, the only accounts the site still serves.</summary>
     public static readonly Permission ManageMaintenance = new("ManageMaintenance", "Đặt lịch bảo trì (tạm ngừng trang) và làm việc trong lúc bảo trì", "Hệ thống");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings, ViewAdminAudit, ManageMaintenance];
+    /// <summary>Reading the node's metrics at <c>/metrics</c> in a browser (Prometheus uses <c>Cms:Telemetry:MetricsToken</c>).</summary>
+    public static readonly Permission ViewMetrics = new("ViewMetrics", "Xem số liệu vận hành (/metrics)", "Hệ thống");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageRecipes, ManageSettings, ViewAdminAudit, ManageMaintenance, ViewMetrics];
 }

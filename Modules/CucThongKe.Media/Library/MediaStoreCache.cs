@@ -26,8 +26,9 @@ public sealed class MediaStoreCache(MediaRoot root, IOptions<MediaOptions> optio
         }
     }
 
-    /// <summary>The local copy of <paramref name="path"/> in this version, fetched with <paramref name="load"/> when missing or older.</summary>
-    public async Task<string?> GetAsync(string path, long size, DateTime updatedUtc, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    /// <summary>The local copy of <paramref name="path"/> in this version, fetched with <paramref name="copy"/> (which
+    /// writes the content into the stream it is given, false when there is none) when missing or older.</summary>
+    public async Task<string?> GetAsync(string path, long size, DateTime updatedUtc, Func<Stream, CancellationToken, Task<bool>> copy, CancellationToken cancellationToken)
     {
         var full = Full(path);
         if (full is null)
@@ -42,19 +43,34 @@ public sealed class MediaStoreCache(MediaRoot root, IOptions<MediaOptions> optio
             return full;
         }
 
-        var content = await load(cancellationToken);
-        if (content is null)
-        {
-            return null;
-        }
-
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         // Written beside and renamed: a request serving the old copy keeps it open, a new one sees the whole new copy.
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
-        File.SetLastWriteTimeUtc(temp, DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc));
-        File.Move(temp, full, overwrite: true);
-        Touch(path, content.Length);
+        long length;
+        try
+        {
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                if (!await copy(target, cancellationToken))
+                {
+                    target.Close();
+                    File.Delete(temp);
+                    return null;
+                }
+
+                length = target.Length;
+            }
+
+            File.SetLastWriteTimeUtc(temp, DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc));
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+
+        Touch(path, length);
         Trim(keep: path);
         return full;
     }

@@ -1,11 +1,13 @@
+using System.Diagnostics;
 using System.Globalization;
+using CucThongKe.Core.Telemetry;
 using CucThongKe.Search.Indexing;
 using Lucene.Net.Search;
 
 namespace CucThongKe.Search.Querying;
 
 /// <summary>Searches this node's public index. Every input is taken as words, never as query syntax, so no query can fail.</summary>
-public sealed class SearchService(SearchIndexStore store)
+public sealed class SearchService(SearchIndexStore store, CmsMetrics? metrics = null)
 {
     public const int MaxPage = 100;
 
@@ -22,6 +24,19 @@ public sealed class SearchService(SearchIndexStore store)
     };
 
     public SearchResults Search(SearchRequest request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return SearchCore(request);
+        }
+        finally
+        {
+            metrics?.Searched(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private SearchResults SearchCore(SearchRequest request)
     {
         var (text, cut) = SearchQueryParser.Clean(request.Query);
         var page = Math.Clamp(request.Page, 1, MaxPage);

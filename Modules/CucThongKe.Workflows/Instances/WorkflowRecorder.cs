@@ -1,6 +1,7 @@
 using CucThongKe.Contents.Definitions;
 using CucThongKe.Contents.Models;
 using CucThongKe.Core.Data;
+using CucThongKe.Core.Telemetry;
 using CucThongKe.Workflows.Definitions;
 using CucThongKe.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CucThongKe.Workflows.Instances;
 
 /// <summary>Keeps an item's workflow instance and appends to its record: shared by the transitions and by the following of content changes.</summary>
-public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore definitions, ContentDefinitionManager contentDefinitions, TimeProvider clock, WorkingCalendar calendar)
+public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore definitions, ContentDefinitionManager contentDefinitions, TimeProvider clock, WorkingCalendar calendar, UnitOfWork unitOfWork, CmsMetrics metrics)
 {
     /// <summary>The item's latest version and the definition of the workflow that governs its type, or <see cref="WorkflowNotFoundException"/>.</summary>
     public async Task<(ContentItem Item, WorkflowDefinition Definition)> LoadAsync(string contentItemId, CancellationToken cancellationToken)
@@ -80,6 +81,16 @@ public sealed class WorkflowRecorder(CmsDbContext db, WorkflowDefinitionStore de
         instance.DueUtc = DeadlineCalculator.DueUtc(target.Deadline, now, calendar);
         instance.EscalatedUtc = null;
         instance.Revision++;
+        // Counted once the step commits (a refused or conflicting step is not one).
+        var (workflow, step) = (instance.WorkflowName, transition);
+        if (unitOfWork.IsActive)
+        {
+            unitOfWork.AfterCommit(() => metrics.WorkflowStep(workflow, step));
+        }
+        else
+        {
+            metrics.WorkflowStep(workflow, step);
+        }
     }
 
     /// <summary>Saves; another person's step taken meanwhile (the instance's token, the record's unique sequence) is a conflict.</summary>
