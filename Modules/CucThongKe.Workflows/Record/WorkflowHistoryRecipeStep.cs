@@ -26,8 +26,9 @@ namespace CucThongKe.Workflows.Record;
 /// <para>A time is absolute (<c>2026-11-03T09:00:00+07:00</c>) or relative to the month the recipe runs in, Vietnam time
 /// (<c>M-1-03T09:00</c>: the 3rd of last month at 09:00), so that a demo's month stays a recent past month whenever it is applied.
 /// An item the same recipe's <c>Content</c> step created (<see cref="RecipeCreatedItems"/>) counts as created at its first step
-/// when that is earlier than its creation: the demo's items are written before their history. An item the site had before is
-/// never backdated: its history starts after its creation.</para>
+/// when that is earlier than its creation, and as written by the person who takes that first step: the demo's items are
+/// written before their history, by the people who submit them. An item the site had before is never backdated nor given
+/// another author: its history starts after its creation.</para>
 /// </remarks>
 internal sealed partial class WorkflowHistoryRecipeStep(
     WorkflowService workflows,
@@ -73,7 +74,13 @@ internal sealed partial class WorkflowHistoryRecipeStep(
 
             if (times.Length > 0 && createdByRecipe.Contains(context.Recipe, ids[0]))
             {
-                await CreateAtAsync(ids[0], times[0], cancellationToken);
+                var first = input.Steps[0].UserName;
+                if (await ActorAsync(first) is null)
+                {
+                    throw context.Error(path + ".Steps[0].UserName", $"không có tài khoản đang hoạt động tên '{first}'.");
+                }
+
+                await WrittenByAsync(ids[0], times[0], first, cancellationToken);
             }
 
             for (var j = 0; j < input.Steps.Count; j++)
@@ -123,14 +130,22 @@ internal sealed partial class WorkflowHistoryRecipeStep(
             : null;
     }
 
-    /// <summary>An item this recipe created whose history starts before its creation was written for that history: it
-    /// counts as created at the history's first step (every version, and its last change no later).</summary>
-    private async Task CreateAtAsync(string contentItemId, DateTime firstStepUtc, CancellationToken cancellationToken)
+    /// <summary>An item this recipe created was written for its history: it counts as created at the history's first step
+    /// (every version, and its last change no later), and as written by the person who takes that step, the author who
+    /// submits it (the recipe's runner created it, and the office's statistics would otherwise count "setup" as a person).</summary>
+    private async Task WrittenByAsync(string contentItemId, DateTime firstStepUtc, string author, CancellationToken cancellationToken)
     {
         foreach (var version in await db.Set<ContentItem>().Where(c => c.ContentItemId == contentItemId).ToListAsync(cancellationToken))
         {
             version.CreatedUtc = version.CreatedUtc > firstStepUtc ? firstStepUtc : version.CreatedUtc;
             version.ModifiedUtc = version.ModifiedUtc > firstStepUtc ? firstStepUtc : version.ModifiedUtc;
+            version.Author = author;
+            version.Owner = author;
+        }
+
+        if (await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken) is { } instance)
+        {
+            instance.Author = author;
         }
 
         await db.SaveChangesAsync(cancellationToken);

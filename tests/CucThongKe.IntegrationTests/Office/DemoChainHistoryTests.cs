@@ -54,6 +54,14 @@ public sealed class DemoChainHistoryTests(SharedSite shared) : SiteTestBase(Data
                 html, StringComparison.Ordinal);
         }
 
+        // By person: the demo's items were written by the contributors who submitted them, not by the recipe's runner.
+        var people = html[html.IndexOf("Theo người", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<td>setup</td>", people, StringComparison.Ordinal);
+        var submitters = await site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => inMonth.Select(m => m.ContentItemId).Contains(i.ContentItemId)).Select(i => i.Author).Distinct().ToListAsync());
+        Assert.DoesNotContain("setup", submitters);
+        Assert.Contains("ctv.tonghop", submitters);
+
         // The secretary's gate: each stay from the step that brought the item in to the step that took it out.
         var stays = inMonth.Where(s => s.FromState == "BoardSecretary")
             .Select(s => (s.CreatedUtc - steps.Single(p => p.ContentItemId == s.ContentItemId && p.Sequence == s.Sequence - 1).CreatedUtc).TotalHours).ToList();
