@@ -1,8 +1,10 @@
+using System.Net;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>A site of its own over a copy of an arranged site's data folder (<see cref="TestTemplates.ArrangedAsync{T}"/>):
+    /// set up and arranged already, as after a restart.</summary>
+    internal static TestSite FromArranged<T>(ArrangedTemplate<T> template, Action<IServiceCollection>? configureServices = null) =>
+        new(DatabaseProvider.Sqlite, setupRecipe: null, configureServices, dataPath: null, sharedConnectionString: null, template.Settings, useTemplate: true, arrangedFolder: template.Folder);
+
     private TestSite(
         DatabaseProvider provider,
         string? setupRecipe,
@@ -52,7 +59,8 @@ public sealed class TestSite : WebApplicationFactory<Program>
         string? dataPath,
         string? sharedConnectionString,
         IReadOnlyDictionary<string, string>? settings,
-        bool useTemplate)
+        bool useTemplate,
+        string? arrangedFolder = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
         Provider = provider;
@@ -64,6 +72,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
         if (sharedConnectionString is not null)
         {
             ConnectionString = sharedConnectionString;
+        }
+        else if (arrangedFolder is not null)
+        {
+            // The whole folder (a few files: milliseconds), its database a copy of the arranged template's.
+            CopyFolder(arrangedFolder, DataPath);
+            _fromTemplate = true;
         }
         else
         {
@@ -79,6 +93,20 @@ public sealed class TestSite : WebApplicationFactory<Program>
             {
                 File.Copy(template, SqliteFile);
             }
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
         }
     }
 
@@ -98,6 +126,23 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     /// <summary>The connection string another node needs to share this site's database.</summary>
     public string SharedConnectionString => ConnectionString ?? $"Data Source={SqliteFile};Foreign Keys=True;Default Timeout=30";
+
+    /// <summary>A client (redirects not followed) that keeps its cookies in <paramref name="jar"/>, so that the people an
+    /// arrangement signed in can be handed to the copies of its site (<see cref="CopyOf"/>).</summary>
+    public HttpClient ClientWithCookies(CookieContainer jar) => CreateDefaultClient(new CookieContainerHandler(jar));
+
+    /// <summary>A jar of its own with the same cookies: a client on a copy of an arranged site starts signed in as on the
+    /// arranged one, and what it is sent back (a renewed or cleared cookie) stays its own.</summary>
+    public static CookieContainer CopyOf(CookieContainer jar)
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in jar.GetAllCookies())
+        {
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain) { Expires = cookie.Expires, HttpOnly = cookie.HttpOnly, Secure = cookie.Secure });
+        }
+
+        return copy;
+    }
 
     /// <summary>A scope over the site's services, for arranging data and checking what was stored.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

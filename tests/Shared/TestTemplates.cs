@@ -15,10 +15,12 @@ namespace CucThongKe.Tests;
 /// media) starts empty, as the setup leaves it but for the search index, which a site builds from the database.
 /// </summary>
 /// <remarks>A setup that fails (a test about a broken recipe) leaves no template: that site runs the setup itself and
-/// fails as it would without templates.</remarks>
+/// fails as it would without templates. A class whose every test first arranges the same data (a recipe, sign-ins,
+/// items) can go one step further with an arranged template (<see cref="ArrangedAsync{T}"/>).</remarks>
 internal static class TestTemplates
 {
     private static readonly ConcurrentDictionary<string, Lazy<string?>> Built = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<object>>> Arranged = new();
     private static readonly ConcurrentBag<string> PostgresTemplates = [];
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "cucthongke-tests", $"templates-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
@@ -40,6 +42,43 @@ internal static class TestTemplates
 
         var key = Key(provider, setupRecipe, settings);
         return Built.GetOrAdd(key, k => new Lazy<string?>(() => Build(provider, setupRecipe, settings, k))).Value;
+    }
+
+    /// <summary>
+    /// A set-up site on which <paramref name="arrange"/> ran once per test run, stopped, its whole data folder kept (the
+    /// database with the write-ahead log folded in, media, search index): each <see cref="TestSite.FromArranged{T}"/>
+    /// starts on a copy of it, so a test skips the arrangement but still has a site of its own. What the arrangement
+    /// hands back (ids, cookie jars of the people it signed in: the key ring is in the database, so their cookies and
+    /// antiforgery tokens hold on every copy) comes with it.
+    /// </summary>
+    /// <param name="name">The arrangement's name, unique per test class (it keys the template with the settings).</param>
+    /// <remarks>SQLite only: a class whose subject is not the database needs no PostgreSQL twin. A failed arrangement
+    /// fails every test that asks, with its exception.</remarks>
+    public static async Task<ArrangedTemplate<T>> ArrangedAsync<T>(string name, IReadOnlyDictionary<string, string>? settings, Func<TestSite, Task<T>> arrange)
+    {
+        settings ??= new Dictionary<string, string>();
+        var setupRecipe = Path.Combine(AppContext.BaseDirectory, "Recipes", "cucthongke-thainguyen.recipe.json");
+        var key = "arranged-" + Key(DatabaseProvider.Sqlite, setupRecipe, settings.Append(new("arrangement", name)).ToDictionary());
+        var built = Arranged.GetOrAdd(key, k => new Lazy<Task<object>>(async () =>
+        {
+            var folder = Path.Combine(Root, k);
+            var site = new TestSite(DatabaseProvider.Sqlite, setupRecipe, dataPath: folder, settings: settings);
+            T state;
+            try
+            {
+                _ = site.Services;
+                state = await arrange(site);
+            }
+            finally
+            {
+                // Stops the site (the folder is the caller's, so it stays): its background loops and the search index let go of their files.
+                site.Dispose();
+            }
+
+            FoldWriteAheadLog(site.SqliteFile);
+            return new ArrangedTemplate<T>(folder, settings, state!);
+        }));
+        return (ArrangedTemplate<T>)await built.Value;
     }
 
     private static string Key(DatabaseProvider provider, string setupRecipe, IReadOnlyDictionary<string, string> settings)
@@ -96,19 +135,21 @@ internal static class TestTemplates
             return postgresName;
         }
 
-        // One self-contained file: the write-ahead log folded in, so a plain copy is the whole database.
-        SqliteConnection.ClearAllPools();
-        using (var connection = new SqliteConnection($"Data Source={sqliteFile};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
-            command.ExecuteNonQuery();
-        }
-
+        FoldWriteAheadLog(sqliteFile);
         var template = Path.Combine(Root, key + ".db");
         File.Copy(sqliteFile, template);
         return template;
+    }
+
+    /// <summary>One self-contained file: the write-ahead log folded in, so a plain copy is the whole database.</summary>
+    private static void FoldWriteAheadLog(string sqliteFile)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={sqliteFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Drops the templates of earlier runs whose test process is gone (the runner may end it before
@@ -175,3 +216,7 @@ internal static class TestTemplates
         }
     }
 }
+
+/// <summary>An arranged site's data folder (<see cref="TestTemplates.ArrangedAsync{T}"/>), the settings it was made with,
+/// and what its arrangement handed back.</summary>
+internal sealed record ArrangedTemplate<T>(string Folder, IReadOnlyDictionary<string, string> Settings, T State);

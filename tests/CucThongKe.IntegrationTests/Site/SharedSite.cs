@@ -29,21 +29,26 @@ public sealed class SharedSite : IDisposable
         (await GetAsync(provider, _ => Task.CompletedTask)).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>The same, with what the arrangement made (signed-in clients, ids of arranged items) for every test to use.</summary>
-    public async Task<(TestSite Site, T State)> GetAsync<T>(DatabaseProvider provider, Func<TestSite, Task<T>> arrange)
+    public Task<(TestSite Site, T State)> GetAsync<T>(DatabaseProvider provider, Func<TestSite, Task<T>> arrange) =>
+        GetAsync(() => Task.FromResult(new TestSite(provider)), arrange);
+
+    /// <summary>The same on a site <paramref name="start"/> makes (a copy of an arranged template,
+    /// <see cref="TestTemplates.ArrangedAsync{T}"/>) instead of a set-up one.</summary>
+    internal async Task<(TestSite Site, T State)> GetAsync<T>(Func<Task<TestSite>> start, Func<TestSite, Task<T>> arrange)
     {
         Task<(TestSite Site, object? State)> started;
         lock (_gate)
         {
-            started = _site ??= StartAsync(provider, async site => await arrange(site));
+            started = _site ??= StartAsync(start, async site => await arrange(site));
         }
 
         var (site, state) = await started;
         return (site, (T)state!);
     }
 
-    private static async Task<(TestSite, object?)> StartAsync(DatabaseProvider provider, Func<TestSite, Task<object?>> arrange)
+    private static async Task<(TestSite, object?)> StartAsync(Func<Task<TestSite>> start, Func<TestSite, Task<object?>> arrange)
     {
-        var site = new TestSite(provider);
+        var site = await start();
         try
         {
             _ = site.Services;
