@@ -174,7 +174,7 @@ public sealed class UserAdministration(UserManager<CmsUser> users, CmsDbContext 
             var before = string.Join(", ", current.Order(StringComparer.Ordinal));
             var after = string.Join(", ", input.Roles.Order(StringComparer.Ordinal));
             // The sentence names the roles as people read them; the values keep the codes (the log page names them too).
-            string Named(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => choices.Roles.FirstOrDefault(r => r.Name == c)?.DisplayName ?? c).Order(StringComparer.Ordinal));
+            string Named(IEnumerable<string> codes) => string.Join("; ", codes.Select(c => choices.Roles.FirstOrDefault(r => r.Name == c)?.DisplayName ?? c).Order(StringComparer.Ordinal));
             await audit.RecordAsync(AdminAuditActions.UserRoles, user.UserName!,
                 $"Vai trò của tài khoản {user.UserName}: [{Named(current)}] → [{Named(input.Roles)}].", isNew ? null : before, after, cancellationToken: cancellationToken);
         }

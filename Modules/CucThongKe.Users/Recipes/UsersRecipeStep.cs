@@ -80,7 +80,7 @@ internal sealed class UsersRecipeStep(UserManager<CmsUser> users, RoleManager<Cm
                 var after = string.Join(", ", current.Concat(added).Order(StringComparer.Ordinal));
                 // The sentence names the roles as people read them; the values keep the codes (the log page names them too).
                 var names = await db.Set<CmsRole>().AsNoTracking().Where(r => r.Name != null).ToDictionaryAsync(r => r.Name!, r => r.DisplayName ?? r.Name!, cancellationToken);
-                string Named(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => names.GetValueOrDefault(c, c)).Order(StringComparer.Ordinal));
+                string Named(IEnumerable<string> codes) => string.Join("; ", codes.Select(c => names.GetValueOrDefault(c, c)).Order(StringComparer.Ordinal));
                 await audit.RecordAsync(AdminAuditActions.UserRoles, user.UserName!,
                     $"Vai trò của tài khoản {user.UserName} (qua công thức '{context.Recipe.Name}'): [{Named(current)}] → [{Named(current.Concat(added))}].", isNew ? null : before, after, actorName: context.Options.ActorUserName, cancellationToken: cancellationToken);
             }

@@ -108,7 +108,8 @@ public abstract class RoleChangeTests(DatabaseProvider provider) : SiteTestBase(
         AssertStatus(HttpStatusCode.Redirect, response);
         var entry = await SingleEntryAsync(AdminAuditActions.UserRoles);
         Assert.Equal(("ctv.tonghop", TestSite.AdminUserName, "Contributor", "Contributor, UnitHead"), (entry.Subject, entry.UserName, entry.Before, entry.After));
-        await AssertBoardToldAsync("Vai trò của tài khoản ctv.tonghop: [Contributor] → [Contributor, UnitHead]");
+        // The roles by their Vietnamese names, separated by semicolons (a name may hold a comma).
+        await AssertBoardToldAsync("Vai trò của tài khoản ctv.tonghop: [Cán bộ, cộng tác viên] → [Cán bộ, cộng tác viên; Thủ trưởng đơn vị]");
         var log = WebUtility.HtmlDecode(await (await SignedInAsync("uyvien", Password)).GetStringAsync("/admin/nhat-ky-quan-tri"));
         Assert.Contains("Vai trò của tài khoản ctv.tonghop", log, StringComparison.Ordinal);
         AssertStatus(HttpStatusCode.Forbidden, await (await SignedInAsync("ctv.tonghop", Password)).GetAsync("/admin/nhat-ky-quan-tri"));
