@@ -75,9 +75,9 @@ internal sealed partial class WorkflowHistoryRecipeStep(
             if (times.Length > 0 && createdByRecipe.Contains(context.Recipe, ids[0]))
             {
                 var first = input.Steps[0].UserName;
-                if (await ActorAsync(first) is null)
+                if (!actors.ContainsKey(first))
                 {
-                    throw context.Error(path + ".Steps[0].UserName", $"không có tài khoản đang hoạt động tên '{first}'.");
+                    actors[first] = await ActorAsync(first) ?? throw context.Error(path + ".Steps[0].UserName", $"không có tài khoản đang hoạt động tên '{first}'.");
                 }
 
                 await WrittenByAsync(ids[0], times[0], first, cancellationToken);

@@ -37,14 +37,7 @@ public sealed class BusyDatabaseTests : IDisposable
     {
         _site.Dispose();
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a background thread; the temp folder is cleaned by the OS.
-        }
+        TestFolders.Delete(_dataPath);
     }
 
     private HttpClient Client() => _site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
