@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace CucThongKe.Tests;
@@ -197,6 +198,50 @@ public sealed class TestSite : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(_configureServices);
         }
+    }
+
+    /// <summary>With CMS_TEST_SITE_LOG set to a file, each started site appends a line there: the test class that started
+    /// it, its provider and the start's wall time in ms, to count site starts per class (the unit of a run's cost).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var log = Environment.GetEnvironmentVariable("CMS_TEST_SITE_LOG");
+        if (string.IsNullOrEmpty(log))
+        {
+            return base.CreateHost(builder);
+        }
+
+        var caller = StartedBy();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var host = base.CreateHost(builder);
+        var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (SiteLogGate)
+        {
+            File.AppendAllText(log, $"{caller}\t{Provider}\t{ms:F0}\n");
+        }
+
+        return host;
+    }
+
+    private static readonly Lock SiteLogGate = new();
+
+    private static string StartedBy()
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace().GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            while (type?.DeclaringType is not null && type.Name.StartsWith('<'))
+            {
+                type = type.DeclaringType;
+            }
+
+            if (type?.Namespace?.StartsWith("CucThongKe.Tests", StringComparison.Ordinal) == true &&
+                type != typeof(TestSite) && type.Name is not ("TestTemplates" or "SiteTestBase" or "SharedSite"))
+            {
+                return type.Name;
+            }
+        }
+
+        return "?";
     }
 
     private static void SkipModelCheck(DbContextOptionsBuilder options) =>

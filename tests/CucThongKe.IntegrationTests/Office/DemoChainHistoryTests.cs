@@ -16,9 +16,7 @@ public sealed class DemoChainHistoryTests(SharedSite shared) : SiteTestBase(Data
 {
     private const string DemoPassword = "Demo@2026!ctk";
 
-    private Task<TestSite> DemoAsync() => shared.GetAsync(DatabaseProvider.Sqlite, site => site.WithScopeAsync(s =>
-        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeHarvester.ReadFile(Path.Combine(RecipeHarvester.RecipesFolder, "demo-content.recipe.json")), TestDataRun)));
+    private Task<TestSite> DemoAsync() => DemoSite.SharedAsync(shared);
 
     [Fact]
     public async Task The_director_sees_last_months_contributions_as_the_workflow_record_holds_them()

@@ -4,7 +4,6 @@ using CucThongKe.CitizenServices.Feedback;
 using CucThongKe.CitizenServices.Rating;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
-using CucThongKe.Core.Recipes;
 using CucThongKe.Tests.Site;
 using CucThongKe.Users.Units;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +15,7 @@ namespace CucThongKe.Tests.PublicSite;
 /// data and the site settings, and on the demo no public page reads "Chưa cập nhật".</summary>
 public sealed partial class ContactsTests(SharedSite shared) : SiteTestBase(DatabaseProvider.Sqlite), IClassFixture<SharedSite>
 {
-    private Task<TestSite> DemoAsync() => shared.GetAsync(DatabaseProvider.Sqlite, site => site.WithScopeAsync(s =>
-        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeHarvester.ReadFile(Path.Combine(RecipeHarvester.RecipesFolder, "demo-content.recipe.json")), TestDataRun)));
+    private Task<TestSite> DemoAsync() => DemoSite.SharedAsync(shared);
 
     [Fact]
     public async Task The_demo_fills_the_footer_the_contact_page_and_the_directory_from_the_units_and_settings()

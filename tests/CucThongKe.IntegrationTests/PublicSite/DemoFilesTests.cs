@@ -17,9 +17,7 @@ public sealed class DemoFilesTests(SharedSite shared) : SiteTestBase(DatabasePro
     private const string Yearbook = "/an-pham/nien-giam-thong-ke-tinh-thai-nguyen-2025";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private Task<TestSite> DemoAsync() => shared.GetAsync(DatabaseProvider.Sqlite, site => site.WithScopeAsync(s =>
-        s.GetRequiredService<RecipeExecutor>().ExecuteAsync(
-            RecipeHarvester.ReadFile(Path.Combine(RecipeHarvester.RecipesFolder, "demo-content.recipe.json")), TestDataRun)));
+    private Task<TestSite> DemoAsync() => DemoSite.SharedAsync(shared);
 
     [Fact]
     public async Task The_demo_yearbook_lists_its_pdf_and_xlsx_with_format_and_size_and_each_downloads_as_that_file()

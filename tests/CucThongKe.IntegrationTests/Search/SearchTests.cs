@@ -13,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.Search;
 
 /// <summary>Search through the real site: the index follows the indexing-task log; run on SQLite and on PostgreSQL.</summary>
-public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>The hostile and wrong queries only read a set-up site with nothing published: they share the class's site
+/// (<see cref="SharedSite"/>); the tests that publish, index or restart keep a site each.</remarks>
+public abstract class SearchTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     /// <summary>
     /// The approval chain refuses to publish a confidential document; search must still hide one that is published
@@ -133,7 +135,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     [MemberData(nameof(HostileQueries))]
     public async Task Any_query_answers_200_on_the_api_and_the_page(string query)
     {
-        var client = Client();
+        var client = await shared.ClientAsync(Provider);
         var encoded = Uri.EscapeDataString(query);
 
         var api = await client.GetAsync("/api/search?q=" + encoded);
@@ -160,7 +162,7 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     [Fact]
     public async Task Wrong_filter_values_are_ignored_on_the_page_and_refused_clearly_on_the_api()
     {
-        var client = Client();
+        var client = await shared.ClientAsync(Provider);
 
         var page = await client.GetAsync("/tim-kiem?q=kinh+te&type=KhongCo&year=abc&page=-5&sort=xyz");
         var api = await client.GetAsync("/api/search?q=kinh+te&page=abc");
@@ -423,6 +425,6 @@ public abstract class SearchTests(DatabaseProvider provider) : SiteTestBase(prov
     });
 }
 
-public sealed class SqliteSearchTests() : SearchTests(DatabaseProvider.Sqlite);
+public sealed class SqliteSearchTests(SharedSite shared) : SearchTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
-public sealed class PostgresSearchTests() : SearchTests(DatabaseProvider.Postgres);
+public sealed class PostgresSearchTests(SharedSite shared) : SearchTests(DatabaseProvider.Postgres, shared), IClassFixture<SharedSite>;

@@ -31,14 +31,16 @@ public abstract class SiteTests(DatabaseProvider provider, SharedSite shared) : 
     [Fact]
     public async Task The_setup_recipe_brings_up_a_healthy_site_with_the_offices_units_roles_and_types()
     {
-        var health = await Client().GetAsync("/health");
-        var home = await Client().GetAsync("/");
+        // Reads only: the class's site, set up as every test's own and never written by the tests that share it.
+        var site = await SharedSiteAsync();
+        var health = await ClientOf(site).GetAsync("/health");
+        var home = await ClientOf(site).GetAsync("/");
 
         AssertStatus(HttpStatusCode.OK, health);
         Assert.Contains("\"status\":\"Healthy\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         AssertStatus(HttpStatusCode.OK, home);
         Assert.Contains("Trang thông tin điện tử Cục Thống kê tỉnh Thái Nguyên", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await Site.WithScopeAsync(async s =>
+        await site.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<CmsDbContext>();
             var units = await db.Set<Unit>().ToListAsync();
@@ -97,7 +99,7 @@ public abstract class SiteTests(DatabaseProvider provider, SharedSite shared) : 
     [Fact]
     public async Task Pages_are_utf8_and_write_Vietnamese_letters_as_themselves()
     {
-        var response = await Client().GetAsync("/");
+        var response = await ClientOf(await SharedSiteAsync()).GetAsync("/");
 
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         var html = await response.Content.ReadAsStringAsync();
