@@ -15,6 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace CucThongKe.Tests.Operations;
 
 /// <summary>The operator's metrics at <c>/metrics</c> (who may read them, what they hold) and the requests' correlation ids.</summary>
+/// <remarks>Run alone (<see cref="ProcessWideMeters"/>): a site's metrics listen to every meter of their name in the
+/// process, so while other test sites live in it their caches' gauges (the same names and tags) go into this site's
+/// scrape and one of them is reported. A node is one site per process; the test host is not.</remarks>
+[Collection(ProcessWideMeters.Name)]
 public sealed partial class TelemetryTests() : SiteTestBase(DatabaseProvider.Sqlite)
 {
     private const string Token = "prometheus-kiem-thu-0123456789abcdefghijklmn";
@@ -191,4 +195,11 @@ public sealed partial class TelemetryTests() : SiteTestBase(DatabaseProvider.Sql
             }
         }
     }
+}
+
+/// <summary>Tests that read the process's meters: run one at a time, after every parallel test class (no other site alive).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMeters
+{
+    public const string Name = "Process-wide meters";
 }
