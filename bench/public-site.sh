@@ -7,6 +7,7 @@
 #   SETTLE=0 bash bench/public-site.sh           # no pause between the warm-up and the measurement (default 5 s)
 #   ONLY=crawler bash bench/public-site.sh        # the bare endpoint and the crawler only
 #   SKIP_BUILD=1 bash bench/public-site.sh       # measure the build that is there
+#   SKIP_BUILD=1 DLL=/tmp/pub/CucThongKe.Web.dll bash bench/public-site.sh   # measure the published site (dotnet publish)
 #   NEWS=100000 DATA=/tmp/ctk-100k bash bench/public-site.sh   # seed another size (news items; documents and reports as default)
 #
 # 1. builds CucThongKe.Web, bench/CucThongKe.Benchmarks (the seeder) and bench/CucThongKe.BareEndpoint in Release;
@@ -63,7 +64,9 @@ for project in CucThongKe.Web/CucThongKe.Web.csproj bench/CucThongKe.Benchmarks/
   dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
 done
 fi
-SITE_DLL="$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll"
+# DLL=... measures another build of the site, e.g. the published one (ReadyToRun, as deployed): dotnet publish
+# CucThongKe.Web -c Release -o /tmp/pub, then SKIP_BUILD=1 DLL=/tmp/pub/CucThongKe.Web.dll.
+SITE_DLL="${DLL:-$ROOT/CucThongKe.Web/bin/Release/net10.0/CucThongKe.Web.dll}"
 BARE_DLL="$ROOT/bench/CucThongKe.BareEndpoint/bin/Release/net10.0/CucThongKe.BareEndpoint.dll"
 
 if [[ "${REGENERATE:-0}" == "1" || ! -f "$DATA/article.txt" ]]; then

@@ -12,5 +12,7 @@ public sealed class PublicSiteOptions
     public TimeSpan OutputCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The most the cached pages may take in memory, in bytes (the least recently used go first).</summary>
-    public long OutputCacheSizeLimit { get; set; } = 32 * 1024 * 1024;
+    /// <remarks>16 MB holds about a thousand article pages: the hot part of a provincial office's site; a crawler's first
+    /// visits only churn it (bench/README.md, "crawler").</remarks>
+    public long OutputCacheSizeLimit { get; set; } = 16 * 1024 * 1024;
 }

@@ -14,16 +14,20 @@ public sealed class ContentQueries(CmsDbContext db)
 {
     /// <summary>The item published at <paramref name="path"/> (or its latest version, for previews).</summary>
     /// <remarks>Needs the database only: the public site reads items by path through it without building
-    /// <see cref="ContentManager"/>'s graph (validator, index providers, handlers, guards).</remarks>
+    /// <see cref="ContentManager"/>'s graph (validator, index providers, handlers, guards). One query, the route joined to
+    /// its version: a page rendered for the first time (a crawler's visit) ran two, one round trip and one command more
+    /// (bench/README.md, crawler).</remarks>
     public async Task<ContentItem?> GetByPathAsync(string path, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default)
     {
         var normalized = path.Trim('/').ToLowerInvariant();
-        var versionId = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Path == normalized && (options == VersionOptions.Published ? r.Published : r.Latest))
-            .Select(r => (long?)r.ContentItemVersionId)
+        var routes = db.Set<AutorouteIndex>().Where(r => r.Path == normalized);
+        routes = options == VersionOptions.Published ? routes.Where(r => r.Published) : routes.Where(r => r.Latest);
+        return await (
+            from r in routes
+            join c in db.Set<ContentItem>() on r.ContentItemVersionId equals c.Id
+            select c)
+            .AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken);
-        return versionId is null ? null
-            : await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == versionId.Value, cancellationToken);
     }
 
     /// <summary>Published items, newest first, optionally of one type.</summary>
