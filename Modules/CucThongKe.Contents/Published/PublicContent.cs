@@ -130,9 +130,12 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
 
         var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
         var index = db.Set<TaxonomyIndex>();
-        items = picked.Count == 0 ? items.Where(c => index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term))
-            : term is null ? items.Where(c => picked.Contains(c.ContentItemId))
-            : items.Where(c => picked.Contains(c.ContentItemId) || index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term));
+        items = (term, picked.Count) switch
+        {
+            (null, _) => items.Where(c => picked.Contains(c.ContentItemId)),
+            (_, 0) => items.Where(c => index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)),
+            _ => items.Where(c => picked.Contains(c.ContentItemId) || index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)),
+        };
         return await queries.NewestAsync(items, 0, take, cancellationToken);
     }
 
