@@ -121,16 +121,17 @@ public static class Browsers
 /// storage), as in a browser of its own; <see cref="DisposeAsync"/> closes them all.</summary>
 public sealed class BrowserSession(IBrowser browser) : IAsyncDisposable
 {
+    /// <summary>How long a navigation or an action may take: Playwright's 30 s was once not enough for the first render
+    /// of the back-office dashboard in a site sharing two cores with the integration tests and another machine's load
+    /// (a clean-clone CI run, 2026-12-07). What each test checks is unchanged; a page that never comes still fails.</summary>
+    private const float ActionTimeoutMs = 60_000;
+
     private readonly List<IBrowserContext> _contexts = [];
 
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var context = await browser.NewContextAsync(options);
-        lock (_contexts)
-        {
-            _contexts.Add(context);
-        }
-
+        Keep(context);
         return context;
     }
 
@@ -138,12 +139,17 @@ public sealed class BrowserSession(IBrowser browser) : IAsyncDisposable
     public async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
     {
         var page = await browser.NewPageAsync(options);
+        Keep(page.Context);
+        return page;
+    }
+
+    private void Keep(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(ActionTimeoutMs);
         lock (_contexts)
         {
-            _contexts.Add(page.Context);
+            _contexts.Add(context);
         }
-
-        return page;
     }
 
     public async ValueTask DisposeAsync()
