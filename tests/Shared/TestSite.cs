@@ -235,7 +235,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             }
 
             if (type?.Namespace?.StartsWith("CucThongKe.Tests", StringComparison.Ordinal) == true &&
-                type != typeof(TestSite) && type.Name is not ("TestTemplates" or "SiteTestBase" or "SharedSite"))
+                type != typeof(TestSite) && type.Name is not ("TestTemplates" or "SiteTestBase" or "SharedSite" or "FormRefusalSites"))
             {
                 return type.Name;
             }

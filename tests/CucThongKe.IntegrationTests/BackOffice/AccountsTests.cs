@@ -11,7 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.BackOffice;
 
 /// <summary>Accounts, roles and units managed in the back office.</summary>
-public sealed class AccountsTests() : SiteTestBase(DatabaseProvider.Sqlite)
+/// <remarks>The refused account forms share one site and one signed-in administrator (<see cref="RefusalsAsync"/>): none
+/// creates an account, so each still compares the count before and after its own request.</remarks>
+public sealed class AccountsTests(SharedSite shared) : SiteTestBase(DatabaseProvider.Sqlite), IClassFixture<SharedSite>
 {
     private async Task<HttpClient> AdminAsync()
     {
@@ -26,7 +28,17 @@ public sealed class AccountsTests() : SiteTestBase(DatabaseProvider.Sqlite)
         return await client.PostAsync(url, new FormUrlEncodedContent(values.Append(new("__RequestVerificationToken", token))));
     }
 
-    private Task<int> UserCountAsync() => Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<CmsUser>().CountAsync());
+    private Task<int> UserCountAsync() => UserCountAsync(Site);
+
+    private static Task<int> UserCountAsync(TestSite site) => site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<CmsUser>().CountAsync());
+
+    /// <summary>The class's shared site, for account forms that are refused, with the administrator signed in once.</summary>
+    private Task<(TestSite Site, HttpClient Administrator)> RefusalsAsync() => shared.GetAsync(Provider, async site =>
+    {
+        var client = ClientOf(site);
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+        return client;
+    });
 
     [Fact]
     public async Task An_administrator_creates_an_account_with_a_unit_and_a_role_and_it_can_sign_in()
@@ -57,8 +69,8 @@ public sealed class AccountsTests() : SiteTestBase(DatabaseProvider.Sqlite)
     [InlineData("phong-tong-hop", "Contributor", "yeu", "Mật khẩu phải dài ít nhất 10 ký tự")]
     public async Task A_bad_account_form_is_refused_with_a_reason_and_creates_nothing(string unit, string role, string password, string message)
     {
-        var admin = await AdminAsync();
-        var before = await UserCountAsync();
+        var (site, admin) = await RefusalsAsync();
+        var before = await UserCountAsync(site);
 
         var response = await PostAsync(admin, "/admin/users/edit", "/admin/users/edit?handler=Save",
         [
@@ -67,7 +79,7 @@ public sealed class AccountsTests() : SiteTestBase(DatabaseProvider.Sqlite)
 
         AssertStatus(HttpStatusCode.BadRequest, response);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(before, await UserCountAsync());
+        Assert.Equal(before, await UserCountAsync(site));
     }
 
     [Fact]

@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CucThongKe.Tests.BackOffice;
 
 /// <summary>The back office's content list, generic editor, history and preview, with unit-scoped access.</summary>
-public abstract partial class ContentEditingTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>The tests that only read addresses that do not exist (or need a sign-in) share one site per class and one
+/// signed-in administrator (<see cref="SharedAdministratorAsync"/>).</remarks>
+public abstract partial class ContentEditingTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     private const string Password = "Demo@2026!ctk";
 
@@ -21,6 +23,14 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
         AssertStatus(HttpStatusCode.Redirect, response);
         return client;
     }
+
+    /// <summary>The class's shared site, for requests that change nothing, with the administrator signed in once.</summary>
+    private Task<(TestSite Site, HttpClient Administrator)> SharedAdministratorAsync() => shared.GetAsync(Provider, async site =>
+    {
+        var client = ClientOf(site);
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+        return client;
+    });
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> values)
     {
@@ -238,7 +248,7 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
     [InlineData("/admin/contents/create/KhongCoLoaiNay")]
     public async Task Malformed_or_unknown_ids_answer_404(string url)
     {
-        var client = await SignedInAsync(TestSite.AdminUserName, TestSite.AdminPassword);
+        var (_, client) = await SharedAdministratorAsync();
 
         AssertStatus(HttpStatusCode.NotFound, await client.GetAsync(url));
     }
@@ -246,7 +256,7 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
     [Fact]
     public async Task Preview_needs_sign_in()
     {
-        var response = await Client().GetAsync("/admin/contents/0000000000000000000000000000beef/preview");
+        var response = await ClientOf((await SharedAdministratorAsync()).Site).GetAsync("/admin/contents/0000000000000000000000000000beef/preview");
 
         AssertStatus(HttpStatusCode.Redirect, response);
         Assert.StartsWith("/dang-nhap", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -256,6 +266,6 @@ public abstract partial class ContentEditingTests(DatabaseProvider provider) : S
     private static partial Regex EditUrl();
 }
 
-public sealed class SqliteContentEditingTests() : ContentEditingTests(DatabaseProvider.Sqlite);
+public sealed class SqliteContentEditingTests(SharedSite shared) : ContentEditingTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
-public sealed class PostgresContentEditingTests() : ContentEditingTests(DatabaseProvider.Postgres);
+public sealed class PostgresContentEditingTests(SharedSite shared) : ContentEditingTests(DatabaseProvider.Postgres, shared), IClassFixture<SharedSite>;

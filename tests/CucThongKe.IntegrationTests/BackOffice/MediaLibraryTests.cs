@@ -13,7 +13,9 @@ using SkiaSharp;
 namespace CucThongKe.Tests.BackOffice;
 
 /// <summary>Uploads are checked by their bytes, stored under safe names, and images get resized variants.</summary>
-public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.Sqlite)
+/// <remarks>The refused uploads share one site and one signed-in editor (<see cref="RefusalsAsync"/>): none stores a file,
+/// so each still finds the library empty after its own refusal.</remarks>
+public sealed partial class MediaLibraryTests(SharedSite shared) : SiteTestBase(DatabaseProvider.Sqlite), IClassFixture<SharedSite>
 {
     private async Task<HttpClient> EditorAsync()
     {
@@ -58,7 +60,18 @@ public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.
         return memory.ToArray();
     }
 
-    private Task<List<MediaFile>> StoredAsync() => Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().ToListAsync());
+    private Task<List<MediaFile>> StoredAsync() => StoredAsync(Site);
+
+    private static Task<List<MediaFile>> StoredAsync(TestSite site) => site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<MediaFile>().ToListAsync());
+
+    /// <summary>The class's shared site, for uploads that are refused, with the editor signed in once.</summary>
+    private Task<(TestSite Site, HttpClient Editor)> RefusalsAsync() => shared.GetAsync(Provider, async site =>
+    {
+        await RunRecipeAsync(site, "backoffice-users.recipe.json");
+        var client = ClientOf(site);
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, "ctv.tonghop", "Demo@2026!ctk"));
+        return client;
+    });
 
     [Fact]
     public async Task An_image_is_stored_under_a_safe_name_and_served_resized()
@@ -133,25 +146,25 @@ public sealed partial class MediaLibraryTests() : SiteTestBase(DatabaseProvider.
     [MemberData(nameof(Disguised))]
     public async Task Disguised_executable_html_and_scripted_files_are_refused_clearly(string fileName, byte[] bytes, string reason)
     {
-        var client = await EditorAsync();
+        var (site, client) = await RefusalsAsync();
 
         var response = await UploadAsync(client, bytes, fileName);
 
         AssertStatus(HttpStatusCode.BadRequest, response);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await StoredAsync());
-        Assert.Empty(Directory.Exists(Path.Combine(Site.DataPath, "media")) ? Directory.GetFiles(Path.Combine(Site.DataPath, "media"), "*", SearchOption.AllDirectories) : []);
+        Assert.Empty(await StoredAsync(site));
+        Assert.Empty(Directory.Exists(Path.Combine(site.DataPath, "media")) ? Directory.GetFiles(Path.Combine(site.DataPath, "media"), "*", SearchOption.AllDirectories) : []);
     }
 
     [Fact]
     public async Task A_folder_that_tries_to_leave_the_library_is_refused()
     {
-        var client = await EditorAsync();
+        var (site, client) = await RefusalsAsync();
 
         var response = await UploadAsync(client, Png(10, 10), "a.png", "../../etc");
 
         AssertStatus(HttpStatusCode.BadRequest, response);
-        Assert.Empty(await StoredAsync());
+        Assert.Empty(await StoredAsync(site));
     }
 
     [Fact]

@@ -30,7 +30,10 @@ namespace CucThongKe.Tests.BackOffice;
 /// Issue 7's back-office tools: the converter page (pasted text, .txt, .csv, .xlsx), spreadsheets converted on upload to
 /// the media library, and the Unicode health report with its one-click conversion into a new draft.
 /// </summary>
-public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : SiteTestBase(provider)
+/// <remarks>The converter's tests only convert (each result is a file of its own in the data folder, stored nothing in the
+/// database) as the administrator: they share one site per class and one signed-in administrator (<see cref="ConverterAsync"/>).
+/// The tests that upload, seed or convert stored items keep a site of their own.</remarks>
+public abstract partial class UnicodeToolsTests(DatabaseProvider provider, SharedSite shared) : SiteTestBase(provider)
 {
     private const string Password = "Demo@2026!ctk";
     private const string Converter = "/admin/unicode/chuyen-ma";
@@ -48,6 +51,14 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     }
 
     private Task<HttpClient> AdminAsync() => SignedInAsync(TestSite.AdminUserName, TestSite.AdminPassword);
+
+    /// <summary>The administrator, signed in once on the class's shared site, for the tests that only use the converter.</summary>
+    private async Task<HttpClient> ConverterAsync() => (await shared.GetAsync(Provider, async site =>
+    {
+        var client = ClientOf(site);
+        AssertStatus(HttpStatusCode.Redirect, await SignInAsync(client, TestSite.AdminUserName, TestSite.AdminPassword));
+        return client;
+    })).State;
 
     private async Task<HttpClient> ContributorAsync(string user = "ctv.tonghop")
     {
@@ -93,7 +104,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [Fact]
     public async Task Pasted_TCVN3_and_VNI_text_become_exact_Unicode()
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
 
         var tcvn3 = await ConvertTextAsync(client, "TiÕng ViÖt");
         var vni = await ConvertTextAsync(client, "Tieáng Vieät");
@@ -114,7 +125,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [Fact]
     public async Task The_chosen_source_encoding_is_used_and_NFD_is_composed()
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
 
         var forced = await ConvertTextAsync(client, LegacyVietnamese.ToVni("Dân số"), "vni");
         var nfd = await ConvertTextAsync(client, Sentence.Normalize(NormalizationForm.FormD), "nfd");
@@ -128,7 +139,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [Fact]
     public async Task A_txt_file_of_TCVN3_bytes_is_read_as_legacy_bytes_and_downloaded_as_UTF8()
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
         var bytes = Windows1252.GetBytes(LegacyVietnamese.ToTcvn3(Sentence) + "\r\n" + LegacyVietnamese.ToTcvn3("Tổng cục Thống kê") + "\r\n");
 
         var response = await ConvertFileAsync(client, bytes, "bao-cao-cu.txt");
@@ -144,7 +155,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [Fact]
     public async Task A_csv_keeps_its_structure_and_comes_back_as_UTF8_with_a_byte_order_mark()
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
         var csv = $"Chỉ tiêu;Giá trị\n\"{LegacyVietnamese.ToTcvn3("Dân số; trung bình")}\";1.300,5\n{LegacyVietnamese.ToVni("Lao động")};650\n";
 
         var response = await ConvertFileAsync(client, Encoding.UTF8.GetBytes(csv), "dan-so.csv");
@@ -159,7 +170,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [Fact]
     public async Task An_xlsx_with_TCVN3_cells_comes_back_with_Unicode_cells_in_the_same_workbook()
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
         var workbook = Workbook(LegacyVietnamese.ToTcvn3("Dân số trung bình"), LegacyVietnamese.ToTcvn3("Tổng số"), LegacyVietnamese.ToTcvn3("Thành thị"), "Nông thôn");
 
         var response = await ConvertFileAsync(client, workbook, "dan-so-2026.xlsx");
@@ -196,7 +207,7 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     [MemberData(nameof(BadInput))]
     public async Task Bad_input_is_refused_with_a_Vietnamese_message(string what, byte[]? bytes, string? fileName, HttpStatusCode status, string message)
     {
-        var client = await AdminAsync();
+        var client = await ConverterAsync();
 
         var response = bytes is null ? await ConvertTextAsync(client, "") : await ConvertFileAsync(client, bytes, fileName!);
 
@@ -485,6 +496,6 @@ public abstract partial class UnicodeToolsTests(DatabaseProvider provider) : Sit
     private static partial Regex DownloadLink();
 }
 
-public sealed class SqliteUnicodeToolsTests() : UnicodeToolsTests(DatabaseProvider.Sqlite);
+public sealed class SqliteUnicodeToolsTests(SharedSite shared) : UnicodeToolsTests(DatabaseProvider.Sqlite, shared), IClassFixture<SharedSite>;
 
 // SQLite only: converting text and files happens in the application; the drafts it saves go through the same content and chain code PostgresContentEditingTests and PostgresWorkflowChainTests run on PostgreSQL.

@@ -47,12 +47,62 @@ public abstract partial class CitizenFormTestBase(DatabaseProvider provider) : S
 
     protected static FormUrlEncodedContent Fields(Dictionary<string, string> form) => new(form);
 
-    protected Task<int> CountAsync(string contentType) =>
-        Site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().CountAsync(c => c.ContentType == contentType));
+    protected Task<int> CountAsync(string contentType) => CountAsync(Site, contentType);
+
+    protected static Task<int> CountAsync(TestSite site, string contentType) =>
+        site.WithScopeAsync(s => s.GetRequiredService<CmsDbContext>().Set<ContentItem>().CountAsync(c => c.ContentType == contentType));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     internal static partial Regex AntiforgeryPattern();
 
     [GeneratedRegex("name=\"Input.Token\" value=\"([^\"]+)\"")]
     internal static partial Regex TokenPattern();
+}
+
+/// <summary>
+/// Sites a class's refusal tests share (an xunit class fixture): tests that post one form which is refused (bad input,
+/// too fast) or only read a page, and store nothing, so that each still sees a site with no form taken. A site takes at
+/// most <see cref="PostsPerSite"/> posts, the forms' limit per address (every request of a test client comes from the
+/// same address), then the next post goes to a new one. Tests of one class run one after the other.
+/// </summary>
+/// <remarks>A shared site's clock is never moved: a test that waits like a human, or takes a form, keeps its own site.</remarks>
+public sealed class FormRefusalSites : IDisposable
+{
+    /// <summary>The forms' rate limit: five posts per address in ten minutes (CitizenServicesModule's FormsRateLimit).</summary>
+    public const int PostsPerSite = 5;
+
+    private readonly Lock _gate = new();
+    private readonly List<TestSite> _sites = [];
+    private int _posts;
+
+    /// <summary>A shared site with room for one more post (counted now).</summary>
+    public TestSite ForOnePost(DatabaseProvider provider) => Next(provider, posts: 1);
+
+    /// <summary>A shared site to read from (page views are not limited).</summary>
+    public TestSite ForReading(DatabaseProvider provider) => Next(provider, posts: 0);
+
+    private TestSite Next(DatabaseProvider provider, int posts)
+    {
+        lock (_gate)
+        {
+            if (_sites.Count == 0 || _posts + posts > PostsPerSite)
+            {
+                var site = new TestSite(provider, configureServices: services => services.AddSingleton<TimeProvider>(new ShiftedClock()));
+                _ = site.Services;
+                _sites.Add(site);
+                _posts = 0;
+            }
+
+            _posts += posts;
+            return _sites[^1];
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var site in _sites)
+        {
+            site.Dispose();
+        }
+    }
 }
