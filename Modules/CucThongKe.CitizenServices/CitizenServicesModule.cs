@@ -129,6 +129,7 @@ public sealed class CitizenServicesModule : CmsModule
         services.AddContentPart<DiscussionPart>().UseDisplayDriver<DiscussionPartDisplayDriver>();
         services.AddContentTypeSettings<DiscussionTypeSettings>(DiscussionTypeSettings.SectionName);
         services.AddScoped<Discussions>();
+        services.AddSingleton<DiscussedItems>();
         services.AddEditorPanel<DiscussionEditorPanel>();
         services.AddPermissions<DiscussionPermissions>().AddAdminMenu<DiscussionAdminMenu>();
         // Sites set up before discussions existed: the grants the setup recipe gives a new site.

@@ -29,7 +29,7 @@ public sealed class DiscussionNotFoundException(string message) : Exception(mess
 /// Readers' discussion of items the board opened for it: comments are taken as pending, shown only once a moderator accepts
 /// them, and only while the item is public; the board opens and closes discussions; every decision is recorded.
 /// </summary>
-public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicContent publicContent, ContentDefinitionManager definitions, PublicPageStore pages, ContentScreening screening, TimeProvider time)
+public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicContent publicContent, ContentDefinitionManager definitions, PublicPageStore pages, ContentScreening screening, DiscussedItems discussed, TimeProvider time)
 {
     /// <summary>Accepted comments per public page.</summary>
     public const int PublicPageSize = 20;
@@ -66,7 +66,13 @@ public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicCo
 
     /// <summary>When readers may comment on <paramref name="item"/>: by its type's period, else by the board's act; null when
     /// its type cannot be discussed or the board never opened it.</summary>
-    public async Task<DiscussionWindow?> WindowAsync(ContentItem item, CancellationToken cancellationToken)
+    public Task<DiscussionWindow?> WindowAsync(ContentItem item, CancellationToken cancellationToken) => WindowAsync(item, false, cancellationToken);
+
+    /// <param name="item">The item.</param>
+    /// <param name="shown">Whether the window is for a page (<see cref="DisplayAsync"/>): an item never opened is then known
+    /// from <see cref="DiscussedItems"/>, under the same generation as the page cache, instead of asked of the database.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    private async Task<DiscussionWindow?> WindowAsync(ContentItem item, bool shown, CancellationToken cancellationToken)
     {
         if (await definitions.GetResolvedTypeAsync(item.ContentType, cancellationToken) is not { } type || !type.Parts.Any(p => p.Code?.Type == typeof(DiscussionPart)))
         {
@@ -74,13 +80,14 @@ public sealed class Discussions(CmsDbContext db, UnitOfWork unitOfWork, PublicCo
         }
 
         return DiscussionWindow.OfPeriod(type, item, time.GetUtcNow().UtcDateTime)
-            ?? (await StateAsync(item.ContentItemId, cancellationToken) is { } state ? DiscussionWindow.OfState(state) : null);
+            ?? ((!shown || await discussed.MayHaveStateAsync(db, item.ContentItemId, cancellationToken))
+                && await StateAsync(item.ContentItemId, cancellationToken) is { } state ? DiscussionWindow.OfState(state) : null);
     }
 
     /// <summary>The discussion of a public item as readers see it, or null when there is none (or the item is not public).</summary>
     public async Task<DiscussionDisplay?> DisplayAsync(ContentItem published, int page, CancellationToken cancellationToken)
     {
-        if (!published.Published || publicContent.IsHidden(published) || await WindowAsync(published, cancellationToken) is not { } window)
+        if (!published.Published || publicContent.IsHidden(published) || await WindowAsync(published, true, cancellationToken) is not { } window)
         {
             return null;
         }

@@ -72,8 +72,7 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
         var items = Visible().Where(c => c.ContentType == contentType);
         if (taxonomy is not null && term is not null)
         {
-            // + "": see RelatedAsync.
-            items = items.Where(c => db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term));
+            items = OfTerm(items, taxonomy, term);
         }
 
         // Counting 50,000 items takes 20 ms: the count is kept until the next content change (or 30 s, for changes made
@@ -106,7 +105,12 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
     /// </remarks>
     public async Task<IReadOnlyList<ContentSummary>> RelatedAsync(ContentItem item, string taxonomy, string? term, IReadOnlyCollection<string> picked, int take, CancellationToken cancellationToken = default)
     {
-        var key = new RelatedKey(item.Id, taxonomy, term, picked.Count == 0 ? "" : string.Join('\n', picked), take);
+        if (picked.Count == 0)
+        {
+            return term is null ? [] : await NewestOfTermExceptAsync(item, taxonomy, term, take, cancellationToken);
+        }
+
+        var key = new RelatedKey(item.Id, taxonomy, term, string.Join('\n', picked), take);
         if (published.GetSummaries(key) is { } cached)
         {
             return cached;
@@ -116,6 +120,35 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
         var related = await QueryRelatedAsync(item, taxonomy, term, picked, take, cancellationToken);
         published.SetSummaries(generation, key, related);
         return related;
+    }
+
+    /// <summary>The newest <paramref name="take"/> items of the item's type filed under the term, the item itself left out.</summary>
+    /// <remarks>Every item of a term shows the same box but for itself: the term's newest <paramref name="take"/> + 1 are
+    /// kept once (<see cref="TermNewestKey"/>) and the item is taken out of them, so a page rendered for the first time
+    /// (a crawler's visit) runs no query for its box once another item of its term was shown (the query was a sixth of
+    /// such a page's CPU time, and an entry per item filled the cache; bench/README.md). One published version per
+    /// item: should it show twice among them and leave the box short, the box is read from the database as before.</remarks>
+    private async Task<IReadOnlyList<ContentSummary>> NewestOfTermExceptAsync(ContentItem item, string taxonomy, string term, int take, CancellationToken cancellationToken)
+    {
+        var newest = await NewestOfTermAsync(item.ContentType, taxonomy, term, take + 1, cancellationToken);
+        var others = newest.Where(s => s.ContentItemId != item.ContentItemId).Take(take).ToList();
+        return others.Count == take || newest.Count <= take
+            ? others
+            : await QueryRelatedAsync(item, taxonomy, term, [], take, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ContentSummary>> NewestOfTermAsync(string contentType, string taxonomy, string term, int take, CancellationToken cancellationToken)
+    {
+        var key = new TermNewestKey(contentType, taxonomy, term, take);
+        if (published.GetSummaries(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = published.Generation;
+        var newest = await queries.NewestAsync(OfTerm(Visible().Where(c => c.ContentType == contentType), taxonomy, term), 0, take, cancellationToken);
+        published.SetSummaries(generation, key, newest);
+        return newest;
     }
 
     /// <remarks>The filter is built for what the item has (a term, items picked by hand, or both) rather than tested in
@@ -129,12 +162,11 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
         }
 
         var items = Visible().Where(c => c.ContentItemId != item.ContentItemId && c.ContentType == item.ContentType);
-        var index = db.Set<TaxonomyIndex>();
         items = (term, picked.Count) switch
         {
             (null, _) => items.Where(c => picked.Contains(c.ContentItemId)),
-            (_, 0) => items.Where(c => index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)),
-            _ => items.Where(c => picked.Contains(c.ContentItemId) || index.Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)),
+            (_, 0) => OfTerm(items, taxonomy, term),
+            _ => items.Where(c => picked.Contains(c.ContentItemId) || db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term)),
         };
         return await queries.NewestAsync(items, 0, take, cancellationToken);
     }
@@ -183,6 +215,11 @@ public sealed class PublicContent(CmsDbContext db, ContentQueries queries, IMemo
             .Where(s => !string.IsNullOrWhiteSpace(s.Summary))
             .ToDictionary(s => s.Id, s => s.Summary!);
     }
+
+    /// <summary>The items filed under <paramref name="term"/> of <paramref name="taxonomy"/>.</summary>
+    /// <remarks><c>+ ""</c>: see <see cref="RelatedAsync"/>.</remarks>
+    private IQueryable<ContentItem> OfTerm(IQueryable<ContentItem> items, string taxonomy, string? term) =>
+        items.Where(c => db.Set<TaxonomyIndex>().Any(t => t.ContentItemVersionId == c.Id && t.Taxonomy + "" == taxonomy && t.TermId + "" == term));
 
     private IQueryable<ContentItem> Addressed() =>
         Visible().Where(c => db.Set<AutorouteIndex>().Any(r => r.ContentItemVersionId == c.Id));

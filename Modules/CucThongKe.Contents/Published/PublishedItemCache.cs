@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CucThongKe.Contents.Models;
 using CucThongKe.Contents.Services;
@@ -22,9 +24,9 @@ public sealed class PublishedItemCache(IPublishedGeneration pages, IOptions<Cach
 {
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
 
-    /// <summary>Bytes an item's parsed content keeps alive per char of its JSON text: the UTF-8 text of the parsed
+    /// <summary>Bytes an item's parsed content keeps alive per byte of its UTF-8 JSON text: that text in the parsed
     /// document, its token table and a node object per value once materialised. Measured by
-    /// <c>PublishedItemCacheTests</c> (allocations of parsing and materialising real items: 4-6 bytes a char).</summary>
+    /// <c>BoundedCacheTests</c> (allocations of parsing and materialising real items: 4-6 bytes a char).</summary>
     internal const int ContentBytesPerChar = 8;
 
     private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = options.Value.PublishedItemsSizeLimit, TrackStatistics = true });
@@ -40,22 +42,21 @@ public sealed class PublishedItemCache(IPublishedGeneration pages, IOptions<Cach
 
     public ContentItem? Get(string path) => _items.TryGetValue((pages.Generation, path), out ContentItem? item) ? item : null;
 
-    public void Set(long generation, string path, ContentItem item)
-    {
-        Materialize(item.Content);
+    /// <remarks>Sizing the item materialises its content (<see cref="SizeOf"/>).</remarks>
+    public void Set(long generation, string path, ContentItem item) =>
         _items.Set((generation, path), item, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Duration, Size = SizeOf(path, item) });
-    }
 
-    /// <summary>The memory an item kept under <paramref name="path"/> holds: its strings, its dates and flags, and its parsed content.</summary>
+    /// <summary>The memory an item kept under <paramref name="path"/> holds: its strings, its dates and flags, and its
+    /// parsed content (materialised on the way, see <see cref="MaterializedLength"/>).</summary>
     internal static long SizeOf(string path, ContentItem item) =>
         CacheSize.Entry + CacheSize.Of(path) + 200
         + CacheSize.Of(item.ContentItemId) + CacheSize.Of(item.ContentType) + CacheSize.Of(item.DisplayText)
         + CacheSize.Of(item.Owner) + CacheSize.Of(item.Author) + CacheSize.Of(item.AuthorUnitId) + CacheSize.Of(item.UnitId)
         + CacheSize.Of(item.PublishedBy) + CacheSize.Of(item.PublishNote) + CacheSize.Of(item.TitleKey) + CacheSize.Of(item.TitleFolded)
-        + ((long)ContentBytesPerChar * item.Content.ToJsonString().Length);
+        + ((long)ContentBytesPerChar * MaterializedLength(item.Content));
 
     /// <summary>The item summaries (a related-items box, a page of a listing) kept for <paramref name="key"/> under the current generation, or null.</summary>
-    /// <param name="key">A <see cref="RelatedKey"/> or a <see cref="ListingKey"/>.</param>
+    /// <param name="key">A <see cref="RelatedKey"/>, a <see cref="TermNewestKey"/> or a <see cref="ListingKey"/>.</param>
     public IReadOnlyList<ContentSummary>? GetSummaries(object key) =>
         _items.TryGetValue((pages.Generation, key), out IReadOnlyList<ContentSummary>? summaries) ? summaries : null;
 
@@ -72,31 +73,45 @@ public sealed class PublishedItemCache(IPublishedGeneration pages, IOptions<Cach
 
     public void Dispose() => _items.Dispose();
 
-    /// <summary>A parsed JsonObject builds its children on first read, which is not safe from two threads at once: build them all now.</summary>
-    private static void Materialize(JsonNode? node)
+    /// <summary>Builds every node of <paramref name="node"/> (a parsed JsonObject builds its children on first read, which
+    /// is not safe from two threads at once) and returns about how long its JSON text is, in UTF-8 bytes.</summary>
+    /// <remarks>Each parsed value's length is read from the parsed text itself (<see cref="JsonMarshal.GetRawUtf8Value"/>):
+    /// writing the content out again to measure it cost a fiftieth of a page rendered for the first time (bench/README.md).</remarks>
+    private static long MaterializedLength(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject o:
-                foreach (var (_, child) in o)
+                var objectLength = 2L;
+                foreach (var (name, child) in o)
                 {
-                    Materialize(child);
+                    objectLength += name.Length + 4 + MaterializedLength(child);
                 }
 
-                break;
+                return objectLength;
             case JsonArray a:
+                var arrayLength = 2L;
                 foreach (var child in a)
                 {
-                    Materialize(child);
+                    arrayLength += 1 + MaterializedLength(child);
                 }
 
-                break;
+                return arrayLength;
+            case JsonValue v when v.TryGetValue(out JsonElement parsed):
+                return JsonMarshal.GetRawUtf8Value(parsed).Length;
+            case null:
+                return 4;
+            default:
+                return node.ToJsonString().Length;
         }
     }
 }
 
 /// <summary>What a related-items box is made of: the version shown, the taxonomy and term, the items picked by hand (joined) and how many.</summary>
 public readonly record struct RelatedKey(long VersionId, string Taxonomy, string? Term, string Picked, int Take);
+
+/// <summary>The newest <paramref name="Take"/> published items of a type filed under a term (the related-items box of every item of the term, less the item).</summary>
+public readonly record struct TermNewestKey(string ContentType, string Taxonomy, string Term, int Take);
 
 /// <summary>A page of a listing: the type, the taxonomy and term it is filtered on (or none), the page and its size.</summary>
 public readonly record struct ListingKey(string ContentType, string? Taxonomy, string? Term, int Page, int PageSize);

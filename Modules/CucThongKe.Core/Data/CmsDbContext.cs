@@ -8,15 +8,19 @@ namespace CucThongKe.Core.Data;
 /// <remarks>
 /// Each provider has its own subclass so that each keeps its own migrations
 /// (<see cref="SqliteCmsDbContext"/>, <see cref="PostgresCmsDbContext"/>). Services ask for <see cref="CmsDbContext"/>.
+/// <para>Contexts are pooled (reused by request after request, reset in between): a context holds no state of its own
+/// beyond what EF Core resets, and the modules whose entities make the model come with the options
+/// (<see cref="CmsModelOptionsExtensions.UseModules"/>).</para>
 /// </remarks>
 public abstract class CmsDbContext : DbContext
 {
     private readonly ModuleCatalog _modules;
 
-    protected CmsDbContext(DbContextOptions options, ModuleCatalog modules)
+    protected CmsDbContext(DbContextOptions options)
         : base(options)
     {
-        _modules = modules;
+        _modules = options.FindExtension<CmsModelOptions>()?.Modules
+            ?? throw new InvalidOperationException("The site's context needs its modules: UseModules(catalog).");
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -118,8 +122,8 @@ public abstract class CmsDbContext : DbContext
 }
 
 /// <summary>The SQLite flavour of the site's database (the embedded default).</summary>
-public sealed class SqliteCmsDbContext(DbContextOptions<SqliteCmsDbContext> options, ModuleCatalog modules)
-    : CmsDbContext(options, modules)
+public sealed class SqliteCmsDbContext(DbContextOptions<SqliteCmsDbContext> options)
+    : CmsDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -130,5 +134,5 @@ public sealed class SqliteCmsDbContext(DbContextOptions<SqliteCmsDbContext> opti
 }
 
 /// <summary>The PostgreSQL flavour of the site's database.</summary>
-public sealed class PostgresCmsDbContext(DbContextOptions<PostgresCmsDbContext> options, ModuleCatalog modules)
-    : CmsDbContext(options, modules);
+public sealed class PostgresCmsDbContext(DbContextOptions<PostgresCmsDbContext> options)
+    : CmsDbContext(options);

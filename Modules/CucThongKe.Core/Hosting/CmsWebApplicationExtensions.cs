@@ -39,7 +39,7 @@ public static class CmsWebApplicationExtensions
         services.AddSingleton(catalog);
         services.AddOptions<CmsOptions>().Bind(builder.Configuration.GetSection(CmsOptions.SectionName));
         var options = builder.Configuration.GetSection(CmsOptions.SectionName).Get<CmsOptions>() ?? new CmsOptions();
-        AddDatabase(builder, options, migrationsAssembly.GetName().Name!);
+        AddDatabase(builder, options, migrationsAssembly.GetName().Name!, catalog);
 
         // Vietnamese letters are written as themselves, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -186,8 +186,11 @@ public static class CmsWebApplicationExtensions
     }
 
     /// <remarks>The options are built once (they depend on configuration only): built per request they cost a tenth
-    /// of an uncached public page's CPU time (bench/README.md). Each request still gets its own context.</remarks>
-    private static void AddDatabase(WebApplicationBuilder builder, CmsOptions options, string migrationsAssembly)
+    /// of an uncached public page's CPU time (bench/README.md). Contexts are pooled: each request still gets a context of
+    /// its own, reset when it is given back; creating one (EF Core's own services for it, a scope of them) was a tenth of
+    /// the CPU time of a page rendered for the first time (bench/README.md, crawler). The context keeps no state of its own
+    /// between requests (<see cref="CmsDbContext"/>).</remarks>
+    private static void AddDatabase(WebApplicationBuilder builder, CmsOptions options, string migrationsAssembly, ModuleCatalog catalog)
     {
         var connectionString = builder.Configuration.GetConnectionString("Default");
         switch (options.Database.Provider)
@@ -198,21 +201,25 @@ public static class CmsWebApplicationExtensions
                     throw new InvalidOperationException("Cms:Database:Provider là Postgres nhưng thiếu ConnectionStrings:Default.");
                 }
 
-                builder.Services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(
-                    o => o.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly)),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                builder.Services.AddDbContextPool<CmsDbContext, PostgresCmsDbContext>(
+                    o => o.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly)).UseModules(catalog),
+                    ContextPoolSize);
                 break;
             default:
                 var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(dataPath, "cucthongke.db")};Default Timeout=30"
                     : connectionString;
-                builder.Services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(
-                    o => o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                builder.Services.AddDbContextPool<CmsDbContext, SqliteCmsDbContext>(
+                    o => o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()).UseModules(catalog),
+                    ContextPoolSize);
                 break;
         }
     }
+
+    /// <summary>Contexts kept for reuse (more can be in use at once: those are created and dropped); each keeps EF Core's
+    /// services for it, a few kilobytes.</summary>
+    private const int ContextPoolSize = 128;
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

@@ -134,6 +134,36 @@ public abstract class DiscussionTests(DatabaseProvider provider) : DiscussionTes
         Assert.NotNull(recorded.ModeratedUtc);
     }
 
+    /// <remarks>The pages of items never opened are drawn without asking the database about their discussion (the items
+    /// opened are kept in memory) and their related boxes come from one list per term: both must follow the opening at once.</remarks>
+    [Fact]
+    public async Task A_discussion_opened_after_other_pages_were_drawn_shows_at_once_and_neighbours_list_each_other_never_themselves()
+    {
+        const string First = "Hội thảo về số liệu dân số tỉnh Thái Nguyên";
+        const string Second = "Tập huấn điều tra doanh nghiệp năm 2026";
+        var (_, firstPath) = await PublishNewsAsync(First, open: false);
+        var (secondId, secondPath) = await PublishNewsAsync(Second, open: false);
+        var reader = Client();
+
+        var firstPage = WebUtility.HtmlDecode(await reader.GetStringAsync(firstPath));
+        var secondBefore = WebUtility.HtmlDecode(await reader.GetStringAsync(secondPath));
+
+        Assert.DoesNotContain("Gửi ý kiến của bạn", firstPage + secondBefore, StringComparison.Ordinal);
+        Assert.Contains(Second, UncachedPageTests.RelatedBox(firstPage), StringComparison.Ordinal);
+        Assert.DoesNotContain(First, UncachedPageTests.RelatedBox(firstPage), StringComparison.Ordinal);
+        Assert.Contains(First, UncachedPageTests.RelatedBox(secondBefore), StringComparison.Ordinal);
+        Assert.DoesNotContain(Second, UncachedPageTests.RelatedBox(secondBefore), StringComparison.Ordinal);
+
+        await Site.WithScopeAsync(async s =>
+        {
+            var item = (await s.GetRequiredService<ContentManager>().GetAsync(secondId))!;
+            await s.GetRequiredService<Discussions>().OpenAsync(item, TestSite.AdminUserName, default);
+        });
+
+        Assert.Contains("Gửi ý kiến của bạn", WebUtility.HtmlDecode(await reader.GetStringAsync(secondPath)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gửi ý kiến của bạn", WebUtility.HtmlDecode(await reader.GetStringAsync(firstPath)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Rejecting_needs_a_reason_is_recorded_and_html_in_a_comment_is_only_ever_text()
     {

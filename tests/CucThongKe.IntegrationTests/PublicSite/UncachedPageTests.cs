@@ -96,7 +96,7 @@ public abstract class UncachedPageTests(DatabaseProvider provider) : SiteTestBas
     }
 
     /// <summary>The "Thông tin liên quan" section of an item page, or "" when the page has none.</summary>
-    private static string RelatedBox(string html)
+    internal static string RelatedBox(string html)
     {
         var start = html.IndexOf("id=\"lien-quan\"", StringComparison.Ordinal);
         return start < 0 ? "" : html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
