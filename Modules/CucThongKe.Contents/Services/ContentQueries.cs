@@ -41,10 +41,9 @@ public sealed class ContentQueries(CmsDbContext db)
             return await PublishedAtPath.GetOrAdd(db.GetType(), CompilePublishedAtPath)(db, normalized, cancellationToken);
         }
 
-        var routes = db.Set<AutorouteIndex>().Where(r => r.Path == normalized);
-        routes = options == VersionOptions.Published ? routes.Where(r => r.Published) : routes.Where(r => r.Latest);
         return await (
-            from r in routes
+            from r in db.Set<AutorouteIndex>()
+            where r.Path == normalized && r.Latest
             join c in db.Set<ContentItem>() on r.ContentItemVersionId equals c.Id
             select c)
             .AsNoTracking()
