@@ -278,7 +278,7 @@ public abstract class FeedbackInboxTests(DatabaseProvider provider) : CitizenSer
     private Task<FeedbackCase> CaseAsync(string id) => Site.WithScopeAsync(s =>
         s.GetRequiredService<CmsDbContext>().Set<FeedbackCase>().AsNoTracking().SingleAsync(c => c.ContentItemId == id));
 
-    /// <summary>The raw mail to <paramref name="address"/>, once it arrived (or after a few seconds).</summary>
+    /// <summary>The mail to <paramref name="address"/> as its reader sees it, once it arrived (or after a few seconds).</summary>
     private async Task<string> MailToAsync(string address)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -287,7 +287,7 @@ public abstract class FeedbackInboxTests(DatabaseProvider provider) : CitizenSer
             await Task.Delay(100);
         }
 
-        return _sink.Messages.Last(m => m.To.Contains(address)).Data;
+        return SmtpSink.TextOf(_sink.Messages.Last(m => m.To.Contains(address)).Data);
     }
 }
 

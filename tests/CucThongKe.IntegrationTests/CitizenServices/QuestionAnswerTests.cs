@@ -161,7 +161,7 @@ public abstract class QuestionAnswerTests(DatabaseProvider provider) : CitizenSe
             await Task.Delay(100);
         }
 
-        return [.. _sink.Messages.Where(m => m.To.Contains(AskerEmail)).Select(m => m.Data)];
+        return [.. _sink.Messages.Where(m => m.To.Contains(AskerEmail)).Select(m => SmtpSink.TextOf(m.Data))];
     }
 
     private static async Task<string> SearchUntilFoundAsync(HttpClient client, string query, string id)

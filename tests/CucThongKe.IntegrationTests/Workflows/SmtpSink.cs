@@ -34,6 +34,15 @@ public sealed class SmtpSink : IDisposable
     /// <summary>Each message: the recipients and the raw data.</summary>
     public ConcurrentQueue<(List<string> To, string Data)> Messages { get; } = new();
 
+    /// <summary>The message as its reader's mail program shows it: every header and the text and HTML bodies, decoded. A
+    /// long line goes out quoted-printable, with soft breaks that can fall inside an address or a code, so a test reads
+    /// this, not the raw data.</summary>
+    public static string TextOf(string data)
+    {
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data)));
+        return string.Join("\n", message.Headers.Select(h => h.Field + ": " + h.Value).Append(message.TextBody).Append(message.HtmlBody));
+    }
+
     public void Dispose()
     {
         _stop.Cancel();
