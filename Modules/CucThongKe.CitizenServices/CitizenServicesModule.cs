@@ -124,7 +124,9 @@ public sealed class CitizenServicesModule : CmsModule
     /// <summary>Readers' moderated discussion of items the board opens for it (Điều 2.3, 14.4).</summary>
     private static void AddDiscussion(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscussionOptions>().Bind(configuration.GetSection(DiscussionOptions.SectionName));
+        services.AddOptions<DiscussionOptions>().Bind(configuration.GetSection(DiscussionOptions.SectionName))
+            .Validate(o => o.MaxItemsKept is >= 0 and <= 100_000, "Cms:CitizenServices:Discussion:MaxItemsKept phải từ 0 đến 100000.")
+            .ValidateOnStart();
         services.AddPerAddressRateLimit<DiscussionOptions>(CommentsRateLimit, o => o.CommentsPerTenMinutes, TimeSpan.FromMinutes(10));
         services.AddContentPart<DiscussionPart>().UseDisplayDriver<DiscussionPartDisplayDriver>();
         services.AddContentTypeSettings<DiscussionTypeSettings>(DiscussionTypeSettings.SectionName);

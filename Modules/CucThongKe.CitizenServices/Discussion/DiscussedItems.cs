@@ -1,6 +1,7 @@
 using CucThongKe.Contents.Published;
 using CucThongKe.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CucThongKe.CitizenServices.Discussion;
 
@@ -11,14 +12,14 @@ namespace CucThongKe.CitizenServices.Discussion;
 /// visit) that query was a fourteenth of its CPU time (bench/README.md), and almost every answer is "none". A state is
 /// only added by <see cref="Discussions.OpenAsync"/>, whose eviction of the item's page moves
 /// <see cref="IPublishedGeneration.Generation"/> (on every node): a list read under an older generation is never used.
-/// Bounded: with more than <see cref="MaxKept"/> items opened, the list is not kept and every page asks the database.
+/// Bounded: with more than <see cref="DiscussionOptions.MaxItemsKept"/> items opened, the list is not kept and every page
+/// asks the database.
 /// Without the page cache the generation moves at every read, and the list (one small query) is read for each page,
 /// instead of the state.
 /// </remarks>
-public sealed class DiscussedItems(IPublishedGeneration generations)
+public sealed class DiscussedItems(IPublishedGeneration generations, IOptions<DiscussionOptions> options)
 {
-    /// <summary>The most items kept (their ids, about 100 bytes each).</summary>
-    public const int MaxKept = 2_000;
+    private readonly int _maxKept = options.Value.MaxItemsKept;
 
     private Snapshot? _snapshot;
 
@@ -28,8 +29,8 @@ public sealed class DiscussedItems(IPublishedGeneration generations)
         var generation = generations.Generation;
         if (Volatile.Read(ref _snapshot) is not { } snapshot || snapshot.Generation != generation)
         {
-            var ids = await db.Set<DiscussionState>().AsNoTracking().Select(d => d.ContentItemId).Take(MaxKept + 1).ToListAsync(cancellationToken);
-            snapshot = new Snapshot(generation, ids.Count > MaxKept ? null : new HashSet<string>(ids, StringComparer.Ordinal));
+            var ids = await db.Set<DiscussionState>().AsNoTracking().Select(d => d.ContentItemId).Take(_maxKept + 1).ToListAsync(cancellationToken);
+            snapshot = new Snapshot(generation, ids.Count > _maxKept ? null : new HashSet<string>(ids, StringComparer.Ordinal));
             Volatile.Write(ref _snapshot, snapshot);
         }
 

@@ -25,6 +25,10 @@ public sealed class CmsOptions
 public sealed class CmsDatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Database contexts a node keeps for reuse (each keeps EF Core's services for it, a few kilobytes); more can
+    /// be in use at once under a burst, those are created and dropped. From 1 to 1,024.</summary>
+    public int ContextPoolSize { get; set; } = 128;
 }
 
 /// <summary>The database servers the site runs on.</summary>

@@ -193,6 +193,12 @@ public static class CmsWebApplicationExtensions
     private static void AddDatabase(WebApplicationBuilder builder, CmsOptions options, string migrationsAssembly, ModuleCatalog catalog)
     {
         var connectionString = builder.Configuration.GetConnectionString("Default");
+        var poolSize = options.Database.ContextPoolSize;
+        if (poolSize is < 1 or > 1024)
+        {
+            throw new InvalidOperationException($"Cms:Database:ContextPoolSize phải từ 1 đến 1024 (đang là {poolSize}).");
+        }
+
         switch (options.Database.Provider)
         {
             case DatabaseProvider.Postgres:
@@ -203,7 +209,7 @@ public static class CmsWebApplicationExtensions
 
                 builder.Services.AddDbContextPool<CmsDbContext, PostgresCmsDbContext>(
                     o => o.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly)).UseModules(catalog),
-                    ContextPoolSize);
+                    poolSize);
                 break;
             default:
                 var dataPath = options.ResolveDataPath(builder.Environment.ContentRootPath);
@@ -212,14 +218,10 @@ public static class CmsWebApplicationExtensions
                     : connectionString;
                 builder.Services.AddDbContextPool<CmsDbContext, SqliteCmsDbContext>(
                     o => o.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly)).AddInterceptors(new SqlitePragmas()).UseModules(catalog),
-                    ContextPoolSize);
+                    poolSize);
                 break;
         }
     }
-
-    /// <summary>Contexts kept for reuse (more can be in use at once: those are created and dropped); each keeps EF Core's
-    /// services for it, a few kilobytes.</summary>
-    private const int ContextPoolSize = 128;
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

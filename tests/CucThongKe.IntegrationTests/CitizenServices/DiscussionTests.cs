@@ -331,3 +331,26 @@ public sealed class SqliteDiscussionBadInputTests() : DiscussionTestBase(Databas
         await before.AssertUnchangedAsync(Site);
     }
 }
+
+/// <summary>A node told to keep no discussed item in memory (<see cref="DiscussionOptions.MaxItemsKept"/> 0, for a site
+/// with very many discussions): every item page then asks the database, and shows the same.</summary>
+public sealed class SqliteDiscussionNothingKeptTests() : DiscussionTestBase(DatabaseProvider.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string>? SiteSettings => new Dictionary<string, string>
+    {
+        ["Cms:CitizenServices:Discussion:MaxItemsKept"] = "0",
+    };
+
+    [Fact]
+    public async Task With_no_item_kept_in_memory_the_opened_item_shows_its_form_and_the_other_does_not()
+    {
+        var (closedId, closedPath) = await PublishNewsAsync("Báo cáo tình hình kinh tế - xã hội tháng 11 năm 2026", open: false);
+        var (_, openPath) = await PublishNewsAsync("Lấy ý kiến về dự thảo kế hoạch điều tra năm 2027", open: true);
+        var reader = Client();
+
+        Assert.Contains("Gửi ý kiến của bạn", WebUtility.HtmlDecode(await reader.GetStringAsync(openPath)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gửi ý kiến của bạn", WebUtility.HtmlDecode(await reader.GetStringAsync(closedPath)), StringComparison.Ordinal);
+        // Nothing is kept, so the node cannot tell that the closed item has no discussion: its pages ask the database.
+        Assert.True(await Site.WithScopeAsync(s => s.GetRequiredService<DiscussedItems>().MayHaveStateAsync(s.GetRequiredService<CmsDbContext>(), closedId, default)));
+    }
+}

@@ -33,6 +33,35 @@ public class StartupTests
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5000")]
+    [InlineData("nhiều")]
+    public void A_database_context_pool_out_of_range_stops_start_up_naming_the_setting(string size)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Program.BuildSite(["--Cms:Database:ContextPoolSize=" + size, "--Logging:LogLevel:Default=None"]));
+
+        Assert.Contains("ContextPoolSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_negative_count_of_discussed_items_kept_stops_start_up_naming_the_setting()
+    {
+        var data = Directory.CreateTempSubdirectory("cucthongke-startup").FullName;
+        try
+        {
+            await using var app = Program.BuildSite(["--Cms:DataPath=" + data, "--Cms:CitizenServices:Discussion:MaxItemsKept=-1", "--Logging:LogLevel:Default=None"]);
+
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Cms:CitizenServices:Discussion:MaxItemsKept", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TestFolders.Delete(data);
+        }
+    }
+
     [Fact]
     public async Task An_unreachable_database_stops_start_up_with_a_clear_message()
     {
