@@ -149,17 +149,21 @@ public sealed class PublicPageCacheMiddleware
         var capture = new CaptureStream(original.Stream, MaxBodySize);
         var captureFeature = new StreamResponseBodyFeature(capture, original);
         context.Features.Set<IHttpResponseBodyFeature>(captureFeature);
+        byte[]? body;
         try
         {
             await _next(context);
             await captureFeature.CompleteAsync();
+            body = capture.Take(MayStore(context, feature));
         }
         finally
         {
+            // A page that failed halfway gives its pooled buffer back too (Take is a no-op the second time).
+            capture.Take(keep: false);
             context.Features.Set(original);
         }
 
-        if (capture.Take(MayStore(context, feature)) is { } body)
+        if (body is not null)
         {
             // A page that named no tags of its own may show anything: it goes with every change.
             if (feature.Tags.Count == 0)

@@ -74,8 +74,7 @@ public abstract partial class PasswordResetTests(DatabaseProvider provider) : Si
             await Task.Delay(100);
         }
 
-        var raw = Assert.Single(_sink.Messages, m => m.To.Contains(address)).Data;
-        return await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
+        return SmtpSink.MessageOf(Assert.Single(_sink.Messages, m => m.To.Contains(address)).Data);
     }
 
     private Task<List<string>> AuditAsync() => Site.WithScopeAsync(s =>

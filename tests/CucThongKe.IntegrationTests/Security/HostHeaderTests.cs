@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using CucThongKe.Core.Data;
 using CucThongKe.Core.Hosting;
 using CucThongKe.Core.Mail;
@@ -107,9 +106,7 @@ public sealed class HostHeaderTests() : SiteTestBase(DatabaseProvider.Sqlite), I
             await Task.Delay(100);
         }
 
-        var raw = Assert.Single(_sink.Messages).Data;
-        var message = await MimeKit.MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
-        return message.TextBody ?? "";
+        return SmtpSink.MessageOf(Assert.Single(_sink.Messages).Data).TextBody ?? "";
     }
 
     private Task<List<string>> AuditAsync() => Site.WithScopeAsync(s =>

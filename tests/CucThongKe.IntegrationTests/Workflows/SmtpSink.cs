@@ -39,9 +39,12 @@ public sealed class SmtpSink : IDisposable
     /// this, not the raw data.</summary>
     public static string TextOf(string data)
     {
-        var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data)));
+        var message = MessageOf(data);
         return string.Join("\n", message.Headers.Select(h => h.Field + ": " + h.Value).Append(message.TextBody).Append(message.HtmlBody));
     }
+
+    /// <summary>The message parsed from the raw data the sink kept.</summary>
+    public static MimeKit.MimeMessage MessageOf(string data) => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data)));
 
     public void Dispose()
     {
